@@ -1,0 +1,82 @@
+// ESLint flat config: typescript-eslint + the Office add-in rules (enabled one by one), and
+// import restrictions that keep the architecture honest (see docs/ARCHITECTURE.md).
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+import officeAddins from "eslint-plugin-office-addins";
+import globals from "globals";
+
+const officeRules = {
+  "office-addins/call-sync-after-load": "error",
+  "office-addins/call-sync-before-read": "error",
+  "office-addins/load-object-before-read": "error",
+  "office-addins/no-context-sync-in-loop": "error",
+  "office-addins/no-empty-load": "error",
+  "office-addins/no-navigational-load": "error",
+  "office-addins/no-office-initialize": "error",
+  "office-addins/test-for-null-using-isNullObject": "error",
+};
+
+const hostModules = ["exceljs", "react", "react-dom", "@fluentui/*", "@microsoft/office-js-helpers"];
+
+export default tseslint.config(
+  { ignores: ["node_modules/", "dist/", "reports/", "coverage/", "test-artifacts/", ".tmp/"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ["**/*.{ts,tsx}"],
+    plugins: { "office-addins": officeAddins },
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      ...officeRules,
+      "@typescript-eslint/no-explicit-any": "error",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "no-console": "off",
+    },
+  },
+  {
+    files: ["src/engine/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["node:*", "fs", "path", "os", "child_process"], message: "The engine is pure: no Node modules." },
+            { group: hostModules, message: "The engine imports no host or UI library." },
+            { group: ["**/hosts/**", "**/ui/**", "**/cli/**", "**/taskpane/**"], message: "The engine imports nothing outside src/engine." },
+          ],
+        },
+      ],
+      "no-restricted-globals": ["error", "Excel", "Office", "document", "window", "process"],
+    },
+  },
+  {
+    files: ["src/ui/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["exceljs", "node:*"], message: "The UI talks to a WorkbookHost, never to ExcelJS or Node." },
+            { group: ["**/hosts/**"], message: "The UI gets its host through the WorkbookHost interface (src/engine/host.ts)." },
+          ],
+        },
+      ],
+      "no-restricted-globals": ["error", "Excel"],
+    },
+  },
+  {
+    files: ["src/**/*.{ts,tsx}"],
+    ignores: ["src/hosts/excel/**"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        { selector: "MemberExpression[object.name='Excel'][property.name='run']", message: "Excel.run lives only in src/hosts/excel." },
+      ],
+    },
+  },
+  {
+    files: ["**/*.{js,mjs,cjs}"],
+    languageOptions: { globals: { ...globals.node } },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+);

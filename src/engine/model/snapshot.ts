@@ -1,0 +1,64 @@
+import { z } from "zod";
+
+/**
+ * A cell value as Excel gives it: text, number (dates are Excel serial numbers with a date
+ * number format), boolean, or null for an empty cell. Hosts normalise "" to null.
+ */
+export const CellValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+export type CellValue = z.infer<typeof CellValueSchema>;
+
+/** Zero-based bounds of a merged area, absolute on the sheet. */
+export const MergeSchema = z.object({
+  top: z.number().int().min(0),
+  left: z.number().int().min(0),
+  bottom: z.number().int().min(0),
+  right: z.number().int().min(0),
+});
+export type Merge = z.infer<typeof MergeSchema>;
+
+/**
+ * One sheet's used range as the engine sees it. `cells[r][c]` is the cell at absolute
+ * row `origin.row + r`, column `origin.col + c`. `formats` and `formulas`, when present, have
+ * the same shape (null where the cell has no format / formula). Merged areas keep their value
+ * in the top-left cell only, as Excel does.
+ */
+export const SheetSnapshotSchema = z.object({
+  name: z.string().min(1),
+  origin: z.object({ row: z.number().int().min(0), col: z.number().int().min(0) }),
+  cells: z.array(z.array(CellValueSchema)),
+  formats: z.array(z.array(z.string().nullable())).optional(),
+  formulas: z.array(z.array(z.string().nullable())).optional(),
+  merges: z.array(MergeSchema).optional(),
+});
+export type SheetSnapshot = z.infer<typeof SheetSnapshotSchema>;
+
+/** The value at an absolute position, or null outside the snapshot. */
+export function cellAt(sheet: SheetSnapshot, row: number, col: number): CellValue {
+  const r = sheet.cells[row - sheet.origin.row];
+  if (!r) return null;
+  const v = r[col - sheet.origin.col];
+  return v === undefined ? null : v;
+}
+
+/** The number format at an absolute position, or null. */
+export function formatAt(sheet: SheetSnapshot, row: number, col: number): string | null {
+  const r = sheet.formats?.[row - sheet.origin.row];
+  return r?.[col - sheet.origin.col] ?? null;
+}
+
+/** The formula at an absolute position (without the leading "="), or null. */
+export function formulaAt(sheet: SheetSnapshot, row: number, col: number): string | null {
+  const r = sheet.formulas?.[row - sheet.origin.row];
+  return r?.[col - sheet.origin.col] ?? null;
+}
+
+/** Absolute bounds of the snapshot (inclusive); bottom < top when empty. */
+export function snapshotBounds(sheet: SheetSnapshot): { top: number; left: number; bottom: number; right: number } {
+  const width = sheet.cells.reduce((w, r) => Math.max(w, r.length), 0);
+  return {
+    top: sheet.origin.row,
+    left: sheet.origin.col,
+    bottom: sheet.origin.row + sheet.cells.length - 1,
+    right: sheet.origin.col + width - 1,
+  };
+}

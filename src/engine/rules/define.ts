@@ -1,0 +1,86 @@
+import { rangeToA1, type CellRange } from "../cells/a1";
+import type { Finding, FindingData, Severity } from "../model/finding";
+import type { Objective, Plan } from "../model/plan";
+import type { Methodology } from "../compute/methodology";
+import type { ReviewKind } from "../compute/types";
+
+/** What a rule's check receives. */
+export interface RuleContext<M extends string> {
+  plan: Plan;
+  methodology: Methodology;
+  /** Set when a review is being prepared or scored. */
+  review: ReviewKind | null;
+  /** ISO date of the review / check. */
+  asOf: string | null;
+  /** Reports a finding on `at`; `objective` fills objectiveId and structure. */
+  report(messageId: M, at: CellRange, data: FindingData, objective?: Objective, severity?: Severity): void;
+}
+
+export interface Rule<M extends string = string> {
+  id: string;
+  severity: Severity;
+  description: string;
+  /** Italian message templates; `{name}` is replaced by `data.name` (numbers in Italian format). */
+  messages: Record<M, string>;
+  check(context: RuleContext<M>): void;
+}
+
+/** Declares a rule; the identity function, for typing the message ids. */
+export function defineRule<M extends string>(rule: Rule<M>): Rule<M> {
+  return rule;
+}
+
+/** 33.5 → "33,5"; 100 → "100". */
+export function formatNumberIt(n: number): string {
+  const rounded = Math.round(n * 100) / 100;
+  return rounded.toLocaleString("it-IT", { maximumFractionDigits: 2 });
+}
+
+/** Fills `{name}` placeholders from data. */
+export function formatMessage(template: string, data: FindingData): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
+    const v = data[key];
+    if (v === undefined || v === null) return whole === "{}" ? "" : "—";
+    if (typeof v === "number") return formatNumberIt(v);
+    if (Array.isArray(v)) return v.map((x) => (typeof x === "number" ? formatNumberIt(x) : x)).join(", ");
+    return String(v);
+  });
+}
+
+export interface RunRulesOptions {
+  methodology: Methodology;
+  review?: ReviewKind | null;
+  asOf?: string | null;
+}
+
+/** Runs rules over a plan; findings come out in rule order, then in report order. */
+export function runRuleList(rules: readonly Rule[], plan: Plan, options: RunRulesOptions): Finding[] {
+  const findings: Finding[] = [];
+  for (const rule of rules) {
+    const report: RuleContext<string>["report"] = (messageId, at, data, objective, severity) => {
+      const template = rule.messages[messageId];
+      if (template === undefined) throw new Error(`Rule ${rule.id}: unknown message id ${messageId}`);
+      const finding: Finding = {
+        ruleId: rule.id,
+        messageId,
+        message: formatMessage(template, data),
+        severity: severity ?? rule.severity,
+        at: { sheet: at.sheet, range: rangeToA1(at) },
+        data,
+      };
+      if (objective) {
+        finding.objectiveId = objective.id;
+        finding.structure = objective.structure;
+      }
+      findings.push(finding);
+    };
+    rule.check({
+      plan,
+      methodology: options.methodology,
+      review: options.review ?? null,
+      asOf: options.asOf ?? null,
+      report,
+    });
+  }
+  return findings;
+}

@@ -1,0 +1,62 @@
+import type { CellValue } from "../model/snapshot";
+
+const ENTITIES: Record<string, string> = {
+  "&nbsp;": " ",
+  "&amp;": "&",
+  "&lt;": "<",
+  "&gt;": ">",
+  "&quot;": '"',
+  "&#39;": "'",
+  "&apos;": "'",
+};
+
+/**
+ * Removes HTML fragments left by converted documents (`<p>`, `<ol style=…>`, `<i>`), turning
+ * paragraph and list boundaries into line breaks, and decodes the common entities.
+ */
+export function stripHtml(text: string): string {
+  if (!text.includes("<") && !text.includes("&")) return text;
+  return text
+    .replace(/<\s*(br|\/p|\/li|\/ol|\/ul|\/div)\s*\/?>/gi, "\n")
+    .replace(/<\s*(p|li|ol|ul|div)(\s[^>]*)?>/gi, "\n")
+    .replace(/<\/?[a-z][^<>]*>/gi, "")
+    .replace(/&[a-z#0-9]+;/gi, (e) => ENTITIES[e.toLowerCase()] ?? e)
+    .replace(/[ \t]+\n/g, "\n")
+    .replace(/\n{2,}/g, "\n")
+    .trim();
+}
+
+/** The text of a cell, trimmed, HTML stripped; null for empty cells and blank text. */
+export function cellText(value: CellValue): string | null {
+  if (value === null) return null;
+  if (typeof value === "string") {
+    const t = stripHtml(value).trim();
+    return t === "" ? null : t;
+  }
+  return String(value);
+}
+
+/**
+ * A label reduced for matching: lower case, no accents, no punctuation at the ends, single
+ * spaces, and words broken by a stray space in converted PDFs glued back where listed in
+ * `knownTypos`. "Fasi e  tempi:" → "fasi e tempi"; "% partecipazion e" → "% partecipazione".
+ */
+export function normalizeLabel(text: string): string {
+  let t = stripHtml(text)
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[’`´]/g, "'")
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/[\s:;.,\-–—_]+$/g, "")
+    .replace(/^[\s:;.,\-–—_]+/g, "");
+  for (const [typo, fixed] of KNOWN_TYPOS) t = t.replace(typo, fixed);
+  return t;
+}
+
+const KNOWN_TYPOS: ReadonlyArray<[RegExp, string]> = [
+  [/\bobbiettiv/g, "obiettiv"],
+  [/partecipazion e\b/g, "partecipazione"],
+  [/partecipazioni\b/g, "partecipazione"],
+];
