@@ -30,10 +30,14 @@ export function defineRule<M extends string>(rule: Rule<M>): Rule<M> {
   return rule;
 }
 
+// One formatter for all messages: `toLocaleString` builds a new one per call (~50 µs), which
+// dominated rule time on 1,000 cards. Same locale and options, so the same text.
+const IT_NUMBER = new Intl.NumberFormat("it-IT", { maximumFractionDigits: 2 });
+
 /** 33.5 → "33,5"; 100 → "100". */
 export function formatNumberIt(n: number): string {
   const rounded = Math.round(n * 100) / 100;
-  return rounded.toLocaleString("it-IT", { maximumFractionDigits: 2 });
+  return IT_NUMBER.format(rounded);
 }
 
 /** Fills `{name}` placeholders from data. */

@@ -60,3 +60,32 @@ const KNOWN_TYPOS: ReadonlyArray<[RegExp, string]> = [
   [/partecipazion e\b/g, "partecipazione"],
   [/partecipazioni\b/g, "partecipazione"],
 ];
+
+const NON_ASCII = /[\u0080-\uffff]/;
+// U+0338 (combining long solidus) is kept so that "≠" does not fold into "=".
+const COMBINING_MARKS = /[\u0300-\u0337\u0339-\u036f]/g;
+const ACCENTED_LATIN = /[\u00c0-\u024f\u0300-\u036f\u1e00-\u1eff]/;
+const TYPOGRAPHIC_APOSTROPHES = /[’‘´ʼ]/g;
+const WHITESPACE_RUNS = /\s+/g;
+
+/**
+ * Text reduced for matching values (not labels): lower case, accents removed, typographic
+ * apostrophes made plain, whitespace (non-breaking spaces included) collapsed and trimmed.
+ * Unlike `normalizeLabel` it keeps punctuation and HTML as they are. "Più di  3" → "piu di 3".
+ */
+export function foldText(text: string): string {
+  let t = text;
+  if (NON_ASCII.test(t)) {
+    // NFD only when there is an accented Latin letter or a combining mark: "€", "≥" and "’"
+    // are common in values and need no decomposition.
+    if (ACCENTED_LATIN.test(t)) t = t.normalize("NFD").replace(COMBINING_MARKS, "");
+    t = t.replace(TYPOGRAPHIC_APOSTROPHES, "'");
+  }
+  return t.replace(WHITESPACE_RUNS, " ").trim().toLowerCase();
+}
+
+/** A cell's text shortened for an error message: «Entro 60 giorni dal…». */
+export function quoteForMessage(text: string, max = 60): string {
+  const t = text.replace(WHITESPACE_RUNS, " ").trim();
+  return `«${t.length > max ? `${t.slice(0, max - 1)}…` : t}»`;
+}

@@ -8,7 +8,18 @@ import type { Severity } from "../model/finding";
  * Positions are zero-based `{ row, col }` on the named sheet.
  */
 
-/** Content of a cell the add-in writes. Text is always literal (never turned into a formula). */
+/**
+ * Content of a cell the add-in writes. Text is always literal (never turned into a formula):
+ * text copied from cards may start with `=`, `+`, `-` or `@`, and hosts must write it so that
+ * Excel cannot parse it. ExcelJS: a string value is never a formula, write it as is. Office.js:
+ * `range.values` parses strings like typed input, so the host prefixes an apostrophe (`'=1+1`),
+ * which Excel stores as the text "=1+1" (the apostrophe is not part of the value). The helper
+ * `needsTextPrefix` in ./escape says when.
+ *
+ * Formulas are written without the leading "=" in `formula`, in Excel's English (en-US) syntax
+ * with "," separators and plain A1 references, so that Excel and LibreOffice both compute them;
+ * `result` is the engine's value, cached in the file so it opens with correct figures.
+ */
 export type CellContent =
   | { kind: "text"; text: string }
   | { kind: "number"; value: number }
@@ -23,6 +34,9 @@ export interface CellStyle {
   /** Fill colour as "#RRGGBB". */
   fill?: string;
   wrap?: boolean;
+  italic?: boolean;
+  /** Font colour as "#RRGGBB". */
+  fontColor?: string;
 }
 
 export interface CellWrite {
@@ -52,6 +66,13 @@ export interface TableSpec {
   columns: TableColumn[];
   rows: CellContent[][];
   style: string;
+  /** Stripe the rows (banded style); hosts default to true. */
+  showRowStripes?: boolean;
+  /**
+   * Hyperlinks on data cells, by zero-based data row and column index within the table
+   * ("'Polizia Locale'!C5"). Hosts write them after the table, keeping the cell's value.
+   */
+  links?: Array<{ row: number; col: number; target: string }>;
 }
 
 /** A sheet the add-in owns; replaced whole on every run. */
@@ -64,6 +85,58 @@ export interface OwnedSheet {
   columnWidths?: Record<number, number>;
   /** The Metodologia sheet is kept when it exists (the user may have edited it). */
   keepIfExists?: boolean;
+  /** Which of the add-in's sheets this is; `name` may differ when a user sheet had the name. */
+  key?: OwnedSheetKey;
+  /** Rows / columns frozen at the top-left (the table header). */
+  freeze?: { rows: number; cols: number };
+  /** Tab colour "#RRGGBB". */
+  tabColor?: string;
+}
+
+/** The add-in's sheets, by role. */
+export type OwnedSheetKey =
+  | "findings"
+  | "scores"
+  | "objectives"
+  | "phases"
+  | "indicators"
+  | "schedule"
+  | "staff"
+  | "methodology";
+
+/** How a sheet of the add-in got its name: `used` differs from `wanted` when a user sheet had it. */
+export interface SheetNaming {
+  key: OwnedSheetKey;
+  wanted: string;
+  used: string;
+}
+
+/**
+ * Something the user should know about the write (Italian message): a renamed sheet, a review
+ * column that could not be added, a protected sheet the host skipped. Data, never thrown.
+ */
+export interface WriteMessage {
+  code:
+    | "sheet-renamed"
+    | "review-column-skipped"
+    | "flag-skipped-protected"
+    | "flag-merged-extended"
+    | "flag-too-large"
+    | "methodology-kept"
+    | "methodology-value-differs"
+    | "state-unreadable"
+    | "state-sheet-taken"
+    | "table-name-taken"
+    | "overrides-removed"
+    | "added-cell-kept"
+    | "added-cell-skipped"
+    | "sheet-name-taken"
+    | "flag-skipped-missing-sheet";
+  severity: Severity;
+  message: string;
+  sheet?: string;
+  /** A1 without the sheet. */
+  range?: string;
 }
 
 /** A flag on a user range: a fill and a note with the finding's message. */
@@ -75,6 +148,11 @@ export interface CellFlag {
   right: number;
   severity: Severity;
   fill: string;
+  /**
+   * Note for the top-left cell (which is the top-left of any merged area the flag covers:
+   * flags are grown to whole merges). Empty when another flag on the same top-left cell
+   * carries the note; hosts then write no note.
+   */
   note: string;
   ruleIds: string[];
 }
@@ -87,6 +165,25 @@ export interface WritePlan {
   addedCells: CellWrite[];
   /** Summary counts, for progress and the benchmark. */
   stats: { cells: number; formulas: number; flags: number; tables: number };
+  /** The names the add-in's sheets got (always present from buildWritePlan). */
+  sheetNames?: SheetNaming[];
+  /** Notes for the user about this write (renamed sheets, skipped review columns…). */
+  messages?: WriteMessage[];
+}
+
+/** What a host did when applying or clearing a plan. */
+export interface ApplyReport {
+  /** Owned sheets removed / written (names). */
+  sheetsRemoved: string[];
+  sheetsWritten: string[];
+  /** Flags removed (restored) / written. */
+  flagsRemoved: number;
+  flagsWritten: number;
+  /** Added cells removed / written. */
+  cellsRemoved: number;
+  cellsWritten: number;
+  /** The plan's messages plus the host's own (protected sheets, kept cells…). */
+  messages: WriteMessage[];
 }
 
 /** Name of the very hidden sheet where the add-in records what it owns (both hosts use it). */
@@ -107,6 +204,36 @@ export interface OwnershipRecord {
     originalFills: (string | null)[];
     /** Original note text per cell (null = none), so a user note is restored. */
     originalNotes: (string | null)[];
+    /** The note text the add-in wrote on the top-left cell (restored only if unchanged). */
+    note?: string;
+    /** The fill the add-in wrote, "#RRGGBB" (a cell the user re-coloured since keeps its colour). */
+    fill?: string;
+    /** Host-specific exact note models per cell (ExcelJS: JSON), beside the plain texts. */
+    originalNoteModels?: (string | null)[];
   }>;
-  addedCells: Array<{ sheet: string; row: number; col: number }>;
+  addedCells: Array<{
+    sheet: string;
+    row: number;
+    col: number;
+    /** What the add-in wrote: text, number or "=formula"; the cell is cleared only if unchanged. */
+    written?: string | number | boolean | null;
+  }>;
+  /** Names of the add-in's sheets by role (a user sheet may hold the default name). */
+  sheetKeys?: Partial<Record<OwnedSheetKey, string>>;
+  /** Sheets the add-in kept because they existed (Metodologia); never removed by `clear`. */
+  keptSheets?: string[];
 }
+
+/*
+ * Serialisation of originalFills (both hosts read both forms, so a file annotated by one host
+ * can be cleared by the other):
+ * - "#RRGGBB": a solid fill of that colour (what Office.js reports);
+ * - a JSON object text starting with "{": the ExcelJS fill model, restored exactly by ExcelJS
+ *   (Office.js uses its solid fgColor argb, or no fill when it is not a solid pattern).
+ * null means the cell had no fill.
+ *
+ * The record is stored on STATE_SHEET (very hidden) as JSON split into chunks of at most
+ * STATE_CHUNK characters, in column A from row 1 down; see ./ownership.
+ */
+/** Largest JSON chunk per cell of STATE_SHEET (Excel's cell limit is 32,767 characters). */
+export const STATE_CHUNK = 30000;

@@ -1,0 +1,65 @@
+/**
+ * `npm run bench`: prints the figures the issues ask for. Each measurement runs in its own
+ * process (scripts/bench-worker.ts) so its peak memory is its own. Not a test: nothing here
+ * fails on a slow machine; record the figures in docs/BENCHMARKS.md with date and machine.
+ */
+import { execFileSync } from "node:child_process";
+import os from "node:os";
+import path from "node:path";
+
+const root = path.resolve(__dirname, "..");
+
+function worker(task: string, arg: string | number): Record<string, number | string> {
+  const out = execFileSync(process.execPath, ["--import", "tsx", path.join(root, "scripts/bench-worker.ts"), task, String(arg)], {
+    cwd: root,
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const line = out.trim().split("\n").pop() ?? "{}";
+  return JSON.parse(line) as Record<string, number | string>;
+}
+
+const f = (n: unknown, digits = 1): string => (typeof n === "number" ? n.toFixed(digits) : String(n));
+const pad = (s: string, w: number): string => s.padStart(w);
+
+function table(headers: string[], rows: string[][]): void {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
+  console.log(headers.map((h, i) => pad(h, widths[i] ?? 0)).join("  "));
+  for (const r of rows) console.log(r.map((c, i) => pad(c, widths[i] ?? 0)).join("  "));
+}
+
+const sizes = (process.env.BENCH_SIZES ?? "10,100,1000,5000").split(",").map(Number);
+console.log(`Schede Obiettivo — benchmark ${new Date().toISOString()}`);
+console.log(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "?"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
+console.log("");
+
+console.log("1. Engine: read synthetic workbooks into a plan (readPlan), and the full analyse()");
+const reads = sizes.map((n) => worker("read", n));
+table(
+  ["cards", "cells", "non-empty", "objectives", "read ms", "ms/card", "analyse ms", "peak MB"],
+  reads.map((r) => [f(r.cards, 0), f(r.cells, 0), f(r.nonEmpty, 0), f(r.objectives, 0), f(r.readMs), f(r.perCardMs, 3), f(r.analyseMs), f(r.peakMb)]),
+);
+const perCard = reads.filter((r) => Number(r.cards) >= 100).map((r) => Number(r.perCardMs));
+if (perCard.length > 1) console.log(`   time per card, max/min from 100 cards up: ${(Math.max(...perCard) / Math.min(...perCard)).toFixed(2)}× (target ≤ 2×)`);
+const r1000 = reads.find((r) => Number(r.cards) === 1000);
+if (r1000) console.log(`   1,000 cards: ${f(r1000.readMs)} ms (target < 1000 ms)`);
+const r5000 = reads.find((r) => Number(r.cards) === 5000);
+if (r5000) console.log(`   5,000 cards: peak ${f(r5000.peakMb)} MB (target < 300 MB)`);
+console.log("");
+
+const checkCards = Number(process.env.BENCH_CHECK_CARDS ?? 1000);
+console.log(`2. CLI check of a ${checkCards}-card .xlsx against a bare ExcelJS load of the same file`);
+const c = worker("check", checkCards);
+table(["cards", "file KB", "load ms", "check ms", "ratio"], [[f(c.cards, 0), f(Number(c.bytes) / 1024, 0), f(c.loadMs), f(c.checkMs), f(c.ratio, 2)]]);
+console.log("   target ratio ≤ 1.2 (the file load is the floor)");
+console.log("");
+
+console.log(`3. Write-back on the ${checkCards}-card workbook: apply the WritePlan and save, against saving it unchanged`);
+const w = worker("write", checkCards);
+table(
+  ["cells", "formulas", "flags", "tables", "save ms", "apply+save ms", "ratio"],
+  [[f(w.cells, 0), f(w.formulas, 0), f(w.flags, 0), f(w.tables, 0), f(w.saveMs), f(w.applyAndSaveMs), f(w.ratio, 2)]],
+);
+console.log("   target ratio ≤ 2");
+console.log("");

@@ -1,0 +1,528 @@
+import { unionRanges, type CellRange } from "../cells/a1";
+import type { Indicator, Phase, Review, StaffMember } from "../model/plan";
+import { cellText, normalizeLabel, readObjectiveHeading, readPhaseNumber, splitList, stripHtml, type ObjectiveHeading } from "../values";
+import { matchScheduleRows } from "../compute/schedule";
+import {
+  assignReviewKinds,
+  findScheduleHeaders,
+  labelValue,
+  readIndicatorTable,
+  readReviews,
+  readScheduleRows,
+  readStaffTable,
+  type ScheduleLine,
+} from "./blocks";
+import { emptyObjective, type CellReader, type ObjectiveDraft, type Scope, type StructureDraft } from "./context";
+import { isBlockLabel, isRuleText, isStaffHeading, L, OWNER_HEADER_LABELS, SECTOR_LABELS } from "./labels";
+import type { Hit, Region, SheetIndex } from "./sheet";
+import { readWeightRows, type WeightRow } from "./weight-table";
+
+/**
+ * Layout A, the vertical card (Casorate Primo 2024).
+ *
+ * The block finder gives three kinds of anchors: objective headings ("1. OBIETTIVO DI
+ * MIGLIORAMENTO 2024"), titles ("Obiettivo: Descrizione Sintetica") and structure headers
+ * ("Centro di Responsabilità"). Anchors far apart horizontally make column bands (cards side by
+ * side); inside a band each anchor opens a segment that runs to the next anchor. A title right
+ * after a heading belongs to the heading's segment. Consecutive card segments are parts of one
+ * card (a card split over two pages repeats heading and "Settore | Dirigente | Sistema Premiante"
+ * header) when their numbers agree, or when the later one has neither a number nor a title of
+ * its own; a structure header always starts afresh.
+ */
+
+/** Horizontal gap between anchor columns that separates two bands of cards side by side. */
+const BAND_GAP = 8;
+
+interface Anchor {
+  row: number;
+  col: number;
+  kind: "heading" | "title" | "structure";
+  heading: ObjectiveHeading | null;
+}
+
+interface Segment extends Region {
+  kind: "part" | "structure";
+  anchor: Anchor;
+  title: Hit | null;
+}
+
+/** A layout-A structure as read: its draft and the rows of its weight table. */
+export interface StructureA {
+  draft: StructureDraft;
+  weightRows: WeightRow[];
+  /** True when the name comes from a card's "Settore" or the sheet name, not from a header. */
+  nameFromCard: boolean;
+}
+
+/** Labels of the header vocabulary: never taken as the value of another label. */
+function isHeaderLabel(label: string | null): boolean {
+  if (label === null) return false;
+  return (
+    isBlockLabel(label) ||
+    label === L.responsabile ||
+    label === L.dirigente ||
+    label === L.dirigenti ||
+    label === L.sistemaPremiante ||
+    label.startsWith("costo base")
+  );
+}
+
+function inAny(row: number, col: number, regions: readonly Region[]): boolean {
+  return regions.some((r) => row >= r.top && row <= r.bottom && col >= r.left && col <= r.right);
+}
+
+/** Finds the anchors of layout A on a sheet, outside the regions other layouts claimed. */
+function findAnchors(sheet: SheetIndex, claimed: readonly Region[]): Anchor[] {
+  const anchors: Anchor[] = [];
+  for (const h of sheet.headingCandidates) {
+    if (inAny(h.row, h.col, claimed) || isHeaderLabel(h.label) || h.label.startsWith("obiettivo:")) continue;
+    if (h.label.startsWith(L.strategicObjective) || h.label.startsWith(L.operationalObjective)) continue;
+    const heading = readObjectiveHeading(sheet.text(h.row, h.col) ?? "");
+    if (heading) anchors.push({ row: h.row, col: h.col, kind: "heading", heading });
+  }
+  for (const h of sheet.findPrefix("obiettivo: descrizione")) {
+    if (!inAny(h.row, h.col, claimed)) anchors.push({ row: h.row, col: h.col, kind: "title", heading: null });
+  }
+  for (const h of sheet.find(L.centro)) {
+    if (!inAny(h.row, h.col, claimed)) anchors.push({ row: h.row, col: h.col, kind: "structure", heading: null });
+  }
+  return anchors.sort((a, b) => a.row - b.row || a.col - b.col);
+}
+
+/** Splits the anchor columns into bands of cards standing side by side. */
+function bands(sheet: SheetIndex, anchors: readonly Anchor[]): Region[] {
+  const cols = [...new Set(anchors.map((a) => a.col))].sort((a, b) => a - b);
+  const starts: number[] = [];
+  let previous = -Infinity;
+  for (const c of cols) {
+    if (c - previous >= BAND_GAP) starts.push(c);
+    previous = c;
+  }
+  return starts.map((start, i) => ({
+    top: sheet.bounds.top,
+    bottom: sheet.bounds.bottom,
+    left: i === 0 ? sheet.bounds.left : start,
+    right: i + 1 < starts.length ? (starts[i + 1] as number) - 1 : sheet.bounds.right,
+  }));
+}
+
+/** Cuts a band into segments, one per anchor, absorbing a title into the heading above it. */
+function segments(sheet: SheetIndex, band: Region, anchors: readonly Anchor[], claimed: readonly Region[]): Segment[] {
+  const out: Segment[] = [];
+  for (const a of anchors) {
+    if (a.col < band.left || a.col > band.right) continue;
+    const last = out[out.length - 1];
+    if (a.kind === "title") {
+      const hit: Hit = { row: a.row, col: a.col, label: L.title };
+      if (last && last.kind === "part" && last.title === null) {
+        last.title = hit;
+        continue;
+      }
+      // A card without heading: it starts at its "Settore | Dirigente" header just above, if any.
+      let top = a.row;
+      for (let r = a.row - 1; r >= Math.max(a.row - 4, last ? last.top + 1 : band.top); r--) {
+        if (SECTOR_LABELS.some((l) => sheet.find(l, { top: r, bottom: r, left: band.left, right: band.right }).length > 0)) top = r;
+      }
+      out.push({ kind: "part", anchor: a, title: hit, top, bottom: band.bottom, left: band.left, right: band.right });
+      continue;
+    }
+    out.push({ kind: a.kind === "heading" ? "part" : "structure", anchor: a, title: null, top: a.row, bottom: band.bottom, left: band.left, right: band.right });
+  }
+  out.forEach((s, i) => {
+    const next = out[i + 1];
+    let bottom = next ? next.top - 1 : band.bottom;
+    for (const c of claimed) {
+      if (c.top > s.top && c.top <= bottom && c.left <= band.right && c.right >= band.left) bottom = c.top - 1;
+    }
+    s.bottom = bottom;
+  });
+  return out;
+}
+
+interface PartInfo {
+  segment: Segment;
+  heading: ObjectiveHeading | null;
+  sector: { text: string; row: number; col: number } | null;
+  owner: { text: string; row: number; col: number } | null;
+  intersectoral: boolean;
+  title: string | null;
+}
+
+function partInfo(sheet: SheetIndex, seg: Segment): PartInfo {
+  const sectorHit = sheet.findAny(SECTOR_LABELS, [], seg)[0];
+  const ownerHit = sheet.findAny(OWNER_HEADER_LABELS, [], seg)[0];
+  const intersectoral = sheet.find(L.settoriCoinvolti, seg).length > 0;
+  const sector = sectorHit ? labelValue(sheet, sectorHit, seg, isHeaderLabel) : null;
+  const owner = ownerHit ? labelValue(sheet, ownerHit, seg, isHeaderLabel) : null;
+  const titleHit = seg.title ?? sheet.findPrefix("obiettivo: descrizione", seg)[0] ?? null;
+  if (titleHit && !seg.title) seg.title = titleHit;
+  const title = titleHit ? titleText(sheet, titleHit, seg) : null;
+  return { segment: seg, heading: seg.anchor.heading, sector, owner, intersectoral, title };
+}
+
+/** The title: every filled cell right of the label, joined (a PDF may have cut it in two). */
+function titleText(sheet: SheetIndex, hit: Hit, seg: Region): string | null {
+  const parts = sheet
+    .filledColumns(hit.row, hit.col + 1, seg.right)
+    .map((c) => cellText(sheet.value(hit.row, c)))
+    .filter((t): t is string => t !== null && !isRuleText(t));
+  return parts.length > 0 ? parts.join(" ") : null;
+}
+
+/** Whether `part` continues the card `parts` started (see the file comment). */
+function continues(parts: readonly PartInfo[], part: PartInfo): boolean {
+  const number = parts.find((p) => p.heading?.number != null)?.heading?.number ?? null;
+  const title = parts.find((p) => p.title !== null)?.title ?? null;
+  if (part.title !== null && title !== null && normalizeLabel(part.title) !== normalizeLabel(title)) return false;
+  const partNumber = part.heading?.number ?? null;
+  if (partNumber !== null && number !== null) return partNumber === number;
+  if (partNumber === null) return part.title === null || title === null;
+  return part.title === null && title === null;
+}
+
+/**
+ * Reads the layout-A cards and structure headers of a sheet. `claimed` are the regions other
+ * layouts already read.
+ */
+export function readLayoutA(cr: CellReader, claimed: readonly Region[]): StructureA[] {
+  const sheet = cr.sheet;
+  const anchors = findAnchors(sheet, claimed);
+  if (anchors.length === 0) return [];
+  const structures: StructureA[] = [];
+  for (const band of bands(sheet, anchors)) {
+    let current: StructureA | null = null;
+    let group: PartInfo[] = [];
+    const flush = (): void => {
+      if (group.length === 0) return;
+      const first = group[0] as PartInfo;
+      let target = current;
+      if (!target) {
+        const name = first.sector?.text ?? sheet.name;
+        target = structures.find((s) => s.nameFromCard && normalizeLabel(s.draft.name) === normalizeLabel(name)) ?? null;
+        if (!target) {
+          target = { draft: { name, owner: null, strategy: null, source: {}, objectives: [] }, weightRows: [], nameFromCard: true };
+          if (first.sector) target.draft.source.header = cr.at(first.sector.row, first.sector.col);
+          structures.push(target);
+        }
+      }
+      target.draft.objectives.push(readCard(cr, group, target.draft));
+      group = [];
+    };
+    for (const seg of segments(sheet, band, anchors, claimed)) {
+      if (seg.kind === "structure") {
+        flush();
+        current = readStructureHeader(cr, seg);
+        structures.push(current);
+        continue;
+      }
+      const info = partInfo(sheet, seg);
+      if (group.length > 0 && !continues(group, info)) flush();
+      group.push(info);
+    }
+    flush();
+  }
+  return structures;
+}
+
+/** "Centro di Responsabilità | name", "Responsabile | name" and the weight table below them. */
+function readStructureHeader(cr: CellReader, seg: Segment): StructureA {
+  const sheet = cr.sheet;
+  const hit: Hit = { row: seg.anchor.row, col: seg.anchor.col, label: L.centro };
+  const nameCell = labelValue(sheet, hit, seg, isHeaderLabel);
+  const name = nameCell?.text ?? sheet.name;
+  const ownerHit = sheet.find(L.responsabile, seg)[0];
+  const ownerCell = ownerHit ? labelValue(sheet, ownerHit, seg, isHeaderLabel) : null;
+  const skip = new Set<number>([hit.row]);
+  if (nameCell) skip.add(nameCell.row);
+  if (ownerHit) skip.add(ownerHit.row);
+  if (ownerCell) skip.add(ownerCell.row);
+  const weightRows = readWeightRows(cr, seg, name, skip);
+  const source: Record<string, CellRange> = {
+    header: cr.range(hit.row, hit.col, Math.max(hit.row, nameCell?.row ?? hit.row, ownerCell?.row ?? hit.row), Math.max(hit.col, nameCell?.col ?? hit.col)),
+  };
+  const table = unionRanges(weightRows.map((w) => w.source.row));
+  if (table) source.weightTable = table;
+  return { draft: { name, owner: ownerCell?.text ?? null, strategy: null, source, objectives: [] }, weightRows, nameFromCard: false };
+}
+
+/** The rows after the title up to the next block: where description and phase lists are typed. */
+function descriptionZone(sheet: SheetIndex, seg: Segment, titleRow: number): Region | null {
+  let bottom = titleRow;
+  for (let r = titleRow + 1; r <= seg.bottom; r++) {
+    const cols = sheet.filledColumns(r, seg.left, seg.right);
+    const first = cols[0];
+    if (first !== undefined) {
+      const label = sheet.label(r, first);
+      if (label !== null && isBlockLabel(label) && !label.startsWith(L.descriptionPrefix)) break;
+      if (cols.some((c) => SECTOR_LABELS.includes(sheet.label(r, c) as (typeof SECTOR_LABELS)[number]))) break;
+    }
+    bottom = r;
+  }
+  return bottom > titleRow ? { top: titleRow + 1, bottom, left: seg.left, right: seg.right } : null;
+}
+
+const FASI_DI_ATTUAZIONE = /fasi\s+di\s+attuazione\s*:?/i;
+
+/** True when the cell's text is a numbered list starting at 1 ("1. …", "<ol> 1. …", "Fase 1: …"). */
+function startsNumberedList(raw: string): boolean {
+  const t = cellText(raw) ?? "";
+  return /^(fase\s*)?1\s*[.):]/i.test(t);
+}
+
+/**
+ * splitList, keeping numbered sub-points inside the bullet they follow when the list is a
+ * bulleted one: "-Previsione … = 1) Prestazione … 2) Dichiarazione …" is one phase (the card's
+ * cronoprogramma has one row for it), not three.
+ */
+function bulletedList(raw: string): { number: string | null; text: string }[] {
+  const items = splitList(raw);
+  const firstLine = (stripHtml(raw).split("\n").find((l) => l.trim() !== "") ?? "").trim();
+  if (!/^[-–—•·▪]/.test(firstLine)) return items;
+  const out: { number: string | null; text: string }[] = [];
+  for (const item of items) {
+    const previous = out[out.length - 1];
+    if (item.number !== null && previous) previous.text = `${previous.text} ${item.number}) ${item.text}`;
+    else out.push({ ...item });
+  }
+  return out;
+}
+
+function toPhase(item: { number: string | null; text: string }, source: CellRange): Phase {
+  return {
+    number: item.number,
+    label: item.text.trim().replace(/[\s;,]+$/, ""),
+    weight: null,
+    deadline: null,
+    scheduleText: null,
+    scheduleMonths: [],
+    completedOn: null,
+    reviewNote: null,
+    source: { label: source },
+  };
+}
+
+/**
+ * Description and phases from the cells between the title and the next block, read column by
+ * column (a converted PDF continues a text column down, not across). A cell holding "Fasi di
+ * attuazione" gives the list after that label; a cell that is a numbered list starting at 1 is a
+ * phase list too; everything else is description ("Descrizione, finalità …" labels excluded).
+ */
+function readDescription(cr: CellReader, zone: Region): { description: string | null; phases: Phase[]; descSource: CellRange | null } {
+  const sheet = cr.sheet;
+  const texts: string[] = [];
+  const phases: Phase[] = [];
+  let descSource: CellRange | null = null;
+  let expectList = false;
+  for (let c = zone.left; c <= zone.right; c++) {
+    for (let r = zone.top; r <= zone.bottom; r++) {
+      const v = sheet.value(r, c);
+      if (typeof v !== "string" && typeof v !== "number") continue;
+      const raw = String(v);
+      const label = sheet.label(r, c);
+      if (label !== null && label.startsWith(L.descriptionPrefix)) continue;
+      const text = cellText(raw);
+      if (text === null || isRuleText(text)) continue;
+      const at = cr.at(r, c);
+      const m = FASI_DI_ATTUAZIONE.exec(raw);
+      if (m) {
+        const before = cellText(raw.slice(0, m.index));
+        if (before !== null) {
+          texts.push(before);
+          descSource ??= at;
+        }
+        const items = bulletedList(raw.slice(m.index + m[0].length));
+        if (items.length === 0) expectList = true;
+        for (const item of items) phases.push(toPhase(item, at));
+        continue;
+      }
+      if (expectList || startsNumberedList(raw)) {
+        const items = bulletedList(raw);
+        if (items.length > 0) {
+          expectList = false;
+          for (const item of items) phases.push(toPhase(item, at));
+          continue;
+        }
+      }
+      texts.push(text);
+      descSource ??= at;
+    }
+  }
+  return { description: texts.length > 0 ? texts.join("\n") : null, phases, descSource };
+}
+
+/** Reads one card (all its parts) into an objective draft. */
+function readCard(cr: CellReader, parts: readonly PartInfo[], structure: StructureDraft): ObjectiveDraft {
+  const sheet = cr.sheet;
+  const first = parts[0] as PartInfo;
+  const seg0 = first.segment;
+  const o = emptyObjective({ sheet: sheet.name, row: seg0.top, col: seg0.anchor.col, structure: structure.name, layout: "A" });
+  const scope: Scope = { objective: o, structure: structure.name };
+  const headed = parts.find((p) => p.heading !== null)?.heading ?? null;
+  o.number = parts.find((p) => p.heading?.number != null)?.heading?.number ?? null;
+  o.kind = parts.find((p) => p.heading?.kind != null)?.heading?.kind ?? null;
+  o.year = parts.find((p) => p.heading?.year != null)?.heading?.year ?? null;
+  o.intersectoral = parts.some((p) => p.heading?.intersectoral === true || p.intersectoral);
+  o.source.heading = cr.at(seg0.anchor.row, seg0.anchor.col);
+  if (headed === null) delete o.source.heading;
+
+  const ownerPart = parts.find((p) => p.owner !== null);
+  const cardOwner = ownerPart?.owner ?? null;
+  if (cardOwner && !(structure.owner && normalizeLabel(structure.owner) === normalizeLabel(cardOwner.text))) {
+    o.owner = cardOwner.text;
+    o.source.owner = cr.at(cardOwner.row, cardOwner.col);
+  } else {
+    o.owner = structure.owner ?? cardOwner?.text ?? null;
+    if (cardOwner) o.source.owner = cr.at(cardOwner.row, cardOwner.col);
+  }
+  const sectorPart = parts.find((p) => p.sector !== null);
+  if (sectorPart?.sector) o.source.structure = cr.at(sectorPart.sector.row, sectorPart.sector.col);
+
+  const titled = parts.find((p) => p.title !== null && p.segment.title !== null);
+  if (titled && titled.segment.title) {
+    const hit = titled.segment.title;
+    o.title = titled.title as string;
+    const valueCol = sheet.nextFilled(hit.row, hit.col, titled.segment.right);
+    o.source.title = cr.at(hit.row, valueCol ?? hit.col);
+  }
+
+  // Description and phases: the description label anywhere in the card, and the zone after the title.
+  const phases: Phase[] = [];
+  const descriptions: string[] = [];
+  for (const p of parts) {
+    const seg = p.segment;
+    const titleRow = p.segment.title?.row ?? null;
+    const zone = titleRow !== null ? descriptionZone(sheet, seg, titleRow) : null;
+    const zones: Region[] = zone ? [zone] : [];
+    for (const h of sheet.findPrefix(L.descriptionPrefix, seg)) {
+      if (zone && h.row >= zone.top && h.row <= zone.bottom) continue;
+      const z = descriptionZone(sheet, seg, h.row - 1);
+      if (z) zones.push(z);
+    }
+    for (const z of zones) {
+      const d = readDescription(cr, z);
+      if (d.description !== null) descriptions.push(d.description);
+      if (d.descSource && !o.source.description) o.source.description = d.descSource;
+      phases.push(...d.phases);
+    }
+  }
+  o.description = descriptions.length > 0 ? descriptions.join("\n") : null;
+
+  // Indicators: every table, in every part.
+  const indicators: Indicator[] = [];
+  const indicatorRanges: CellRange[] = [];
+  for (const p of parts) {
+    let consumed = -1;
+    for (const h of sheet.findPrefix("indicatori", p.segment)) {
+      if (h.row <= consumed || !(h.label.startsWith(L.indicators) || h.label === "indicatori" || h.label.startsWith("indicatori di performance"))) continue;
+      const t = readIndicatorTable(cr, h, { ...p.segment, top: h.row }, scope);
+      indicators.push(...t.indicators);
+      indicatorRanges.push(t.range);
+      consumed = t.range.bottom;
+    }
+  }
+  o.indicators = indicators;
+
+  // Cronoprogramma.
+  const lines: ScheduleLine[] = [];
+  const scheduleRanges: CellRange[] = [];
+  for (const p of parts) {
+    for (const header of findScheduleHeaders(sheet, p.segment)) {
+      const s = readScheduleRows(cr, header, p.segment, scope);
+      lines.push(...s.lines);
+      scheduleRanges.push(s.range);
+      if (header.weightCol !== null) o.layout = "addin";
+    }
+  }
+  o.schedule = lines.map((l) => l.row);
+
+  // With no phase list, a cronoprogramma whose rows are names (not numbers) lists the phases.
+  if (phases.length === 0 && lines.length > 0 && lines.every((l) => l.row.label !== "" && readPhaseNumber(l.row.label) === null)) {
+    for (const l of lines) phases.push(toPhase({ number: null, text: l.row.label }, l.row.source.label as CellRange));
+  }
+  applyScheduleColumns(phases, lines);
+  o.phases = phases;
+
+  // Reviews and staff.
+  const reviews: Review[] = [];
+  const reviewRanges: CellRange[] = [];
+  const staff: StaffMember[] = [];
+  const staffRanges: CellRange[] = [];
+  for (const p of parts) {
+    const r = readReviews(cr, p.segment, scope);
+    reviews.push(...r.reviews);
+    if (r.range) reviewRanges.push(r.range);
+    for (const h of sheet.findPrefix(L.personalePrefix, p.segment)) {
+      if (!isStaffHeading(h.label)) continue;
+      const s = readStaffTable(cr, h, { ...p.segment, top: h.row }, scope);
+      staff.push(...s.lines.map((l) => l.member));
+      staffRanges.push(s.range);
+    }
+  }
+  assignReviewKinds(reviews);
+  o.reviews = reviews;
+  o.staff = staff;
+
+  const phaseRanges = phases.flatMap((p) => Object.values(p.source));
+  const put = (key: string, ranges: readonly (CellRange | null | undefined)[]): void => {
+    const u = unionRanges(ranges);
+    if (u) o.source[key] = u;
+  };
+  put("phases", phaseRanges);
+  put("indicators", indicatorRanges);
+  put("schedule", scheduleRanges);
+  put("reviews", reviewRanges);
+  put("staff", staffRanges);
+  o.source.card = cardRange(cr, parts.map((p) => p.segment));
+  return o;
+}
+
+/**
+ * Carries what the add-in's columns beside the cronoprogramma hold ("Peso %", "Completata il",
+ * "Note verifica") to the phases, tying rows to phases the way the schedule computation does.
+ */
+function applyScheduleColumns(phases: Phase[], lines: readonly ScheduleLine[]): void {
+  if (phases.length === 0 || lines.length === 0) return;
+  const matches = matchScheduleRows(
+    phases,
+    lines.map((l) => l.row),
+  );
+  for (const m of matches) {
+    if (m.phaseIndex === null) continue;
+    const phase = phases[m.phaseIndex] as Phase;
+    const line = lines[m.rowIndex] as ScheduleLine;
+    if (line.row.source.weight) {
+      phase.weight = line.row.weight;
+      phase.source.weight = line.row.source.weight;
+    }
+    if (line.completedSource) {
+      phase.completedOn = line.completedOn;
+      phase.source.completedOn = line.completedSource;
+    }
+    if (line.noteSource) {
+      phase.reviewNote = line.reviewNote;
+      phase.source.reviewNote = line.noteSource;
+    }
+  }
+}
+
+/** The bounding box of the filled cells of a card's segments. */
+function cardRange(cr: CellReader, segs: readonly Segment[]): CellRange {
+  const sheet = cr.sheet;
+  const s0 = segs[0] as Segment;
+  let top = Infinity;
+  let bottom = -Infinity;
+  let left = Infinity;
+  let right = -Infinity;
+  for (const s of segs) {
+    for (let r = s.top; r <= s.bottom; r++) {
+      const cols = sheet.filledColumns(r, s.left, s.right);
+      if (cols.length === 0) continue;
+      top = Math.min(top, r);
+      bottom = Math.max(bottom, r);
+      left = Math.min(left, cols[0] as number);
+      right = Math.max(right, cols[cols.length - 1] as number);
+    }
+  }
+  if (top === Infinity) return cr.at(s0.anchor.row, s0.anchor.col);
+  return cr.range(top, left, bottom, right);
+}

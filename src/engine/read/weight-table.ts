@@ -1,0 +1,245 @@
+import type { CellRange } from "../cells/a1";
+import type { Weight } from "../model/plan";
+import { normalizeLabel, readPhaseNumber, readTrailingDate, readWeight } from "../values";
+import { emptyObjective, type CellReader, type ObjectiveDraft, type Scope } from "./context";
+import { isBlockLabel, L } from "./labels";
+import type { Region } from "./sheet";
+
+/**
+ * The summary table of a structure in layout A: one row per objective with its weight.
+ *
+ *   1 | Servizio Amministrativo | Innovazione Servizi Demografico | 30%
+ *   6 | Polizia Locale          | Organizzazione … Festa del paese | Intersettoriale
+ *
+ * and the Segreteria variant, headed "peso", whose rows are the objectives themselves:
+ *
+ *   peso |                          |
+ *   40   | Autodichiarazione …      | Definizione dei criteri … 31/12/2024
+ */
+export interface WeightRow {
+  sheet: string;
+  row: number;
+  col: number;
+  number: string | null;
+  title: string | null;
+  weight: Weight | null;
+  /** Non-numeric weight as typed ("Intersettoriale"). */
+  weightText: string | null;
+  description: string | null;
+  deadline: string | null;
+  source: Record<string, CellRange>;
+  /** Scope of the unreadable cells of this row; its objective is set once the row is matched. */
+  scope: Scope;
+}
+
+function isIntersectoralText(text: string): boolean {
+  return normalizeLabel(text).includes("intersettorial");
+}
+
+/** Reads the weight rows of a structure header region (between "Centro di Responsabilità" and the first card). */
+export function readWeightRows(cr: CellReader, region: Region, structure: string, skipRows: Set<number>): WeightRow[] {
+  const sheet = cr.sheet;
+  const rows: WeightRow[] = [];
+  const covered = new Set<number>(skipRows);
+  for (const h of sheet.findAny([L.peso, L.pesoPercent, "peso (%)"], [], region)) {
+    rows.push(...readPesoTable(cr, h.row, h.col, region, structure, covered));
+  }
+  const generic: WeightRow[] = [];
+  const weightCols = new Map<number, number>();
+  for (let r = region.top; r <= region.bottom; r++) {
+    if (covered.has(r) || sheet.isBlankRow(r)) continue;
+    const filled = sheet.filledColumns(r, region.left, region.right);
+    if (filled.length < 2) continue;
+    const first = filled[0] as number;
+    const number = readPhaseNumber(sheet.value(r, first));
+    if (number === null || !/^\d+$/.test(number)) continue;
+    const rest = filled.slice(1);
+    const last = rest[rest.length - 1] as number;
+    const lastText = sheet.text(r, last) ?? "";
+    const lastIsWeight = readWeight(sheet.value(r, last), sheet.format(r, last)).ok || isIntersectoralText(lastText);
+    let structureCol: number | null = null;
+    let titleCols: number[];
+    let weightCol: number | null = null;
+    if (rest.length >= 3) {
+      structureCol = rest[0] as number;
+      titleCols = rest.slice(1, -1);
+      weightCol = last;
+    } else if (rest.length === 2) {
+      if (lastIsWeight) {
+        titleCols = [rest[0] as number];
+        weightCol = last;
+      } else {
+        structureCol = rest[0] as number;
+        titleCols = [last];
+      }
+    } else {
+      titleCols = [last];
+    }
+    const scope: Scope = { objective: null, structure };
+    const source: Record<string, CellRange> = {
+      row: cr.range(r, first, r, last),
+      number: cr.at(r, first),
+      title: cr.at(r, titleCols[0] as number),
+    };
+    if (structureCol !== null) source.structure = cr.at(r, structureCol);
+    let weight: Weight | null = null;
+    let weightText: string | null = null;
+    if (weightCol !== null) {
+      source.weight = cr.at(r, weightCol);
+      weightCols.set(weightCol, (weightCols.get(weightCol) ?? 0) + 1);
+      const t = sheet.text(r, weightCol) ?? "";
+      if (isIntersectoralText(t)) weightText = t;
+      else weight = cr.weight(r, weightCol, "objective.weight", scope);
+    }
+    const title = titleCols.map((c) => sheet.text(r, c)).filter((t): t is string => t !== null).join(" ");
+    generic.push({ sheet: sheet.name, row: r, col: first, number, title, weight, weightText, description: null, deadline: null, source, scope });
+  }
+  // Rows whose weight cell is empty still get a source, in the column the other rows use, so a
+  // "missing weight" finding points at the cell to fill.
+  const usual = [...weightCols.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  if (usual !== undefined) {
+    for (const w of generic) if (!w.source.weight && usual > (w.source.row as CellRange).right) w.source.weight = cr.at(w.row, usual);
+  }
+  return [...rows, ...generic].sort((a, b) => a.row - b.row);
+}
+
+/** The "peso" table: columns found by their headers; unlabelled columns are title, then description. */
+function readPesoTable(cr: CellReader, headerRow: number, pesoCol: number, region: Region, structure: string, covered: Set<number>): WeightRow[] {
+  const sheet = cr.sheet;
+  let numberCol: number | null = null;
+  let titleCol: number | null = null;
+  let descriptionCol: number | null = null;
+  for (const c of sheet.filledColumns(headerRow, region.left, region.right)) {
+    const l = sheet.label(headerRow, c);
+    if (l === "n" || l === "n°" || l === "numero") numberCol ??= c;
+    else if (l === "obiettivo" || l === "obiettivi" || l === "titolo" || l === "descrizione sintetica") titleCol ??= c;
+    else if (l === "descrizione") descriptionCol ??= c;
+  }
+  const out: WeightRow[] = [];
+  covered.add(headerRow);
+  for (let r = headerRow + 1; r <= region.bottom; r++) {
+    if (sheet.isBlankBetween(r, region.left, region.right)) break;
+    const filled = sheet.filledColumns(r, region.left, region.right);
+    if (isBlockLabel(sheet.label(r, filled[0] as number))) break;
+    covered.add(r);
+    const free = filled.filter((c) => c !== pesoCol && c !== numberCol && c !== titleCol && c !== descriptionCol);
+    const tCol = titleCol ?? free.shift() ?? null;
+    const dCol = descriptionCol ?? free.shift() ?? null;
+    const scope: Scope = { objective: null, structure };
+    const source: Record<string, CellRange> = { row: cr.range(r, Math.min(...filled), r, Math.max(...filled)), weight: cr.at(r, pesoCol) };
+    const t = sheet.text(r, pesoCol) ?? "";
+    const weightText = isIntersectoralText(t) ? t : null;
+    const weight = weightText ? null : cr.weight(r, pesoCol, "objective.weight", scope);
+    const title = tCol === null ? null : sheet.text(r, tCol);
+    if (tCol !== null) source.title = cr.at(r, tCol);
+    let description: string | null = null;
+    let deadline: string | null = null;
+    if (dCol !== null) {
+      const d = sheet.text(r, dCol);
+      if (d !== null) {
+        // The description closes with the objective's deadline: "… il supporto nella predisposizione della relazione. 31/12/2024."
+        const trailing = readTrailingDate(d);
+        description = trailing.text.trim() === "" ? null : trailing.text.trim();
+        deadline = trailing.date;
+        source.description = cr.at(r, dCol);
+        if (deadline !== null) source.deadline = cr.at(r, dCol);
+      }
+    }
+    const number = numberCol === null ? null : readPhaseNumber(sheet.value(r, numberCol));
+    if (numberCol !== null) source.number = cr.at(r, numberCol);
+    out.push({ sheet: sheet.name, row: r, col: Math.min(...filled), number, title, weight, weightText, description, deadline, source, scope });
+  }
+  return out;
+}
+
+/** Share of the significant words of the shorter title found in the other (0…1). */
+export function titleSimilarity(a: string, b: string): number {
+  const words = (t: string): Set<string> =>
+    new Set(
+      normalizeLabel(t)
+        .split(/[^a-z0-9]+/)
+        .filter((w) => w.length >= 4)
+        .map((w) => w.slice(0, 6)),
+    );
+  const wa = words(a);
+  const wb = words(b);
+  const smaller = Math.min(wa.size, wb.size);
+  if (smaller === 0) return 0;
+  let shared = 0;
+  for (const w of wa) if (wb.has(w)) shared += 1;
+  return shared / smaller;
+}
+
+/** Title similarity from which a card and a weight-table row are taken as the same objective. */
+const TITLE_MATCH = 0.5;
+
+/**
+ * Gives each layout-A card of a structure its weight from the structure's weight table: by
+ * number first, then, for rows and cards left over, by title similarity. Rows without a card
+ * become objectives of their own (the Segreteria table is the only place its objectives are
+ * written; elsewhere a listed objective whose card is missing must still count in the weights).
+ */
+export function attachWeightRows(rows: readonly WeightRow[], cards: ObjectiveDraft[], owner: string | null): ObjectiveDraft[] {
+  const free = new Set(cards.filter((c) => c.layout === "A" || c.layout === "addin"));
+  const matched = new Map<WeightRow, ObjectiveDraft>();
+  for (const row of rows) {
+    if (row.number === null) continue;
+    const card = [...free].find((c) => c.number === row.number);
+    if (card) {
+      matched.set(row, card);
+      free.delete(card);
+    }
+  }
+  for (const row of rows) {
+    if (matched.has(row) || row.title === null) continue;
+    let best: ObjectiveDraft | null = null;
+    let bestScore = 0;
+    for (const card of free) {
+      const s = titleSimilarity(row.title, card.title);
+      if (s > bestScore) {
+        best = card;
+        bestScore = s;
+      }
+    }
+    if (best && bestScore >= TITLE_MATCH) {
+      matched.set(row, best);
+      free.delete(best);
+    }
+  }
+  const added: ObjectiveDraft[] = [];
+  rows.forEach((row, order) => {
+    const card = matched.get(row);
+    if (card) {
+      card.weight = row.weight;
+      card.weightText = row.weightText;
+      card.tableOrder = order;
+      if (row.weightText !== null) card.intersectoral = true;
+      if (row.source.weight) card.source.weight = row.source.weight;
+      card.source.weightTableRow = row.source.row as CellRange;
+      if (card.title === "" && row.title !== null) {
+        card.title = row.title;
+        if (row.source.title) card.source.title = row.source.title;
+      }
+      if (card.deadline === null && row.deadline !== null) {
+        card.deadline = row.deadline;
+        if (row.source.deadline) card.source.deadline = row.source.deadline;
+      }
+      row.scope.objective = card;
+      return;
+    }
+    const o = emptyObjective({ sheet: row.sheet, row: row.row, col: row.col, structure: row.scope.structure ?? "", layout: "A", title: row.title ?? "" });
+    o.number = row.number;
+    o.owner = owner;
+    o.weight = row.weight;
+    o.weightText = row.weightText;
+    o.intersectoral = row.weightText !== null;
+    o.description = row.description;
+    o.deadline = row.deadline;
+    o.tableOrder = order;
+    const { row: rowRange, structure: _structure, ...fields } = row.source;
+    o.source = { ...fields, card: rowRange as CellRange, weightTableRow: rowRange as CellRange };
+    row.scope.objective = o;
+    added.push(o);
+  });
+  return added;
+}

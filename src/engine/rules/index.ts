@@ -1,0 +1,47 @@
+import type { Finding } from "../model/finding";
+import type { Plan } from "../model/plan";
+import { runRuleList, type Rule, type RunRulesOptions } from "./define";
+import { indicatorActualMissing } from "./indicator-actual-missing";
+import { indicatorDescriptionMissing } from "./indicator-description-missing";
+import { indicatorMissing } from "./indicator-missing";
+import { indicatorTargetMissing } from "./indicator-target-missing";
+import { objectiveWeightsSum } from "./objective-weights-sum";
+import { participationSum } from "./participation-sum";
+import { phaseDeadlineOutsideYear } from "./phase-deadline-outside-year";
+import { phaseWeightsPartial } from "./phase-weights-partial";
+import { phaseWeightsSum } from "./phase-weights-sum";
+import { reviewMeanMismatch } from "./review-mean-mismatch";
+import { scheduleAfterDeadline } from "./schedule-after-deadline";
+import { schedulePhaseEmpty } from "./schedule-phase-empty";
+import { scheduleRowUnmatched } from "./schedule-row-unmatched";
+import { valueUnreadable } from "./value-unreadable";
+import { weightMissing } from "./weight-missing";
+
+export type { Rule, RunRulesOptions } from "./define";
+
+/** Every rule, in the order findings are listed: unreadable cells first, then weights, indicators, schedule, staff, reviews. */
+export const allRules = [
+  valueUnreadable,
+  phaseWeightsSum,
+  phaseWeightsPartial,
+  objectiveWeightsSum,
+  weightMissing,
+  indicatorMissing,
+  indicatorDescriptionMissing,
+  indicatorTargetMissing,
+  indicatorActualMissing,
+  schedulePhaseEmpty,
+  scheduleRowUnmatched,
+  scheduleAfterDeadline,
+  phaseDeadlineOutsideYear,
+  participationSum,
+  reviewMeanMismatch,
+] satisfies readonly Rule[];
+
+/**
+ * Runs every rule over a plan. `options.review` turns on the review checks (achieved values);
+ * `options.asOf` is the review or check date.
+ */
+export function runRules(plan: Plan, options: RunRulesOptions): Finding[] {
+  return runRuleList(allRules, plan, options);
+}

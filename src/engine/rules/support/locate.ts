@@ -1,0 +1,120 @@
+import { unionRanges, type CellRange } from "../../cells/a1";
+import type { Methodology } from "../../compute/methodology";
+import type { Indicator, Objective, Phase, Plan, Source, Structure } from "../../model/plan";
+
+/**
+ * Shared helpers for rules: where to point a finding when the field at fault has no cell (a
+ * missing weight has no cell of its own), and the short Italian labels messages use.
+ */
+
+/** The first present range. */
+export function firstRange(...candidates: readonly (CellRange | null | undefined)[]): CellRange | null {
+  for (const c of candidates) if (c) return c;
+  return null;
+}
+
+/** The first of `keys` present in a source. */
+export function sourceRange(source: Source, ...keys: readonly string[]): CellRange | null {
+  for (const k of keys) {
+    const r = source[k];
+    if (r) return r;
+  }
+  return null;
+}
+
+/**
+ * A range on the objective's card: the first of `keys` in its source, then its title, then the
+ * whole card, then any range it has; A1 of its sheet as the last resort, so a finding always has
+ * a place.
+ */
+export function objectiveRange(objective: Objective, ...keys: readonly string[]): CellRange {
+  const any = Object.values(objective.source)[0];
+  return (
+    firstRange(sourceRange(objective.source, ...keys, "title", "card"), any) ?? {
+      sheet: "",
+      top: 0,
+      left: 0,
+      bottom: 0,
+      right: 0,
+    }
+  );
+}
+
+/** A phase's cell for `keys`, else its label or number, else the objective's phases block. */
+export function phaseRange(objective: Objective, phase: Phase, ...keys: readonly string[]): CellRange {
+  return firstRange(sourceRange(phase.source, ...keys, "label", "number", "row")) ?? objectiveRange(objective, "phases");
+}
+
+/** An indicator's cell for `keys`, else its description, target or row, else the indicators block. */
+export function indicatorRange(objective: Objective, indicator: Indicator, ...keys: readonly string[]): CellRange {
+  return (
+    firstRange(sourceRange(indicator.source, ...keys, "description", "target", "row")) ?? objectiveRange(objective, "indicators")
+  );
+}
+
+/** The weights of a structure: its weight table, else the union of its objectives' weight cells, else its header. */
+export function structureWeightsRange(structure: Structure): CellRange | null {
+  return firstRange(
+    structure.source.weightTable,
+    unionRanges(structure.objectives.map((o) => o.source.weight)),
+    structure.source.header,
+    structure.objectives[0] ? objectiveRange(structure.objectives[0], "weight") : null,
+  );
+}
+
+/** The union of ranges on the first range's sheet (others are dropped), or null. */
+export function unionOf(ranges: readonly (CellRange | null | undefined)[]): CellRange | null {
+  return unionRanges(ranges);
+}
+
+const shorten = (text: string, max: number): string => {
+  const t = text.replace(/\s+/g, " ").trim();
+  return t.length <= max ? t : `${t.slice(0, max - 1).trimEnd()}…`;
+};
+
+/** `4 «Trasparenza»`, or `«Trasparenza»` for an unnumbered objective. */
+export function objectiveLabel(objective: Objective): string {
+  const title = `«${shorten(objective.title, 60)}»`;
+  return objective.number ? `${objective.number} ${title}` : title;
+}
+
+/** A phase as messages name it: its number, else its position ("2"). */
+export function phaseLabel(phase: Phase, index: number): string {
+  return phase.number ?? String(index + 1);
+}
+
+/** An indicator as messages name it: its description (shortened), else "n. 2". */
+export function indicatorLabel(indicator: Indicator, index: number): string {
+  return indicator.description ? shorten(indicator.description, 60) : `n. ${index + 1}`;
+}
+
+/** The plan year: the methodology's setting, else the plan's, else null. */
+export function planYearOf(plan: Plan, methodology: Methodology, objective?: Objective): number | null {
+  return methodology.planYear ?? plan.year ?? objective?.year ?? null;
+}
+
+/** "2024-07-31" → "31/07/2024". */
+export function formatDateIt(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
+}
+
+export const MONTH_NAMES_IT = [
+  "gennaio",
+  "febbraio",
+  "marzo",
+  "aprile",
+  "maggio",
+  "giugno",
+  "luglio",
+  "agosto",
+  "settembre",
+  "ottobre",
+  "novembre",
+  "dicembre",
+] as const;
+
+/** 7 → "luglio". */
+export function monthName(month: number): string {
+  return MONTH_NAMES_IT[month - 1] ?? String(month);
+}

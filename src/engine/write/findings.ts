@@ -1,0 +1,66 @@
+import { parseRangeA1, quoteSheetName } from "../cells/a1";
+import type { Finding, Severity } from "../model/finding";
+import { OWNED_SHEET_MARKER } from "./ownership";
+import { formulaCell, numberCell, textCell } from "./escape";
+import { FORMATS, TableLayout, ownedSheet, sheetHeading, widthsOf, type ColumnDef } from "./layout";
+import { OWNED_SHEETS } from "./sheets";
+import type { CellContent, CellWrite, OwnedSheet, TableSpec } from "./types";
+
+export const FINDING_COLUMNS = [
+  { key: "n", header: "N.", numberFormat: FORMATS.integer, width: 6 },
+  { key: "severity", header: "Gravità", width: 12 },
+  { key: "message", header: "Messaggio", width: 90 },
+  { key: "sheet", header: "Foglio", width: 24 },
+  { key: "cell", header: "Cella", width: 12 },
+  { key: "objective", header: "Obiettivo", width: 28 },
+  { key: "structure", header: "Struttura", width: 26 },
+  { key: "rule", header: "Regola", width: 26 },
+] as const satisfies readonly ColumnDef<string>[];
+type FindingKey = (typeof FINDING_COLUMNS)[number]["key"];
+
+export const SEVERITY_NAMES: Record<Severity, string> = { error: "Errore", warning: "Avviso", info: "Informazione" };
+
+const COUNT_COLUMNS = [
+  { key: "severity", header: "Gravità", width: 14 },
+  { key: "count", header: "Quanti", numberFormat: FORMATS.integer, width: 8 },
+] as const satisfies readonly ColumnDef<string>[];
+
+/**
+ * Verifica: every finding (errors first, in the rules' order), its message, and a link to its
+ * cells; beside it the count per severity (COUNTIF over the table, so it follows a filter-free
+ * edit of the Gravità column).
+ */
+export function findingsSheet(sheet: string, findings: readonly Finding[], existingSheets: ReadonlySet<string>): OwnedSheet {
+  const order: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+  const sorted = findings.map((f, i) => ({ f, i })).sort((a, b) => order[a.f.severity] - order[b.f.severity] || a.i - b.i);
+  const layout = new TableLayout(sheet, OWNED_SHEETS.find((s) => s.key === "findings")?.table ?? "SO_Verifica", FINDING_COLUMNS, sorted.length);
+  const links: NonNullable<TableSpec["links"]> = [];
+  const rows = sorted.map(({ f }, i): Partial<Record<FindingKey, CellContent>> => {
+    if (existingSheets.has(f.at.sheet) && parseRangeA1(f.at.range)) {
+      links.push({ row: i, col: layout.col("cell") - layout.left, target: `${quoteSheetName(f.at.sheet)}!${f.at.range}` });
+    }
+    return {
+      n: numberCell(i + 1),
+      severity: textCell(SEVERITY_NAMES[f.severity]),
+      message: textCell(f.message),
+      sheet: textCell(f.at.sheet),
+      cell: textCell(f.at.range),
+      objective: textCell(f.objectiveId ?? null),
+      structure: textCell(f.structure ?? null),
+      rule: textCell(f.ruleId),
+    };
+  });
+  const counts = new TableLayout(sheet, "SO_Verifica_Conteggi", COUNT_COLUMNS, 3, FINDING_COLUMNS.length + 1);
+  const countRows = (["error", "warning", "info"] as const).map((sev, i) => ({
+    severity: textCell(SEVERITY_NAMES[sev]),
+    count: formulaCell(`COUNTIF(${layout.range("severity")},${counts.cell("severity", i)})`, findings.filter((f) => f.severity === sev).length),
+  }));
+  const cells: CellWrite[] = sheetHeading(
+    sheet,
+    `${OWNED_SHEET_MARKER} Verifica`,
+    findings.length === 0
+      ? "Nessun problema trovato nelle schede."
+      : "Problemi trovati nelle schede: la cella «Cella» porta al punto da correggere. Le celle segnalate sono colorate sulle schede, con una nota.",
+  );
+  return ownedSheet("findings", sheet, [layout.spec(rows, links), counts.spec(countRows)], cells, widthsOf(layout, counts));
+}

@@ -1,0 +1,163 @@
+import type { Methodology } from "../compute/methodology";
+import type { ObjectiveSchedule, ReviewKind, Scores } from "../compute/types";
+import type { Finding } from "../model/finding";
+import type { Plan } from "../model/plan";
+import type { SheetSnapshot } from "../model/snapshot";
+import { asOfReference, scoresSheet } from "./scores";
+import { objectiveEntries, type WriteContext } from "./context";
+import { buildFlags } from "./flags";
+import { findingsSheet } from "./findings";
+import { indicatorLayout, indicatorsSheet } from "./indicators";
+import { methodologyRefs, methodologySheet } from "./methodology";
+import { hasOwnedSheetMarker, isStateSheetName, readOwnershipRecord, type OwnershipState } from "./ownership";
+import { phaseLayout, phasesSheet } from "./phases";
+import { objectivesSheet, scheduleSheet, staffSheet } from "./plan-tables";
+import { buildReviewColumns, cellKey } from "./review-columns";
+import { resolveSheetNames, sheetNameOf } from "./sheets";
+import type { OwnedSheet, OwnershipRecord, WriteMessage, WritePlan } from "./types";
+
+export type { WritePlan } from "./types";
+export { userSnapshots, readOwnershipRecord, encodeOwnershipRecord, decodeOwnershipRecord, OWNED_SHEET_MARKER } from "./ownership";
+
+export interface BuildWritePlanInput {
+  plan: Plan;
+  findings: Finding[];
+  schedules: ObjectiveSchedule[];
+  scores: Scores;
+  methodology: Methodology;
+  /** Every sheet of the workbook, the add-in's state sheet (SO_Stato) included when the host has it. */
+  snapshots: readonly SheetSnapshot[];
+  /**
+   * The review being prepared: adds the "Completata il" / "Note verifica" / "Valore raggiunto"
+   * columns. Absent or null: no columns are added (a plan check before approval).
+   */
+  review?: ReviewKind | null;
+  /** The ownership record, for hosts whose snapshots do not include SO_Stato. */
+  ownership?: OwnershipRecord | null;
+}
+
+/**
+ * Every change the add-in makes to a workbook, as data: its sheets (Verifica, Punteggi,
+ * Obiettivi, Fasi, Indicatori, Cronoprogramma, Personale, Metodologia) with real tables and
+ * live formulas whose cached results are the engine's figures, flags (fill + note) on the user
+ * cells of error and warning findings, and, when a review is prepared, the review columns beside
+ * the cards. Pure: hosts apply it, first undoing what the ownership record says they added last
+ * time. Sheet names a user already took get a "(SO)" suffix, reported in `messages`.
+ */
+export function buildWritePlan(input: BuildWritePlanInput): WritePlan {
+  const { plan, findings, schedules, scores, methodology, snapshots } = input;
+  const state: OwnershipState = input.ownership ? { status: "ok", record: input.ownership } : readOwnershipRecord(snapshots);
+  const record = state.record;
+  const messages: WriteMessage[] = [];
+  if (state.status === "unreadable") {
+    messages.push({
+      code: "state-unreadable",
+      severity: "warning",
+      message:
+        "Il registro del componente (foglio nascosto SO_Stato) non è leggibile: i fogli generati in precedenza sono trattati come fogli dell'utente e non vengono rimossi.",
+    });
+  }
+
+  const sheets = snapshots.filter((s) => !isStateSheetName(s.name));
+  // A generated sheet (A1 marker) is the add-in's even when the record is missing: its name is free.
+  const markerSheets = sheets.filter(hasOwnedSheetMarker).map((s) => s.name);
+  const knownRecord: OwnershipRecord | null =
+    record || markerSheets.length > 0
+      ? { ...(record ?? { version: 1, tables: [], flags: [], addedCells: [] }), sheets: [...new Set([...(record?.sheets ?? []), ...markerSheets])] }
+      : null;
+  const naming = resolveSheetNames(
+    sheets.map((s) => s.name),
+    knownRecord,
+  );
+  messages.push(...naming.messages);
+  const names = naming.names;
+
+  const methodologyName = sheetNameOf(names, "methodology");
+  const methodologySnapshot = sheets.find((s) => s.name === methodologyName) ?? null;
+  const ownsMethodology = (record?.sheets ?? []).some((s) => s.toLowerCase() === methodologyName.toLowerCase());
+  if (methodologySnapshot && !ownsMethodology && !hasOwnedSheetMarker(methodologySnapshot)) {
+    messages.push({
+      code: "methodology-kept",
+      severity: "info",
+      sheet: methodologyName,
+      message: `Il foglio «${methodologyName}» della cartella è usato come metodologia e non viene modificato.`,
+    });
+  }
+  const refs = methodologyRefs(methodology, methodologyName, methodologySnapshot, messages);
+
+  const scoresName = sheetNameOf(names, "scores");
+  const context: WriteContext = {
+    plan,
+    scores,
+    methodology,
+    refs,
+    names,
+    review: scores.review,
+    asOf: scores.asOf,
+    asOfRef: asOfReference(scoresName),
+    objectives: objectiveEntries(plan, scores, schedules, methodology, scores.asOf),
+  };
+  const ind = indicatorLayout(context);
+  const phases = phaseLayout(context);
+  const existing = new Set(sheets.map((s) => s.name));
+  const owned: OwnedSheet[] = [
+    findingsSheet(sheetNameOf(names, "findings"), findings, existing),
+    scoresSheet(context, ind, phases, sheets),
+    objectivesSheet(context, phases.range("id"), ind.range("id")),
+    phasesSheet(context),
+    indicatorsSheet(context),
+    scheduleSheet(context),
+    staffSheet(context),
+    methodologySheet(methodologyName, methodology),
+  ];
+
+  const generated = new Set(names.filter((n) => n.key !== "methodology").map((n) => n.used.toLowerCase()));
+  const flaggable = (sheet: string): boolean => !generated.has(sheet.toLowerCase()) && !isStateSheetName(sheet);
+  const flags = buildFlags(findings, sheets, flaggable);
+
+  let addedCells: WritePlan["addedCells"] = [];
+  if (input.review) {
+    const ownedCells = new Set((record?.addedCells ?? []).map((c) => cellKey(c.sheet, c.row, c.col)));
+    const review = buildReviewColumns(
+      plan,
+      sheets.filter((s) => flaggable(s.name)),
+      ownedCells,
+    );
+    addedCells = review.cells;
+    messages.push(...review.messages);
+  }
+
+  return {
+    version: 1,
+    sheets: owned,
+    flags,
+    addedCells,
+    stats: planStats(owned, flags.length, addedCells.length),
+    sheetNames: names,
+    messages,
+  };
+}
+
+function planStats(sheets: readonly OwnedSheet[], flags: number, added: number): WritePlan["stats"] {
+  let cells = added;
+  let formulas = 0;
+  let tables = 0;
+  for (const s of sheets) {
+    for (const c of s.cells) {
+      cells += 1;
+      if (c.content.kind === "formula") formulas += 1;
+    }
+    for (const t of s.tables) {
+      tables += 1;
+      cells += t.columns.length;
+      for (const row of t.rows) {
+        for (const c of row) {
+          if (c.kind === "empty") continue;
+          cells += 1;
+          if (c.kind === "formula") formulas += 1;
+        }
+      }
+    }
+  }
+  return { cells, formulas, flags, tables };
+}

@@ -1,0 +1,280 @@
+import { columnToLetters, toA1, type CellRange } from "../cells/a1";
+import type { Objective, Plan } from "../model/plan";
+import { cellAt, snapshotBounds, type SheetSnapshot } from "../model/snapshot";
+import { readMonthName } from "../values/months";
+import { normalizeLabel } from "../values/text";
+import type { CellWrite, WriteMessage } from "./types";
+
+/** Headers of the review columns (the plan reader looks for them, see read/labels). */
+export const REVIEW_HEADERS = {
+  completedOn: "Completata il",
+  reviewNote: "Note verifica",
+  actual: "Valore raggiunto",
+} as const;
+
+/** How far right of a block the add-in looks for free columns before giving up. */
+const MAX_SHIFT = 4;
+
+/** Labels of a phase table's header row (layouts B and C). */
+const PHASE_HEADER_WORDS = [
+  "n",
+  "n°",
+  "descrizione obiettivi",
+  "descrizione/fasi",
+  "definizione obiettivo",
+  "cronoprogramma",
+  "peso %",
+  "data fine attesa",
+  "indicatori di misurazione",
+  "valori attesi",
+];
+
+/** A snapshot seen with the add-in's own earlier cells blanked (they are rewritten, never "user data"). */
+class View {
+  private readonly bounds;
+  constructor(
+    readonly sheet: SheetSnapshot,
+    private readonly owned: ReadonlySet<string>,
+  ) {
+    this.bounds = snapshotBounds(sheet);
+  }
+
+  get right(): number {
+    return this.bounds.right;
+  }
+
+  value(row: number, col: number): ReturnType<typeof cellAt> {
+    if (this.owned.has(cellKey(this.sheet.name, row, col))) return null;
+    return cellAt(this.sheet, row, col);
+  }
+
+  label(row: number, col: number): string | null {
+    const v = this.value(row, col);
+    return typeof v === "string" ? normalizeLabel(v) : null;
+  }
+
+  inMerge(row: number, col: number): boolean {
+    return (this.sheet.merges ?? []).some((m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right);
+  }
+
+  /** Free for a new column: every cell from top to bottom empty and outside merged areas. */
+  freeColumn(col: number, top: number, bottom: number): boolean {
+    for (let r = top; r <= bottom; r++) if (this.value(r, col) !== null || this.inMerge(r, col)) return false;
+    return true;
+  }
+
+  /** Last filled column of a row's run starting at `from` (gaps of one empty cell allowed). */
+  runEnd(row: number, from: number): number {
+    let last = from;
+    for (let c = from + 1; c <= this.right + 1; c++) {
+      if (this.value(row, c) !== null) last = c;
+      else if (this.value(row, c + 1) === null) break;
+    }
+    return last;
+  }
+}
+
+export const cellKey = (sheet: string, row: number, col: number): string => `${sheet}\u0000${row}\u0000${col}`;
+
+interface Block {
+  sheet: string;
+  header: number;
+  /** Last column of the block's header: new columns go after it. */
+  lastCol: number;
+  bottom: number;
+  /** First column to search for existing review headers. */
+  labelCol: number;
+  wanted: Array<keyof typeof REVIEW_HEADERS>;
+  what: string;
+}
+
+/**
+ * The review columns the brief asks for when a review is prepared: "Completata il" and "Note
+ * verifica" right of each cronoprogramma (layout A) or of the phase table's header (layouts B
+ * and C), and "Valore raggiunto" right of an indicator table that has none. Only headers are
+ * written, only in empty cells outside merged areas, and only where the block does not have the
+ * column already; what people type under them is theirs. A block with no free column nearby is
+ * reported instead.
+ */
+export function buildReviewColumns(
+  plan: Plan,
+  snapshots: readonly SheetSnapshot[],
+  owned: ReadonlySet<string>,
+): { cells: CellWrite[]; messages: WriteMessage[] } {
+  const views = new Map(snapshots.map((s) => [s.name, new View(s, owned)]));
+  const blocks = new Map<string, Block>();
+  const add = (b: Block): void => {
+    const key = `${b.sheet}\u0000${b.header}\u0000${b.what}`;
+    const prev = blocks.get(key);
+    if (!prev) blocks.set(key, b);
+    else {
+      prev.bottom = Math.max(prev.bottom, b.bottom);
+      prev.lastCol = Math.max(prev.lastCol, b.lastCol);
+      for (const w of b.wanted) if (!prev.wanted.includes(w)) prev.wanted.push(w);
+    }
+  };
+
+  for (const structure of plan.structures) {
+    for (const o of structure.objectives) {
+      const scheduleBlocks = o.source.schedule ? scheduleHeaders(o.source.schedule, views.get(o.source.schedule.sheet)) : [];
+      for (const b of scheduleBlocks) add(b);
+      if (scheduleBlocks.length === 0 && o.phases.length > 0) {
+        const b = phaseTableBlock(o, views);
+        if (b) add(b);
+      }
+      for (const b of indicatorBlocks(o, views)) add(b);
+    }
+  }
+
+  const cells: CellWrite[] = [];
+  const messages: WriteMessage[] = [];
+  const taken = new Set<string>();
+  for (const b of blocks.values()) {
+    const view = views.get(b.sheet);
+    if (!view) continue;
+    const present = new Set<string>();
+    for (let c = b.labelCol; c <= view.right; c++) {
+      const l = view.label(b.header, c);
+      if (l === null) continue;
+      for (const [k, h] of Object.entries(REVIEW_HEADERS)) if (l.startsWith(normalizeLabel(h))) present.add(k);
+    }
+    let col = b.lastCol + 1;
+    for (const w of b.wanted) {
+      if (present.has(w)) continue;
+      let placed = -1;
+      for (let c = col; c <= col + MAX_SHIFT; c++) {
+        if (view.freeColumn(c, b.header, b.bottom) && !taken.has(cellKey(b.sheet, b.header, c))) {
+          placed = c;
+          break;
+        }
+      }
+      if (placed < 0) {
+        messages.push({
+          code: "review-column-skipped",
+          severity: "warning",
+          sheet: b.sheet,
+          range: toA1({ row: b.header, col }),
+          message: `Non c'è spazio libero per la colonna «${REVIEW_HEADERS[w]}» a destra ${b.what} (riga ${b.header + 1}, dalla colonna ${columnToLetters(col)}): le celle sono già usate. Aggiungerla a mano.`,
+        });
+        continue;
+      }
+      taken.add(cellKey(b.sheet, b.header, placed));
+      cells.push({ sheet: b.sheet, row: b.header, col: placed, content: { kind: "text", text: REVIEW_HEADERS[w] } });
+      col = placed + 1;
+    }
+  }
+  cells.sort((a, b) => (a.sheet < b.sheet ? -1 : a.sheet > b.sheet ? 1 : a.row - b.row || a.col - b.col));
+  return { cells, messages };
+}
+
+/** The cronoprogramma header rows inside a schedule range: rows with month names. */
+function scheduleHeaders(range: CellRange, view: View | undefined): Block[] {
+  if (!view) return [];
+  const headers: { row: number; lastCol: number }[] = [];
+  for (let r = range.top; r <= range.bottom; r++) {
+    let months = 0;
+    let lastCol = -1;
+    for (let c = range.left; c <= view.right; c++) {
+      if (readMonthName(view.value(r, c)) !== null) {
+        months += 1;
+        lastCol = c;
+      }
+    }
+    if (months >= 3) {
+      // The add-in card's "Peso %" sits before the months; review columns already present count too.
+      for (let c = lastCol + 1; c <= view.right; c++) {
+        const l = view.label(r, c);
+        if (l !== null && (l.startsWith("completata il") || l.startsWith("note verifica"))) lastCol = Math.max(lastCol, c);
+      }
+      headers.push({ row: r, lastCol });
+    }
+  }
+  return headers.map((h, i) => ({
+    sheet: range.sheet,
+    header: h.row,
+    lastCol: h.lastCol,
+    bottom: Math.max(h.row, Math.min(range.bottom, (headers[i + 1]?.row ?? range.bottom + 1) - 1)),
+    labelCol: range.left,
+    wanted: ["completedOn", "reviewNote"],
+    what: "del cronoprogramma",
+  }));
+}
+
+/** The header row of a phase table (layouts B and C): the nearest row above the phases with its labels. */
+function phaseTableBlock(o: Objective, views: ReadonlyMap<string, View>): Block | null {
+  const rows = o.phases.flatMap((p) => Object.values(p.source));
+  const first = rows[0];
+  if (!first) return null;
+  const view = views.get(first.sheet);
+  if (!view) return null;
+  const top = Math.min(...rows.map((r) => r.top));
+  const bottom = Math.max(...rows.map((r) => r.bottom), o.source.card?.bottom ?? 0);
+  const cardTop = o.source.card?.top ?? top - 15;
+  for (let r = top - 1; r >= Math.max(0, Math.min(cardTop, top - 1) - 30); r--) {
+    let hits = 0;
+    let firstCol = -1;
+    for (let c = 0; c <= view.right; c++) {
+      const l = view.label(r, c);
+      if (l !== null && PHASE_HEADER_WORDS.some((w) => l === w || l.startsWith(`${w} `))) {
+        hits += 1;
+        if (firstCol < 0) firstCol = c;
+      }
+    }
+    if (hits >= 2) {
+      const wanted: Block["wanted"] = [];
+      // An existing "Valore raggiunto" in the header is found (and kept) when the columns are placed.
+      if (o.layout === "B" && o.indicators.length > 0) wanted.push("actual");
+      wanted.push("completedOn", "reviewNote");
+      const bottomRow = o.layout === "B" ? Math.max(...rows.map((x) => x.bottom), o.source.card?.bottom ?? 0) : bottom;
+      return { sheet: first.sheet, header: r, lastCol: view.runEnd(r, firstCol), bottom: bottomRow, labelCol: firstCol, wanted, what: "della tabella delle fasi" };
+    }
+  }
+  return null;
+}
+
+/**
+ * The indicator tables (layouts A and C) of an objective, one block per header row ("Descrizione |
+ * Valore atteso | …"). Whether a table has its "Valore raggiunto" already is decided on the sheet
+ * (the add-in's own earlier header does not count), not from the plan.
+ */
+function indicatorBlocks(o: Objective, views: ReadonlyMap<string, View>): Block[] {
+  if (o.layout === "B") return [];
+  const out = new Map<string, Block>();
+  let previous: { sheet: string; header: number } | null = null;
+  for (const indicator of o.indicators) {
+    const at = indicator.source.description ?? indicator.source.row;
+    if (!at) continue;
+    const view = views.get(at.sheet);
+    if (!view) continue;
+    // Up to the previous indicator's header (rows of one table share it), or a few rows.
+    const sameTable = previous !== null && previous.sheet === at.sheet && previous.header < at.top;
+    const limit = sameTable && previous ? previous.header : Math.max(0, at.top - 12);
+    let header = -1;
+    for (let r = at.top - 1; r >= limit && header < 0; r--) {
+      for (let c = at.left; c <= view.right; c++) {
+        const l = view.label(r, c);
+        if (l !== null && (l.startsWith("valore atteso") || l.startsWith("valori attesi"))) {
+          header = r;
+          break;
+        }
+      }
+    }
+    if (header < 0) continue;
+    previous = { sheet: at.sheet, header };
+    const key = `${at.sheet}\u0000${header}`;
+    const prev = out.get(key);
+    if (prev) prev.bottom = Math.max(prev.bottom, at.bottom);
+    else {
+      out.set(key, {
+        sheet: at.sheet,
+        header,
+        lastCol: view.runEnd(header, at.left),
+        bottom: at.bottom,
+        labelCol: at.left,
+        wanted: ["actual"],
+        what: "della tabella degli indicatori",
+      });
+    }
+  }
+  return [...out.values()];
+}

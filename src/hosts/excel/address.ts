@@ -1,0 +1,103 @@
+/**
+ * Office.js addresses ↔ engine coordinates. Office returns sheet-qualified A1 strings
+ * ("'Polizia Locale'!C5:F9", and comma-separated lists for RangeAreas); the engine works with
+ * zero-based bounds. Pure: no Office here, so it is tested in plain Node.
+ */
+import { parseRangeA1, quoteSheetName, rangeToA1 } from "../../engine/cells/a1";
+
+/** Zero-based, inclusive bounds of a rectangle on one sheet. */
+export interface Bounds {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** A rectangle on a named sheet. */
+export interface SheetBounds extends Bounds {
+  sheet: string;
+}
+
+/**
+ * Splits a list of addresses on commas that are outside quoted sheet names: a sheet may be
+ * called "Rossi, Bianchi". Semicolons are accepted too (some locales list areas with them).
+ */
+export function splitAddressList(list: string): string[] {
+  const out: string[] = [];
+  let current = "";
+  let quoted = false;
+  for (let i = 0; i < list.length; i++) {
+    const ch = list[i] as string;
+    if (ch === "'") {
+      // Inside quotes, '' is an escaped apostrophe and does not close the name.
+      if (quoted && list[i + 1] === "'") {
+        current += "''";
+        i++;
+        continue;
+      }
+      quoted = !quoted;
+      current += ch;
+      continue;
+    }
+    if (!quoted && (ch === "," || ch === ";")) {
+      if (current.trim() !== "") out.push(current.trim());
+      current = "";
+      continue;
+    }
+    current += ch;
+  }
+  if (current.trim() !== "") out.push(current.trim());
+  return out;
+}
+
+/** "'Rossi, Bianchi'!B3:D7" → { sheet: "Rossi, Bianchi", bounds }; null when unreadable. */
+export function parseSheetAddress(address: string): SheetBounds | null {
+  const bang = address.lastIndexOf("!");
+  const sheetPart = bang >= 0 ? address.slice(0, bang) : "";
+  const rangePart = bang >= 0 ? address.slice(bang + 1) : address;
+  const bounds = parseRangeA1(rangePart);
+  if (!bounds) return null;
+  return { sheet: unquoteSheetName(sheetPart), ...bounds };
+}
+
+/** Every area of a RangeAreas address ("Foglio1!A1:B2, Foglio1!D4"), unreadable parts dropped. */
+export function parseAddressList(list: string): SheetBounds[] {
+  const out: SheetBounds[] = [];
+  for (const part of splitAddressList(list)) {
+    const parsed = parseSheetAddress(part);
+    if (parsed) out.push(parsed);
+  }
+  return out;
+}
+
+/** "'L''Aquila'" → "L'Aquila"; an unquoted name is returned as it is. */
+export function unquoteSheetName(name: string): string {
+  const trimmed = name.trim();
+  if (trimmed.length >= 2 && trimmed.startsWith("'") && trimmed.endsWith("'")) return trimmed.slice(1, -1).replace(/''/g, "'");
+  return trimmed;
+}
+
+/** Bounds → "C5" or "C5:F9" (no sheet), for Worksheet.getRange. */
+export function boundsToA1(b: Bounds): string {
+  return rangeToA1(b);
+}
+
+/** A sheet-qualified address for workbook-level calls (comments.add): "'Polizia Locale'!C5". */
+export function qualified(sheet: string, b: Bounds): string {
+  return `${quoteSheetName(sheet)}!${rangeToA1(b)}`;
+}
+
+/** Whether two rectangles share at least one cell. */
+export function intersects(a: Bounds, b: Bounds): boolean {
+  return a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
+}
+
+/** Whether `inner` lies entirely inside `outer`. */
+export function contains(outer: Bounds, inner: Bounds): boolean {
+  return inner.top >= outer.top && inner.bottom <= outer.bottom && inner.left >= outer.left && inner.right <= outer.right;
+}
+
+/** Number of cells of a rectangle. */
+export function cellCount(b: Bounds): number {
+  return (b.bottom - b.top + 1) * (b.right - b.left + 1);
+}

@@ -1,0 +1,56 @@
+/**
+ * Excel's data-transfer limits and the budgets the host plans with. Excel on the web rejects a
+ * request or a response larger than 5 MB, and any platform refuses to read more than 5 million
+ * cells at once; the budgets keep a margin because the sizes are estimated before loading.
+ */
+
+/** Excel on the web: largest request or response payload. */
+export const PAYLOAD_LIMIT_BYTES = 5_000_000;
+/** Largest number of cells one read may return. */
+export const READ_CELL_LIMIT = 5_000_000;
+
+/** What one planned request may carry: 80 % of the limit, for the JSON envelope and estimate error. */
+export const PAYLOAD_BUDGET_BYTES = 4_000_000;
+/** What one planned read may return, in cells. */
+export const READ_CELL_BUDGET = 4_000_000;
+
+/**
+ * Estimated response bytes per cell when values, numberFormat and formulas are loaded: an empty
+ * cell costs about 16 bytes (`"",` twice and `"General",`), a cell with a short Italian text
+ * about 60. Cards are mostly short labels and blanks; 48 leaves room for longer descriptions.
+ */
+export const READ_BYTES_PER_CELL = 48;
+
+/** Overhead of one queued Office.js action in a request (object path, action, ids), in bytes. */
+export const ACTION_OVERHEAD_BYTES = 200;
+
+/** Planning limits, injectable so that tests can use small workbooks. */
+export interface TransferLimits {
+  payloadBudgetBytes: number;
+  readCellBudget: number;
+  readBytesPerCell: number;
+}
+
+export const DEFAULT_LIMITS: TransferLimits = {
+  payloadBudgetBytes: PAYLOAD_BUDGET_BYTES,
+  readCellBudget: READ_CELL_BUDGET,
+  readBytesPerCell: READ_BYTES_PER_CELL,
+};
+
+/**
+ * Error codes with which Excel refuses a request because of its size. Excel on the web reports
+ * `ResponsePayloadSizeLimitExceeded` / `RequestPayloadSizeLimitExceeded`; a read over the cell
+ * limit is reported as `RangeExceedsLimit` or `OperationCellsExceedLimit` depending on the build.
+ */
+export const SIZE_ERROR_CODES: ReadonlySet<string> = new Set([
+  "ResponsePayloadSizeLimitExceeded",
+  "RequestPayloadSizeLimitExceeded",
+  "RangeExceedsLimit",
+  "OperationCellsExceedLimit",
+]);
+
+/** Whether an Office.js error means "too much in one request". */
+export function isSizeLimitError(error: unknown): boolean {
+  const code = typeof error === "object" && error !== null ? (error as { code?: unknown }).code : undefined;
+  return typeof code === "string" && SIZE_ERROR_CODES.has(code);
+}

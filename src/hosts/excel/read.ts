@@ -1,0 +1,191 @@
+/**
+ * Reads every used range of every sheet into snapshots, honest about round trips:
+ *
+ * - sync 1: the sheet list (names);
+ * - sync 2: every sheet's used range — address, values, numberFormat, formulas — and its merged
+ *   areas, all in one batch, whatever the number of cards.
+ *
+ * That is the whole read unless the workbook is too big for one request (Excel on the web: 5 MB
+ * per response, 5 million cells per read). Then the read is planned from addresses first: one
+ * sync loads only the used-range addresses, `planReadChunks` packs them into requests under the
+ * budgets (row bands for big sheets), and each request is one sync. Sizes seen by a read are kept
+ * as hints, so a workbook known to be too big goes straight to the planned path next time instead
+ * of paying for a refused request.
+ */
+import type { Progress } from "../../engine/host";
+import type { Merge, SheetSnapshot } from "../../engine/model/snapshot";
+import { STATE_SHEET } from "../../engine/write/types";
+import { type Bounds, boundsToA1, cellCount, parseAddressList, parseSheetAddress } from "./address";
+import { DEFAULT_LIMITS, isSizeLimitError, type TransferLimits } from "./limits";
+import { type ReadChunk, type ReadPart, type UsedRange, fitsInOneRequest, planReadChunks } from "./read-plan";
+import { type LoadedPart, type RangeData, toSnapshot, uniqueMerges } from "./snapshot";
+import { RowTooLargeError } from "./errors";
+
+export interface ReadOptions {
+  limits?: TransferLimits;
+  /** Load merged areas (ExcelApi 1.13). */
+  mergedAreas: boolean;
+  /** Cells per sheet seen by an earlier read, to skip a request known to be refused. */
+  sizeHints?: ReadonlyMap<string, number>;
+  onProgress?: (p: Progress) => void;
+}
+
+export interface ReadResult {
+  snapshots: SheetSnapshot[];
+  /** Used-range cells per sheet, for the next read's hints. */
+  sizes: Map<string, number>;
+  /** How the read went, for tests and the benchmark. */
+  strategy: "single" | "chunked";
+  chunks: number;
+}
+
+const VALUE_PROPERTIES = "values,numberFormat,formulas";
+
+/** Reads all sheets (the add-in's state sheet excepted) into snapshots. */
+export async function readWorkbook(options: ReadOptions): Promise<ReadResult> {
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const report = options.onProgress ?? ((): void => undefined);
+  return await Excel.run(async (context) => {
+    const worksheets = context.workbook.worksheets;
+    worksheets.load("items/name");
+    await context.sync();
+    const names = worksheets.items.map((ws) => ws.name).filter((name) => name !== STATE_SHEET);
+    report({ fraction: 0.1, label: `Lettura dei fogli (${names.length})` });
+
+    const hints = options.sizeHints;
+    const knownTooBig =
+      hints !== undefined &&
+      names.every((n) => hints.has(n)) &&
+      !fitsInOneRequest(
+        names.reduce((sum, n) => sum + (hints.get(n) ?? 0), 0),
+        limits,
+      );
+
+    if (!knownTooBig) {
+      // Every used range in one batch. A null used range (an empty sheet) still loads fine:
+      // its properties come back empty and isNullObject says so.
+      const perSheet = names.map((name) => {
+        const ws = context.workbook.worksheets.getItem(name);
+        const used = ws.getUsedRangeOrNullObject(true);
+        used.load(`address,${VALUE_PROPERTIES}`);
+        const merged = options.mergedAreas ? ws.getRange().getMergedAreasOrNullObject() : null;
+        merged?.load("address");
+        return { name, used, merged };
+      });
+      try {
+        await context.sync();
+        const sizes = new Map<string, number>();
+        const snapshots = perSheet.map(({ name, used, merged }) => {
+          const merges = merged && !merged.isNullObject ? mergesFrom(merged.address) : [];
+          if (used.isNullObject) {
+            sizes.set(name, 0);
+            return toSnapshot(name, [], merges);
+          }
+          const bounds = parseSheetAddress(used.address);
+          if (!bounds) return toSnapshot(name, [], merges);
+          sizes.set(name, cellCount(bounds));
+          const data: RangeData = { values: used.values, numberFormat: used.numberFormat, formulas: used.formulas };
+          return toSnapshot(name, [{ bounds, data }], merges);
+        });
+        report({ fraction: 1, label: "Lettura completata" });
+        return { snapshots, sizes, strategy: "single", chunks: 1 } satisfies ReadResult;
+      } catch (error) {
+        // Too big for one request: plan from the addresses below. Anything else is a real failure.
+        if (!isSizeLimitError(error)) throw error;
+      }
+    }
+
+    // Addresses first: nothing but the used-range addresses and merged areas.
+    const probes = names.map((name) => {
+      const ws = context.workbook.worksheets.getItem(name);
+      const used = ws.getUsedRangeOrNullObject(true);
+      used.load("address");
+      const merged = options.mergedAreas ? ws.getRange().getMergedAreasOrNullObject() : null;
+      merged?.load("address");
+      return { name, used, merged };
+    });
+    await context.sync();
+    const ranges: UsedRange[] = [];
+    const merges = new Map<string, Merge[]>();
+    const sizes = new Map<string, number>();
+    for (const { name, used, merged } of probes) {
+      merges.set(name, merged && !merged.isNullObject ? mergesFrom(merged.address) : []);
+      const bounds = used.isNullObject ? null : parseSheetAddress(used.address);
+      sizes.set(name, bounds ? cellCount(bounds) : 0);
+      if (bounds) ranges.push({ sheet: name, bounds });
+    }
+    const chunks = planReadChunks(ranges, limits);
+    const loaded = new Map<string, LoadedPart[]>();
+    let done = 0;
+    // One sync per planned chunk is the point of chunking: each stays under Excel's limits.
+    for (const chunk of chunks) {
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one request per 5 MB chunk, planned above
+      await loadChunk(context, chunk, loaded);
+      done++;
+      report({ fraction: 0.2 + (0.8 * done) / chunks.length, label: `Lettura dei fogli (parte ${done} di ${chunks.length})` });
+    }
+    const snapshots = names.map((name) => toSnapshot(name, loaded.get(name) ?? [], merges.get(name) ?? []));
+    return { snapshots, sizes, strategy: "chunked", chunks: chunks.length } satisfies ReadResult;
+  });
+}
+
+/**
+ * Loads one planned chunk in one sync. If Excel still refuses it (the per-cell estimate was
+ * beaten by very long texts), the chunk is halved and each half loaded in turn.
+ */
+async function loadChunk(context: Excel.RequestContext, chunk: ReadChunk, into: Map<string, LoadedPart[]>): Promise<void> {
+  const ranges = chunk.map((part) => {
+    const range = context.workbook.worksheets.getItem(part.sheet).getRange(boundsToA1(part.bounds));
+    range.load(VALUE_PROPERTIES);
+    return { part, range };
+  });
+  try {
+    await context.sync();
+  } catch (error) {
+    if (!isSizeLimitError(error)) throw error;
+    const [a, b] = halve(chunk);
+    await loadChunk(context, a, into);
+    await loadChunk(context, b, into);
+    return;
+  }
+  for (const { part, range } of ranges) {
+    const list = into.get(part.sheet) ?? [];
+    list.push({ bounds: part.bounds, data: { values: range.values, numberFormat: range.numberFormat, formulas: range.formulas } });
+    into.set(part.sheet, list);
+  }
+}
+
+/** Two halves of a chunk: by parts when it has several, else by the rows of its one part. */
+function halve(chunk: ReadChunk): [ReadChunk, ReadChunk] {
+  if (chunk.length > 1) {
+    const mid = Math.ceil(chunk.length / 2);
+    return [chunk.slice(0, mid), chunk.slice(mid)];
+  }
+  const part = chunk[0] as ReadPart;
+  const { top, bottom } = part.bounds;
+  if (top === bottom) throw new RowTooLargeError(part.sheet, top);
+  const mid = top + Math.floor((bottom - top) / 2);
+  return [[{ sheet: part.sheet, bounds: { ...part.bounds, bottom: mid } }], [{ sheet: part.sheet, bounds: { ...part.bounds, top: mid + 1 } }]];
+}
+
+/** Merges from a RangeAreas address. */
+function mergesFrom(address: string): Merge[] {
+  return uniqueMerges(parseAddressList(address));
+}
+
+/**
+ * Reads one rectangle of one sheet (a card's block) in one sync, for live validation. The
+ * snapshot's origin is the block's top-left cell.
+ */
+export async function readBlock(sheet: string, bounds: Bounds, mergedAreas: boolean): Promise<SheetSnapshot> {
+  return await Excel.run(async (context) => {
+    const range = context.workbook.worksheets.getItem(sheet).getRange(boundsToA1(bounds));
+    range.load(VALUE_PROPERTIES);
+    const merged = mergedAreas ? range.getMergedAreasOrNullObject() : null;
+    merged?.load("address");
+    await context.sync();
+    const merges = merged && !merged.isNullObject ? mergesFrom(merged.address) : [];
+    const data: RangeData = { values: range.values, numberFormat: range.numberFormat, formulas: range.formulas };
+    return toSnapshot(sheet, [{ bounds, data }], merges);
+  });
+}

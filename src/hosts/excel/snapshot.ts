@@ -1,0 +1,114 @@
+/**
+ * Office.js range data → SheetSnapshot. The only place that knows how Office.js represents cells
+ * (`""` for empty, "General" for no number format, a constant's own value in `formulas`); the
+ * engine sees the same snapshot contract as from the .xlsx host. Pure.
+ */
+import type { CellValue, Merge, SheetSnapshot } from "../../engine/model/snapshot";
+import type { Bounds } from "./address";
+
+/** What one loaded range gives: the three 2D arrays of Office.js, same shape. */
+export interface RangeData {
+  values: readonly (readonly unknown[])[];
+  numberFormat?: readonly (readonly unknown[])[] | null;
+  formulas?: readonly (readonly unknown[])[] | null;
+}
+
+/** A loaded rectangle of a sheet: a whole used range or a band of its rows. */
+export interface LoadedPart {
+  bounds: Bounds;
+  data: RangeData;
+}
+
+/** An Office.js value → snapshot value: "" and anything unexpected become null. */
+export function toCellValue(v: unknown): CellValue {
+  switch (typeof v) {
+    case "string":
+      return v === "" ? null : v;
+    case "number":
+      return Number.isFinite(v) ? v : null;
+    case "boolean":
+      return v;
+    default:
+      return null;
+  }
+}
+
+/** Office.js reports "General" for cells without a number format; the engine wants null. */
+export function toFormat(f: unknown): string | null {
+  return typeof f === "string" && f !== "" && f !== "General" ? f : null;
+}
+
+/**
+ * A formula without its "=", or null for a constant. Office.js puts a constant's own value in
+ * `formulas`, so a text constant typed as '=abc reads "=abc" in both arrays; a real formula's
+ * text differs from its value.
+ */
+export function toFormula(f: unknown, value: unknown): string | null {
+  if (typeof f !== "string" || !f.startsWith("=") || f.length < 2) return null;
+  if (typeof value === "string" && value === f) return null;
+  return f.slice(1);
+}
+
+/**
+ * Stacks the loaded parts of one sheet (whole range, or row bands of it, in any order) into a
+ * snapshot. `formats` and `formulas` are present only when some cell has one, as in the .xlsx
+ * host. No parts gives an empty snapshot at A1.
+ */
+export function toSnapshot(name: string, parts: readonly LoadedPart[], merges: readonly Merge[] = []): SheetSnapshot {
+  const snapshot: SheetSnapshot = { name, origin: { row: 0, col: 0 }, cells: [] };
+  if (merges.length > 0) snapshot.merges = [...merges].sort((a, b) => a.top - b.top || a.left - b.left);
+  if (parts.length === 0) return snapshot;
+  const sorted = [...parts].sort((a, b) => a.bounds.top - b.bounds.top);
+  const first = sorted[0] as LoadedPart;
+  const left = first.bounds.left;
+  const width = first.bounds.right - left + 1;
+  const cells: CellValue[][] = [];
+  const formats: (string | null)[][] = [];
+  const formulas: (string | null)[][] = [];
+  let anyFormat = false;
+  let anyFormula = false;
+  for (const part of sorted) {
+    const height = part.bounds.bottom - part.bounds.top + 1;
+    for (let r = 0; r < height; r++) {
+      const valueRow = part.data.values[r] ?? [];
+      const formatRow = part.data.numberFormat?.[r] ?? [];
+      const formulaRow = part.data.formulas?.[r] ?? [];
+      const outValues = new Array<CellValue>(width);
+      const outFormats = new Array<string | null>(width);
+      const outFormulas = new Array<string | null>(width);
+      for (let c = 0; c < width; c++) {
+        const raw = valueRow[c];
+        outValues[c] = toCellValue(raw);
+        const format = toFormat(formatRow[c]);
+        const formula = toFormula(formulaRow[c], raw);
+        outFormats[c] = format;
+        outFormulas[c] = formula;
+        if (format !== null) anyFormat = true;
+        if (formula !== null) anyFormula = true;
+      }
+      cells.push(outValues);
+      formats.push(outFormats);
+      formulas.push(outFormulas);
+    }
+  }
+  snapshot.origin = { row: first.bounds.top, col: left };
+  snapshot.cells = cells;
+  if (anyFormat) snapshot.formats = formats;
+  if (anyFormula) snapshot.formulas = formulas;
+  return snapshot;
+}
+
+/** Merged areas from RangeAreas bounds, without duplicates (row bands may repeat one). */
+export function uniqueMerges(areas: readonly Bounds[]): Merge[] {
+  const seen = new Set<string>();
+  const out: Merge[] = [];
+  for (const a of areas) {
+    // A merged area spans at least two cells; a single cell is not one.
+    if (a.top === a.bottom && a.left === a.right) continue;
+    const key = `${a.top}:${a.left}:${a.bottom}:${a.right}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ top: a.top, left: a.left, bottom: a.bottom, right: a.right });
+  }
+  return out;
+}

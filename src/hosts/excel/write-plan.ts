@@ -1,0 +1,679 @@
+/**
+ * WritePlan + what is in the workbook now → the list of Office.js operations to queue, and the
+ * ownership record to store. Pure, so that every rule of "write back without losing anything"
+ * is tested without Office:
+ *
+ * - the previous run is undone first: flagged cells get their original fill back, a note the
+ *   add-in wrote gets the user's original back only if nobody changed it, an added cell is
+ *   cleared only if it still holds what the add-in wrote, the add-in's sheets are removed;
+ * - a user value is never overwritten: added cells go only where the cell is empty (or holds
+ *   the add-in's own previous content), a sheet the add-in does not own is never replaced;
+ * - a flag's note goes on its top-left cell; a user note already there is kept above it;
+ * - the record is written first, so that a write interrupted halfway can still be undone.
+ */
+import { isStateSheetName } from "../../engine/write/ownership";
+import {
+  STATE_SHEET,
+  type ApplyReport,
+  type CellFlag,
+  type CellStyle,
+  type CellWrite,
+  type OwnedSheet,
+  type OwnershipRecord,
+  type TableSpec,
+  type WriteMessage,
+  type WritePlan,
+} from "../../engine/write/types";
+import { encodeOwnershipRecord } from "../../engine/write/ownership";
+import { toA1 } from "../../engine/cells/a1";
+import { type Bounds, type SheetBounds, cellCount, intersects } from "./address";
+import type { AnnotationMode } from "./capabilities";
+import { type CellInput, charsToPoints, literalText, toCellInput } from "./cell-input";
+import { SheetNameConflictError, StateSheetTakenError } from "./errors";
+import { ACTION_OVERHEAD_BYTES } from "./limits";
+
+/** A fill as Office.js reports it: "#RRGGBB", or null for no fill. */
+export type Fill = string | null;
+
+/** One Office.js operation, as data. */
+export type WriteOp =
+  | { kind: "deleteSheet"; sheet: string }
+  | { kind: "addSheet"; sheet: string; veryHidden?: boolean; tabColor?: string }
+  | { kind: "clear"; sheet: string; bounds: Bounds; applyTo: "Contents" | "ContentsAndFormats" }
+  | { kind: "formulas"; sheet: string; bounds: Bounds; formulas: CellInput[][] }
+  | { kind: "numberFormat"; sheet: string; bounds: Bounds; formats: string[][] }
+  | { kind: "style"; sheet: string; bounds: Bounds; style: Omit<CellStyle, "numberFormat" | "fill"> }
+  | { kind: "fill"; sheet: string; bounds: Bounds; color: string }
+  /** Per-cell fills, row-major; undefined leaves a cell as it is. */
+  | { kind: "restoreFills"; sheet: string; bounds: Bounds; fills: (Fill | undefined)[][] }
+  | { kind: "columnWidth"; sheet: string; col: number; points: number }
+  | { kind: "freeze"; sheet: string; rows: number; cols: number }
+  | { kind: "table"; sheet: string; bounds: Bounds; name: string; style: string; bandedRows: boolean }
+  | { kind: "link"; sheet: string; row: number; col: number; target: string; text: string }
+  | { kind: "addNote"; sheet: string; row: number; col: number; text: string }
+  | { kind: "setNote"; sheet: string; row: number; col: number; text: string }
+  | { kind: "deleteNote"; sheet: string; row: number; col: number }
+  | { kind: "addComment"; sheet: string; row: number; col: number; text: string }
+  | { kind: "deleteComment"; id: string };
+
+/** Where a sheet stands, as far as writing goes. */
+export interface SheetInfo {
+  name: string;
+  visibility: string;
+  protected: boolean;
+}
+
+/** A threaded comment found in the workbook (comments mode). */
+export interface ExistingComment {
+  id: string;
+  content: string;
+  /** Location; null when it could not be read. */
+  sheet: string | null;
+  row: number;
+  col: number;
+}
+
+/** What a cell holds now. */
+export interface CellNow {
+  value: unknown;
+  formula: unknown;
+}
+
+/** What the planner needs to know about the workbook, read by the host just before writing. */
+export interface WriteState {
+  /** Sheets by lower-case name (Excel compares sheet names ignoring case). */
+  sheets: ReadonlyMap<string, SheetInfo>;
+  /** Table names in the workbook, lower case. */
+  tables: ReadonlySet<string>;
+  /** The previous run's record; null when there is none or it is unreadable. */
+  record: OwnershipRecord | null;
+  recordUnreadable: boolean;
+  /** Current fills of each new flag's cells, row-major, by `rangeKey`. */
+  fills: ReadonlyMap<string, readonly Fill[]>;
+  /** Current note at a cell (notes mode), by `cellKey`; cells not read are absent. */
+  notes: ReadonlyMap<string, string | null>;
+  comments: readonly ExistingComment[];
+  /** Current value and formula of cells, by `cellKey`. */
+  cells: ReadonlyMap<string, CellNow>;
+}
+
+/** What to write: a whole plan, nothing (remove everything), or one card's flags. */
+export type WriteMode =
+  | { kind: "apply"; plan: WritePlan }
+  | { kind: "clear" }
+  | { kind: "flags"; scope: SheetBounds; flags: CellFlag[] };
+
+export interface WriteProgram {
+  ops: WriteOp[];
+  /** The record to store; null means "remove the state sheet" (nothing is owned any more). */
+  record: OwnershipRecord | null;
+  report: ApplyReport;
+  /** Ranges of user sheets whose cells the program changes (to ignore their change events). */
+  touched: SheetBounds[];
+}
+
+/** Text the add-in's notes and comments start with (see engine/write/flags noteText). */
+export const ANNOTATION_MARKER = "Schede Obiettivo ·";
+
+/** Separates a user's note from the add-in's text appended under it. */
+export const NOTE_SEPARATOR = "\n\n";
+
+export const cellKey = (sheet: string, row: number, col: number): string => `${sheet.toLowerCase()}\u0000${row}:${col}`;
+export const rangeKey = (sheet: string, b: Bounds): string => `${sheet.toLowerCase()}\u0000${b.top}:${b.left}:${b.bottom}:${b.right}`;
+
+/** What the host must read before planning: computed from the plan and a (cached) record. */
+export interface StateNeeds {
+  /** New flags' ranges whose current fills are needed. */
+  fillRanges: SheetBounds[];
+  /** Cells whose current note is needed (notes mode). */
+  noteCells: Array<{ sheet: string; row: number; col: number }>;
+  /** Cells whose current value and formula are needed. */
+  cells: Array<{ sheet: string; row: number; col: number }>;
+}
+
+type RecordFlag = OwnershipRecord["flags"][number];
+type RecordCell = OwnershipRecord["addedCells"][number];
+
+/**
+ * The reads needed to plan `mode` given `record` (the previous run's, or the host's cached copy
+ * of it) on the sheets that exist and are not protected.
+ */
+export function stateNeeds(
+  mode: WriteMode,
+  record: OwnershipRecord | null,
+  sheets: ReadonlyMap<string, SheetInfo>,
+  annotation: AnnotationMode,
+): StateNeeds {
+  const writable = (sheet: string): boolean => {
+    const info = sheets.get(sheet.toLowerCase());
+    return info !== undefined && !info.protected;
+  };
+  const needs: StateNeeds = { fillRanges: [], noteCells: [], cells: [] };
+  const seenNotes = new Set<string>();
+  const addNote = (sheet: string, row: number, col: number): void => {
+    const k = cellKey(sheet, row, col);
+    if (seenNotes.has(k)) return;
+    seenNotes.add(k);
+    needs.noteCells.push({ sheet, row, col });
+  };
+  const newFlags = mode.kind === "apply" ? mode.plan.flags : mode.kind === "flags" ? mode.flags : [];
+  for (const f of newFlags) {
+    if (!writable(f.sheet)) continue;
+    needs.fillRanges.push({ sheet: f.sheet, top: f.top, left: f.left, bottom: f.bottom, right: f.right });
+    if (annotation === "note" && f.note !== "") addNote(f.sheet, f.top, f.left);
+  }
+  for (const f of undoneFlags(mode, record)) {
+    if (!writable(f.sheet)) continue;
+    if (annotation === "note" && f.note !== undefined && f.originalNotes.length > 0) addNote(f.sheet, f.top, f.left);
+  }
+  const seenCells = new Set<string>();
+  const addCell = (sheet: string, row: number, col: number): void => {
+    const k = cellKey(sheet, row, col);
+    if (seenCells.has(k) || !writable(sheet)) return;
+    seenCells.add(k);
+    needs.cells.push({ sheet, row, col });
+  };
+  if (mode.kind === "apply") for (const c of mode.plan.addedCells) addCell(c.sheet, c.row, c.col);
+  if (mode.kind !== "flags") for (const c of record?.addedCells ?? []) addCell(c.sheet, c.row, c.col);
+  return needs;
+}
+
+/** The previous flags a mode undoes: all of them, or those touching the card being refreshed. */
+function undoneFlags(mode: WriteMode, record: OwnershipRecord | null): RecordFlag[] {
+  const flags = record?.flags ?? [];
+  if (mode.kind !== "flags") return flags;
+  return flags.filter((f) => sameSheet(f.sheet, mode.scope.sheet) && intersects(f, mode.scope));
+}
+
+const sameSheet = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
+
+/**
+ * An originalFills entry → an Office.js fill. "#RRGGBB" is a solid colour; a JSON object is the
+ * ExcelJS fill model (a file annotated by the CLI): its solid fgColor, or no fill otherwise.
+ */
+export function parseRecordedFill(entry: string | null | undefined): Fill {
+  if (entry === null || entry === undefined) return null;
+  if (/^#[0-9A-Fa-f]{6}$/.test(entry)) return entry.toUpperCase();
+  if (!entry.startsWith("{")) return null;
+  try {
+    const model = JSON.parse(entry) as { type?: unknown; pattern?: unknown; fgColor?: { argb?: unknown } };
+    const argb = model.fgColor?.argb;
+    if (model.type === "pattern" && model.pattern === "solid" && typeof argb === "string" && /^[0-9A-Fa-f]{8}$/.test(argb)) {
+      return `#${argb.slice(2).toUpperCase()}`;
+    }
+  } catch {
+    // A damaged entry restores to "no fill", never to a made-up colour.
+  }
+  return null;
+}
+
+/** Whether a cell still holds what the add-in wrote (`written` as in the record). */
+export function stillWritten(now: CellNow | undefined, written: RecordCell["written"]): boolean {
+  if (now === undefined || written === undefined) return false;
+  if (written === null) return isEmpty(now);
+  if (typeof written === "string" && written.startsWith("=")) return now.formula === written;
+  return now.value === written && !(typeof now.formula === "string" && now.formula.startsWith("=") && now.formula !== now.value);
+}
+
+function isEmpty(now: CellNow | undefined): boolean {
+  if (now === undefined) return false;
+  const formula = typeof now.formula === "string" && now.formula.startsWith("=") ? now.formula : null;
+  return (now.value === "" || now.value === null || now.value === undefined) && formula === null;
+}
+
+/** What the record says the add-in wrote for a content (text as text, a formula with "="). */
+function writtenOf(content: CellWrite["content"]): RecordCell["written"] {
+  const { input } = toCellInput(content);
+  if (content.kind === "text") return content.text;
+  if (input === "") return null;
+  return input;
+}
+
+/** Plans the operations for `mode`. Throws only for conditions the user must resolve first. */
+export function planWrite(mode: WriteMode, state: WriteState, annotation: AnnotationMode): WriteProgram {
+  const stateInfo = state.sheets.get(STATE_SHEET.toLowerCase());
+  if (stateInfo && stateInfo.visibility !== "VeryHidden") throw new StateSheetTakenError();
+
+  const prev: OwnershipRecord = state.record ?? { version: 1, sheets: [], tables: [], flags: [], addedCells: [] };
+  const exists = (sheet: string): boolean => state.sheets.has(sheet.toLowerCase());
+  const writable = (sheet: string): boolean => {
+    const info = state.sheets.get(sheet.toLowerCase());
+    return info !== undefined && !info.protected;
+  };
+  const messages: WriteMessage[] = mode.kind === "apply" ? [...(mode.plan.messages ?? [])] : [];
+  if (state.recordUnreadable) {
+    messages.push({
+      code: "state-unreadable",
+      severity: "warning",
+      message:
+        "Il registro di Schede Obiettivo nella cartella è danneggiato: i segni lasciati dalle verifiche precedenti non possono essere tolti automaticamente.",
+    });
+  }
+  const report: ApplyReport = { sheetsRemoved: [], sheetsWritten: [], flagsRemoved: 0, flagsWritten: 0, cellsRemoved: 0, cellsWritten: 0, messages };
+  const touched: SheetBounds[] = [];
+
+  const undoOps: WriteOp[] = [];
+  const sheetOps: WriteOp[] = [];
+  const applyOps: WriteOp[] = [];
+
+  // ---- Flags: undo the previous ones in scope, keep the others ----
+  const undone = new Set(undoneFlags(mode, state.record));
+  const carriedFlags: RecordFlag[] = [];
+  /** Original fill of each previously flagged cell (a new flag there must record it, not ours). */
+  const originalFill = new Map<string, Fill>();
+  /** Note each cell will have once the previous flags are undone, for cells whose note we know. */
+  const noteAfterUndo = new Map<string, string | null>();
+  for (const [k, v] of state.notes) noteAfterUndo.set(k, v);
+
+  for (const f of prev.flags) {
+    const width = f.right - f.left + 1;
+    f.originalFills.forEach((entry, i) => {
+      const k = cellKey(f.sheet, f.top + Math.floor(i / width), f.left + (i % width));
+      if (!originalFill.has(k)) originalFill.set(k, parseRecordedFill(entry));
+    });
+  }
+  for (const f of prev.flags) {
+    if (!exists(f.sheet)) continue; // the sheet is gone, and the flag with it
+    if (!undone.has(f) || !writable(f.sheet)) {
+      carriedFlags.push(f);
+      continue;
+    }
+    report.flagsRemoved++;
+    touched.push({ sheet: f.sheet, top: f.top, left: f.left, bottom: f.bottom, right: f.right });
+    if (f.originalFills.length > 0) {
+      const width = f.right - f.left + 1;
+      const height = f.bottom - f.top + 1;
+      const fills: (Fill | undefined)[][] = [];
+      for (let r = 0; r < height; r++) {
+        const row: (Fill | undefined)[] = [];
+        for (let c = 0; c < width; c++) {
+          const i = r * width + c;
+          row.push(i < f.originalFills.length ? parseRecordedFill(f.originalFills[i]) : undefined);
+        }
+        fills.push(row);
+      }
+      undoOps.push({ kind: "restoreFills", sheet: f.sheet, bounds: boundsOf(f), fills });
+    }
+    if (f.note !== undefined && f.originalNotes.length > 0) {
+      const k = cellKey(f.sheet, f.top, f.left);
+      if (annotation === "note") {
+        // Restore the user's note only if the cell still shows the add-in's text.
+        if (state.notes.get(k) === f.note) noteAfterUndo.set(k, f.originalNotes[0] ?? null);
+      } else {
+        // This Excel cannot touch notes: keep the note part for a host that can.
+        carriedFlags.push({ ...f, originalFills: [] });
+      }
+    }
+  }
+
+  // Comments the add-in wrote (recognised by their first line) go in every mode that has them.
+  const userCommentCells = new Set<string>();
+  for (const c of state.comments) {
+    const ours = c.content.startsWith(ANNOTATION_MARKER);
+    if (!ours) {
+      if (c.sheet !== null) userCommentCells.add(cellKey(c.sheet, c.row, c.col));
+      continue;
+    }
+    const inScope =
+      mode.kind !== "flags" || (c.sheet !== null && sameSheet(c.sheet, mode.scope.sheet) && intersects({ top: c.row, left: c.col, bottom: c.row, right: c.col }, mode.scope));
+    if (inScope) undoOps.push({ kind: "deleteComment", id: c.id });
+  }
+
+  // ---- Added cells: clear the previous ones that still hold what was written ----
+  const carriedCells: RecordCell[] = [];
+  const newCellKeys = new Set(mode.kind === "apply" ? mode.plan.addedCells.map((c) => cellKey(c.sheet, c.row, c.col)) : []);
+  const previouslyOurs = new Set<string>();
+  if (mode.kind === "flags") {
+    carriedCells.push(...prev.addedCells);
+  } else {
+    for (const c of prev.addedCells) {
+      if (!exists(c.sheet)) continue;
+      const k = cellKey(c.sheet, c.row, c.col);
+      if (!writable(c.sheet)) {
+        carriedCells.push(c);
+        continue;
+      }
+      if (!stillWritten(state.cells.get(k), c.written)) continue; // the user took the cell over
+      previouslyOurs.add(k);
+      if (newCellKeys.has(k)) continue; // rewritten below
+      undoOps.push({ kind: "clear", sheet: c.sheet, bounds: cellBounds(c.row, c.col), applyTo: "ContentsAndFormats" });
+      touched.push({ sheet: c.sheet, ...cellBounds(c.row, c.col) });
+      report.cellsRemoved++;
+    }
+  }
+
+  // ---- Sheets ----
+  let recordSheets: string[] = mode.kind === "flags" ? [...prev.sheets] : [];
+  let recordTables: string[] = mode.kind === "flags" ? [...prev.tables] : [];
+  let keptSheets: string[] = [...(prev.keptSheets ?? [])];
+  let sheetKeys: OwnershipRecord["sheetKeys"] = prev.sheetKeys ? { ...prev.sheetKeys } : undefined;
+  if (mode.kind === "clear") {
+    for (const s of prev.sheets) {
+      if (!exists(s)) continue;
+      sheetOps.push({ kind: "deleteSheet", sheet: s });
+      report.sheetsRemoved.push(s);
+    }
+  }
+  if (mode.kind === "apply") {
+    const planned = new Set(mode.plan.sheets.map((s) => s.name.toLowerCase()));
+    const owned = new Set(prev.sheets.map((s) => s.toLowerCase()));
+    for (const s of prev.sheets) {
+      if (planned.has(s.toLowerCase()) || !exists(s)) continue;
+      sheetOps.push({ kind: "deleteSheet", sheet: s });
+      report.sheetsRemoved.push(s);
+    }
+    const takenTables = new Set([...state.tables].filter((t) => !prev.tables.some((p) => p.toLowerCase() === t)));
+    keptSheets = keptSheets.filter((s) => exists(s));
+    sheetKeys = {};
+    for (const sheet of mode.plan.sheets) {
+      if (sheet.key) sheetKeys[sheet.key] = sheet.name;
+      if (exists(sheet.name) && sheet.keepIfExists) {
+        if (!keptSheets.some((k) => sameSheet(k, sheet.name)) && !owned.has(sheet.name.toLowerCase())) keptSheets.push(sheet.name);
+        if (owned.has(sheet.name.toLowerCase())) recordSheets.push(sheet.name);
+        continue;
+      }
+      if (isStateSheetName(sheet.name)) throw new SheetNameConflictError(sheet.name);
+      if (exists(sheet.name)) {
+        if (!owned.has(sheet.name.toLowerCase())) throw new SheetNameConflictError(sheet.name);
+        sheetOps.push({ kind: "deleteSheet", sheet: sheet.name });
+      }
+      const tables = writeOwnedSheet(sheet, sheetOps, takenTables, messages);
+      recordSheets.push(sheet.name);
+      recordTables.push(...tables);
+      report.sheetsWritten.push(sheet.name);
+    }
+    recordSheets = dedupe(recordSheets);
+    recordTables = dedupe(recordTables);
+  }
+
+  // ---- New flags ----
+  const newFlagRecords: RecordFlag[] = [];
+  const finalNotes = new Map<string, { sheet: string; row: number; col: number; text: string | null }>();
+  const newFlags = mode.kind === "apply" ? mode.plan.flags : mode.kind === "flags" ? mode.flags : [];
+  for (const f of newFlags) {
+    if (!exists(f.sheet)) continue;
+    if (!writable(f.sheet)) {
+      messages.push({
+        code: "flag-skipped-protected",
+        severity: "warning",
+        sheet: f.sheet,
+        range: rangeText(f),
+        message: `Il foglio «${f.sheet}» è protetto: la segnalazione in ${rangeText(f)} non è stata scritta. Togliere la protezione per vederla nel foglio.`,
+      });
+      continue;
+    }
+    const current = state.fills.get(rangeKey(f.sheet, f)) ?? [];
+    const width = f.right - f.left + 1;
+    const originals: (string | null)[] = [];
+    for (let i = 0; i < cellCount(f); i++) {
+      const k = cellKey(f.sheet, f.top + Math.floor(i / width), f.left + (i % width));
+      const known = originalFill.get(k);
+      originals.push(known !== undefined ? known : (current[i] ?? null));
+    }
+    applyOps.push({ kind: "fill", sheet: f.sheet, bounds: boundsOf(f), color: f.fill });
+    touched.push({ sheet: f.sheet, ...boundsOf(f) });
+    report.flagsWritten++;
+    const entry: RecordFlag = { sheet: f.sheet, top: f.top, left: f.left, bottom: f.bottom, right: f.right, originalFills: originals, originalNotes: [] };
+    const k = cellKey(f.sheet, f.top, f.left);
+    // The engine gives one note per top-left cell (the others are ""), so a second one is skipped.
+    if (f.note !== "" && !finalNotes.has(k)) {
+      if (annotation === "note") {
+        const before = noteAfterUndo.get(k) ?? null;
+        const text = before ? `${before}${NOTE_SEPARATOR}${f.note}` : f.note;
+        finalNotes.set(k, { sheet: f.sheet, row: f.top, col: f.left, text });
+        entry.originalNotes = [before];
+        entry.note = text;
+      } else if (annotation === "comment" && !userCommentCells.has(k)) {
+        applyOps.push({ kind: "addComment", sheet: f.sheet, row: f.top, col: f.left, text: f.note });
+        userCommentCells.add(k); // one comment per cell
+      }
+    }
+    newFlagRecords.push(entry);
+  }
+
+  // Notes: one operation per cell, from what it has now to what it must have.
+  if (annotation === "note") {
+    for (const [k, after] of noteAfterUndo) {
+      if (finalNotes.has(k)) continue;
+      const now = state.notes.get(k) ?? null;
+      if (after === now) continue;
+      const [sheet, row, col] = splitCellKey(k, state);
+      if (sheet === null) continue;
+      finalNotes.set(k, { sheet, row, col, text: after });
+    }
+    for (const [k, want] of finalNotes) {
+      const now = state.notes.get(k) ?? null;
+      if (want.text === now) continue;
+      if (want.text === null) applyOps.push({ kind: "deleteNote", sheet: want.sheet, row: want.row, col: want.col });
+      else if (now === null) applyOps.push({ kind: "addNote", sheet: want.sheet, row: want.row, col: want.col, text: want.text });
+      else applyOps.push({ kind: "setNote", sheet: want.sheet, row: want.row, col: want.col, text: want.text });
+    }
+  }
+
+  // ---- New added cells: only where empty, or where the add-in's own content still is ----
+  const newCellRecords: RecordCell[] = [];
+  if (mode.kind === "apply") {
+    for (const c of mode.plan.addedCells) {
+      if (!writable(c.sheet)) continue;
+      const k = cellKey(c.sheet, c.row, c.col);
+      if (!previouslyOurs.has(k) && !isEmpty(state.cells.get(k))) {
+        messages.push({
+          code: "added-cell-kept",
+          severity: "info",
+          sheet: c.sheet,
+          range: toA1({ row: c.row, col: c.col }),
+          message: `La cella ${toA1({ row: c.row, col: c.col })} del foglio «${c.sheet}» non è vuota: il suo contenuto è stato lasciato com'è.`,
+        });
+        continue;
+      }
+      writeCell(c, applyOps);
+      touched.push({ sheet: c.sheet, ...cellBounds(c.row, c.col) });
+      newCellRecords.push({ sheet: c.sheet, row: c.row, col: c.col, written: writtenOf(c.content) });
+      report.cellsWritten++;
+    }
+  }
+
+  // ---- The record ----
+  const record: OwnershipRecord = {
+    version: 1,
+    sheets: recordSheets,
+    tables: recordTables,
+    flags: [...carriedFlags, ...newFlagRecords],
+    addedCells: [...carriedCells, ...newCellRecords],
+  };
+  if (sheetKeys && Object.keys(sheetKeys).length > 0) record.sheetKeys = sheetKeys;
+  if (keptSheets.length > 0) record.keptSheets = keptSheets;
+  const ownsNothing = record.sheets.length === 0 && record.flags.length === 0 && record.addedCells.length === 0;
+  const keepRecord = mode.kind !== "clear" || !ownsNothing;
+
+  const stateOps: WriteOp[] = [];
+  if (keepRecord) {
+    const chunks = encodeOwnershipRecord(record);
+    if (!stateInfo) stateOps.push({ kind: "addSheet", sheet: STATE_SHEET, veryHidden: true });
+    else stateOps.push({ kind: "clear", sheet: STATE_SHEET, bounds: { top: 0, left: 0, bottom: 1_048_575, right: 0 }, applyTo: "Contents" });
+    if (chunks.length > 0) {
+      stateOps.push({
+        kind: "formulas",
+        sheet: STATE_SHEET,
+        bounds: { top: 0, left: 0, bottom: chunks.length - 1, right: 0 },
+        // A chunk may start with "-" or a digit: written as literal text like any other.
+        formulas: chunks.map((c) => [literalText(c)]),
+      });
+    }
+  }
+  const tailOps: WriteOp[] = [];
+  if (!keepRecord && stateInfo) tailOps.push({ kind: "deleteSheet", sheet: STATE_SHEET });
+
+  return {
+    ops: [...stateOps, ...undoOps, ...sheetOps, ...applyOps, ...tailOps],
+    record: keepRecord ? record : null,
+    report,
+    touched,
+  };
+}
+
+function dedupe(names: string[]): string[] {
+  const seen = new Set<string>();
+  return names.filter((n) => {
+    const k = n.toLowerCase();
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+function splitCellKey(k: string, state: WriteState): [string | null, number, number] {
+  const [lower, pos] = k.split("\u0000") as [string, string];
+  const [row, col] = pos.split(":").map(Number) as [number, number];
+  const info = state.sheets.get(lower);
+  return [info ? info.name : null, row, col];
+}
+
+const boundsOf = (b: Bounds): Bounds => ({ top: b.top, left: b.left, bottom: b.bottom, right: b.right });
+const cellBounds = (row: number, col: number): Bounds => ({ top: row, left: col, bottom: row, right: col });
+const rangeText = (b: Bounds): string =>
+  b.top === b.bottom && b.left === b.right ? toA1({ row: b.top, col: b.left }) : `${toA1({ row: b.top, col: b.left })}:${toA1({ row: b.bottom, col: b.right })}`;
+
+/** Operations that write one cell: content, number format, style, fill, link. */
+function writeCell(c: CellWrite, ops: WriteOp[]): void {
+  const bounds = cellBounds(c.row, c.col);
+  const { input, impliedFormat } = toCellInput(c.content);
+  ops.push({ kind: "formulas", sheet: c.sheet, bounds, formulas: [[input]] });
+  const format = c.style?.numberFormat ?? impliedFormat;
+  if (format) ops.push({ kind: "numberFormat", sheet: c.sheet, bounds, formats: [[format]] });
+  const { numberFormat: _nf, fill, ...rest } = c.style ?? {};
+  if (Object.keys(rest).length > 0) ops.push({ kind: "style", sheet: c.sheet, bounds, style: rest });
+  if (fill) ops.push({ kind: "fill", sheet: c.sheet, bounds, color: fill });
+  if (c.link) ops.push({ kind: "link", sheet: c.sheet, row: c.row, col: c.col, target: c.link, text: linkText(c.content) });
+}
+
+/** The text a hyperlink shows: the cell's own content. */
+function linkText(content: CellWrite["content"]): string {
+  switch (content.kind) {
+    case "text":
+      return content.text;
+    case "number":
+      return String(content.value);
+    case "boolean":
+      return content.value ? "VERO" : "FALSO";
+    case "date":
+      return content.iso;
+    case "formula":
+      return content.result === null || content.result === undefined ? "" : String(content.result);
+    case "empty":
+      return "";
+  }
+}
+
+/**
+ * Operations that create one of the add-in's sheets with its tables, cells and widths. Returns
+ * the table names used (a name taken by a user table gets a suffix and a message).
+ */
+function writeOwnedSheet(sheet: OwnedSheet, ops: WriteOp[], takenTables: Set<string>, messages: WriteMessage[]): string[] {
+  ops.push({ kind: "addSheet", sheet: sheet.name, ...(sheet.tabColor ? { tabColor: sheet.tabColor } : {}) });
+  const tables: string[] = [];
+  for (const table of sheet.tables) tables.push(writeTable(sheet.name, table, ops, takenTables, messages));
+  for (const cell of sheet.cells) writeCell({ ...cell, sheet: sheet.name }, ops);
+  for (const [col, width] of Object.entries(sheet.columnWidths ?? {})) {
+    ops.push({ kind: "columnWidth", sheet: sheet.name, col: Number(col), points: charsToPoints(width) });
+  }
+  if (sheet.freeze && (sheet.freeze.rows > 0 || sheet.freeze.cols > 0)) {
+    ops.push({ kind: "freeze", sheet: sheet.name, rows: sheet.freeze.rows, cols: sheet.freeze.cols });
+  }
+  return tables;
+}
+
+function writeTable(sheetName: string, table: TableSpec, ops: WriteOp[], takenTables: Set<string>, messages: WriteMessage[]): string {
+  let name = table.name;
+  for (let i = 2; takenTables.has(name.toLowerCase()); i++) name = `${table.name}_${i}`;
+  if (name !== table.name) {
+    messages.push({
+      code: "table-name-taken",
+      severity: "info",
+      sheet: sheetName,
+      message: `Nella cartella c'è già una tabella «${table.name}» dell'utente: la tabella del componente si chiama «${name}».`,
+    });
+  }
+  takenTables.add(name.toLowerCase());
+  const width = Math.max(1, table.columns.length);
+  // A table needs one data row; an empty one keeps a blank row, as Excel itself does.
+  const bodyRows = table.rows.length > 0 ? table.rows : [[]];
+  const bounds: Bounds = { top: table.row, left: table.col, bottom: table.row + bodyRows.length, right: table.col + width - 1 };
+  const header: CellInput[] = Array.from({ length: width }, (_, i) => literalText(table.columns[i]?.header ?? `Colonna ${i + 1}`));
+  const grid: CellInput[][] = [header];
+  const formats: string[][] = [header.map(() => "General")];
+  let anyFormat = false;
+  for (const row of bodyRows) {
+    const values: CellInput[] = [];
+    const rowFormats: string[] = [];
+    for (let c = 0; c < width; c++) {
+      const content = row[c] ?? { kind: "empty" as const };
+      const { input, impliedFormat } = toCellInput(content);
+      values.push(input);
+      const format = table.columns[c]?.numberFormat ?? impliedFormat ?? "General";
+      if (format !== "General") anyFormat = true;
+      rowFormats.push(format);
+    }
+    grid.push(values);
+    formats.push(rowFormats);
+  }
+  ops.push({ kind: "formulas", sheet: sheetName, bounds, formulas: grid });
+  if (anyFormat) ops.push({ kind: "numberFormat", sheet: sheetName, bounds, formats });
+  ops.push({ kind: "table", sheet: sheetName, bounds, name, style: table.style, bandedRows: table.showRowStripes ?? true });
+  table.columns.forEach((column, i) => {
+    if (column.width !== undefined) ops.push({ kind: "columnWidth", sheet: sheetName, col: table.col + i, points: charsToPoints(column.width) });
+  });
+  for (const link of table.links ?? []) {
+    const content = table.rows[link.row]?.[link.col];
+    if (!content) continue;
+    ops.push({ kind: "link", sheet: sheetName, row: table.row + 1 + link.row, col: table.col + link.col, target: link.target, text: linkText(content) });
+  }
+  return name;
+}
+
+/** Estimated request bytes of one operation: its data as JSON plus the action's envelope. */
+export function estimateOpBytes(op: WriteOp): number {
+  return JSON.stringify(op).length + ACTION_OVERHEAD_BYTES;
+}
+
+/**
+ * Splits operations, in order, into batches under the payload budget. An operation larger than
+ * the budget on its own (a huge table) is split by rows when it is a grid, else sent alone.
+ */
+export function splitIntoBatches(ops: readonly WriteOp[], budgetBytes: number): WriteOp[][] {
+  const batches: WriteOp[][] = [];
+  let current: WriteOp[] = [];
+  let used = 0;
+  for (const op of ops.flatMap((o) => splitLargeOp(o, budgetBytes))) {
+    const size = estimateOpBytes(op);
+    if (current.length > 0 && used + size > budgetBytes) {
+      batches.push(current);
+      current = [];
+      used = 0;
+    }
+    current.push(op);
+    used += size;
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
+}
+
+/** A grid operation over the budget → row bands that each fit. Other operations stay whole. */
+function splitLargeOp(op: WriteOp, budgetBytes: number): WriteOp[] {
+  if (op.kind !== "formulas" && op.kind !== "numberFormat" && op.kind !== "restoreFills") return [op];
+  const size = estimateOpBytes(op);
+  if (size <= budgetBytes) return [op];
+  const rows = op.bounds.bottom - op.bounds.top + 1;
+  if (rows < 2) return [op];
+  const bands = Math.ceil(size / budgetBytes) + 1;
+  const per = Math.max(1, Math.ceil(rows / bands));
+  const out: WriteOp[] = [];
+  for (let start = 0; start < rows; start += per) {
+    const end = Math.min(rows, start + per);
+    const bounds = { ...op.bounds, top: op.bounds.top + start, bottom: op.bounds.top + end - 1 };
+    if (op.kind === "formulas") out.push({ ...op, bounds, formulas: op.formulas.slice(start, end) });
+    else if (op.kind === "numberFormat") out.push({ ...op, bounds, formats: op.formats.slice(start, end) });
+    else out.push({ ...op, bounds, fills: op.fills.slice(start, end) });
+  }
+  return out.flatMap((o) => splitLargeOp(o, budgetBytes));
+}

@@ -1,0 +1,132 @@
+/**
+ * A WorkbookHost over an .xlsx file in the browser (the standalone page). The file is loaded once
+ * into an in-memory ExcelJS workbook; write plans are applied to it exactly as the CLI applies
+ * them, and the annotated copy is that workbook written back to bytes.
+ *
+ * ExcelJS is large, so this module reaches it only through dynamic imports of ./read and ./apply:
+ * the page's initial bundle never contains it, and it is fetched when a file is first opened.
+ */
+import type { Workbook } from "exceljs";
+import type { Progress, WorkbookHost } from "../../engine/host";
+import type { SheetSnapshot } from "../../engine/model/snapshot";
+import type { WritePlan } from "../../engine/write/types";
+
+type ReadModule = typeof import("./read");
+type ApplyModule = typeof import("./apply");
+
+interface XlsxModules {
+  read: ReadModule;
+  apply: ApplyModule;
+}
+
+let modules: Promise<XlsxModules> | null = null;
+
+/** Loads the ExcelJS-based modules once, in their own chunk. */
+function loadModules(): Promise<XlsxModules> {
+  modules ??= Promise.all([
+    import(/* webpackChunkName: "xlsx" */ "./read"),
+    import(/* webpackChunkName: "xlsx" */ "./apply"),
+  ]).then(([read, apply]) => ({ read, apply }));
+  return modules;
+}
+
+/** The MIME type of an .xlsx, for the downloaded Blob. */
+export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/** Lets the browser repaint the progress bar between sheets. */
+const yieldToBrowser = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+export class FileWorkbookHost implements WorkbookHost {
+  readonly kind = "file" as const;
+  /** Snapshots of the workbook as last read; dropped whenever the workbook changes. */
+  private cached: SheetSnapshot[] | null = null;
+
+  private constructor(
+    private workbook: Workbook,
+    private readonly xlsx: XlsxModules,
+  ) {}
+
+  /**
+   * Opens the bytes of an .xlsx. Throws the reader's errors (WorkbookUnreadableError,
+   * WorkbookEncryptedError, WorkbookEmptyError), whose Italian messages the page shows as they are.
+   */
+  static async open(data: ArrayBuffer | Uint8Array): Promise<FileWorkbookHost> {
+    const xlsx = await loadModules();
+    const workbook = await xlsx.read.loadWorkbook(data);
+    const host = new FileWorkbookHost(workbook, xlsx);
+    // Same checks as readWorkbookSnapshots, so an empty workbook is refused at opening.
+    const snapshots = await host.readSnapshots();
+    if (!snapshots.some((s) => s.cells.length > 0)) {
+      const { WorkbookEmptyError } = await import("./errors");
+      throw new WorkbookEmptyError();
+    }
+    return host;
+  }
+
+  async readSnapshots(onProgress?: (p: Progress) => void): Promise<SheetSnapshot[]> {
+    if (this.cached) {
+      onProgress?.({ fraction: 1, label: `Lettura dei fogli (${this.cached.length} di ${this.cached.length})` });
+      return this.cached;
+    }
+    const sheets = this.workbook.worksheets.filter((ws) => ws.name !== this.xlsx.read.STATE_SHEET_NAME);
+    const snapshots: SheetSnapshot[] = [];
+    for (const [i, ws] of sheets.entries()) {
+      snapshots.push(this.xlsx.read.worksheetToSnapshot(ws));
+      onProgress?.({ fraction: (i + 1) / sheets.length, label: `Lettura dei fogli (${i + 1} di ${sheets.length})` });
+      if (onProgress) await yieldToBrowser();
+    }
+    this.cached = snapshots;
+    return snapshots;
+  }
+
+  async applyWritePlan(plan: WritePlan, onProgress?: (p: Progress) => void): Promise<void> {
+    onProgress?.({ fraction: 0.1, label: "Scrittura dei fogli di verifica" });
+    await yieldToBrowser();
+    this.cached = null;
+    await this.xlsx.apply.applyWritePlanToWorkbook(this.workbook, plan);
+    onProgress?.({ fraction: 1, label: "Scrittura completata" });
+  }
+
+  async clearAddinContent(): Promise<void> {
+    const cleared = await this.xlsx.apply.clearXlsx(await this.toXlsx());
+    this.workbook = await this.xlsx.read.loadWorkbook(cleared);
+    this.cached = null;
+  }
+
+  /** A file has no window to activate; the page shows the cells itself. */
+  async selectRange(_sheet: string, _range: string): Promise<void> {}
+
+  /** The workbook as it is now (with whatever plan was applied), as .xlsx bytes. */
+  async toXlsx(): Promise<Uint8Array> {
+    const buffer = await this.workbook.xlsx.writeBuffer();
+    return buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer as ArrayBuffer);
+  }
+}
+
+/** A file opened in the standalone page: the host, its name, and the annotated copy. */
+export interface OpenedFile {
+  host: FileWorkbookHost;
+  fileName: string;
+  annotatedCopy(plan: WritePlan, onProgress?: (p: Progress) => void): Promise<Blob>;
+}
+
+/** Reads a File chosen by the user and opens it as a host. */
+export async function openWorkbookFile(file: File, onProgress?: (p: Progress) => void): Promise<OpenedFile> {
+  onProgress?.({ fraction: 0.05, label: `Apertura di ${file.name}` });
+  const data = await file.arrayBuffer();
+  onProgress?.({ fraction: 0.2, label: "Caricamento del lettore .xlsx" });
+  const host = await FileWorkbookHost.open(data);
+  onProgress?.({ fraction: 1, label: "File aperto" });
+  return {
+    host,
+    fileName: file.name,
+    async annotatedCopy(plan, report) {
+      await host.applyWritePlan(plan, (p) => report?.({ fraction: p.fraction * 0.7, label: p.label }));
+      report?.({ fraction: 0.8, label: "Preparazione del file .xlsx" });
+      await yieldToBrowser();
+      const bytes = await host.toXlsx();
+      report?.({ fraction: 1, label: "Copia pronta" });
+      return new Blob([bytes as BlobPart], { type: XLSX_MIME });
+    },
+  };
+}

@@ -1,0 +1,140 @@
+/**
+ * The ExcelJS side of ownership: the very hidden SO_Stato sheet that holds the record, and how
+ * a cell's fill and note are saved and put back. ExcelJS shares one style object between the
+ * cells that had the same style in the file, so a fill is never assigned in place: every change
+ * gives the cell a fresh style object, or the neighbours would change colour too.
+ */
+import type * as ExcelJS from "exceljs";
+import { decodeOwnershipRecord, encodeOwnershipRecord, type OwnershipState } from "../../engine/write/ownership";
+import { STATE_SHEET, type OwnershipRecord } from "../../engine/write/types";
+import type { SheetSnapshot } from "../../engine/model/snapshot";
+import { worksheetToSnapshot } from "./read";
+
+/** The state sheet, matched ignoring case like Excel does. */
+export function findStateSheet(wb: ExcelJS.Workbook): ExcelJS.Worksheet | undefined {
+  return wb.worksheets.find((ws) => ws.name.toLowerCase() === STATE_SHEET.toLowerCase());
+}
+
+/** Column A of the state sheet, top down. */
+function stateChunks(ws: ExcelJS.Worksheet): unknown[] {
+  const out: unknown[] = [];
+  for (let r = 1; r <= ws.rowCount; r++) {
+    const v = ws.getCell(r, 1).value;
+    if (typeof v !== "string" || v === "") break;
+    out.push(v);
+  }
+  return out;
+}
+
+/**
+ * The record on SO_Stato. A visible SO_Stato that does not hold a record is a user sheet that
+ * happens to have the name ("taken"): the add-in then writes nothing at all.
+ */
+export function readState(wb: ExcelJS.Workbook): OwnershipState | { status: "taken"; record: null } {
+  const ws = findStateSheet(wb);
+  if (!ws) return { status: "absent", record: null };
+  const state = decodeOwnershipRecord(stateChunks(ws));
+  if (state.status !== "ok" && ws.state !== "veryHidden" && ws.actualRowCount > 0) return { status: "taken", record: null };
+  return state;
+}
+
+/** Writes the record on SO_Stato (created very hidden when missing), replacing column A. */
+export function writeState(wb: ExcelJS.Workbook, record: OwnershipRecord): void {
+  let ws = findStateSheet(wb);
+  if (!ws) ws = wb.addWorksheet(STATE_SHEET, { state: "veryHidden" });
+  ws.state = "veryHidden";
+  const chunks = encodeOwnershipRecord(record);
+  const last = Math.max(ws.rowCount, chunks.length);
+  for (let r = 1; r <= last; r++) ws.getCell(r, 1).value = chunks[r - 1] ?? null;
+}
+
+/** Removes SO_Stato (after `clear`, nothing of the add-in is left). */
+export function removeState(wb: ExcelJS.Workbook): void {
+  const ws = findStateSheet(wb);
+  if (ws) wb.removeWorksheet(ws.id);
+}
+
+/**
+ * The snapshot of SO_Stato, for the engine: `readWorkbookSnapshots` leaves the state sheet out
+ * (it is not user data), but buildWritePlan needs the record to tell the add-in's earlier sheets
+ * and cells from the user's.
+ */
+export function stateSnapshot(wb: ExcelJS.Workbook): SheetSnapshot | null {
+  const ws = findStateSheet(wb);
+  return ws && ws.state === "veryHidden" ? worksheetToSnapshot(ws) : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fills and notes.
+
+/** A fill as the record stores it: the ExcelJS model as JSON ("{…}"), or null for none. */
+export function fillToRecord(fill: ExcelJS.Fill | undefined): string | null {
+  if (!fill) return null;
+  if (fill.type === "pattern" && fill.pattern === "none" && !fill.fgColor && !fill.bgColor) return null;
+  return JSON.stringify(fill);
+}
+
+/** A recorded fill back to ExcelJS: JSON from this host, "#RRGGBB" from the Office.js host. */
+export function fillFromRecord(text: string | null): ExcelJS.Fill | undefined {
+  if (text === null) return undefined;
+  if (text.startsWith("#")) return solidFill(text);
+  try {
+    return JSON.parse(text) as ExcelJS.Fill;
+  } catch {
+    return undefined;
+  }
+}
+
+/** "#FFC7CE" → a solid pattern fill. */
+export function solidFill(hex: string): ExcelJS.Fill {
+  const argb = `FF${hex.replace(/^#/, "").toUpperCase()}`;
+  return { type: "pattern", pattern: "solid", fgColor: { argb }, bgColor: { argb } };
+}
+
+/** Same fill (both absent, or the same model). */
+export function sameFill(a: ExcelJS.Fill | undefined, b: ExcelJS.Fill | undefined): boolean {
+  return fillToRecord(a) === fillToRecord(b);
+}
+
+/** Gives the cell `fill` (undefined: none) through a fresh style object. */
+export function setFill(cell: ExcelJS.Cell, fill: ExcelJS.Fill | undefined): void {
+  const style: Partial<ExcelJS.Style> = { ...cell.style };
+  if (fill) style.fill = fill;
+  else delete style.fill;
+  cell.style = style;
+}
+
+type NoteModel = string | ExcelJS.Comment;
+
+/** The plain text of a note (the runs joined), or null for none. */
+export function noteText(note: NoteModel | undefined): string | null {
+  if (note === undefined || note === null) return null;
+  if (typeof note === "string") return note;
+  const texts = (note as { texts?: Array<{ text?: string }> }).texts ?? [];
+  return texts.map((t) => t.text ?? "").join("");
+}
+
+/** The note as JSON for an exact restore by this host, or null for none. */
+export function noteModelToRecord(note: NoteModel | undefined): string | null {
+  if (note === undefined || note === null) return null;
+  return JSON.stringify(note);
+}
+
+interface CellInternals {
+  _comment?: unknown;
+}
+
+/** Puts a recorded note back (JSON model; plain text from the other host); null removes the note. */
+export function restoreNote(cell: ExcelJS.Cell, model: string | null, text: string | null): void {
+  if (model !== null) {
+    try {
+      cell.note = JSON.parse(model) as NoteModel;
+      return;
+    } catch {
+      // Fall back to the text below.
+    }
+  }
+  if (text !== null) cell.note = text;
+  // ExcelJS has no API to delete a note; a cell without `_comment` writes none.
+  else (cell as unknown as CellInternals)._comment = undefined;
+}

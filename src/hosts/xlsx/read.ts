@@ -1,0 +1,293 @@
+/**
+ * .xlsx file → SheetSnapshot[] through ExcelJS. The only place that knows how ExcelJS represents
+ * cell values; everything after this sees the plain snapshot contract (src/engine/model/snapshot).
+ */
+import * as ExcelJS from "exceljs";
+import type { Progress } from "../../engine/host";
+import type { CellValue, Merge, SheetSnapshot } from "../../engine/model/snapshot";
+import { WorkbookEmptyError, WorkbookEncryptedError, WorkbookLegacyFormatError, WorkbookUnreadableError } from "./errors";
+
+/** The add-in's own state sheet: never user data, so never read as a snapshot. */
+export const STATE_SHEET_NAME = "SO_Stato";
+
+const MS_PER_DAY = 86_400_000;
+/** Days from 1899-12-30 (Excel's day 0, 1900 system) to 1970-01-01, as ExcelJS uses it. */
+const EXCEL_EPOCH_OFFSET = 25_569;
+
+/** Compound File Binary (OLE2) signature: encrypted OOXML and legacy .xls both start with it. */
+const CFB_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1] as const;
+
+export interface ReadOptions {
+  /** Called once per sheet converted, for a progress bar. */
+  onProgress?: (p: Progress) => void;
+}
+
+/**
+ * Reads an .xlsx file into one snapshot per sheet (hidden sheets included, the add-in's
+ * "SO_Stato" state sheet excluded). Empty sheets give an empty snapshot.
+ *
+ * @throws WorkbookEncryptedError for a password-protected file,
+ *   WorkbookUnreadableError for anything that is not a readable .xlsx,
+ *   WorkbookEmptyError when no sheet holds a value.
+ */
+export async function readWorkbookSnapshots(data: ArrayBuffer | Uint8Array, options: ReadOptions = {}): Promise<SheetSnapshot[]> {
+  const workbook = await loadWorkbook(data);
+  const sheets = workbook.worksheets.filter((ws) => !isStateSheet(ws));
+  const snapshots: SheetSnapshot[] = [];
+  let anyValue = false;
+  sheets.forEach((ws, i) => {
+    const snapshot = worksheetToSnapshot(ws);
+    if (snapshot.cells.length > 0) anyValue = true;
+    snapshots.push(snapshot);
+    options.onProgress?.({ fraction: (i + 1) / sheets.length, label: `Lettura dei fogli (${i + 1} di ${sheets.length})` });
+  });
+  if (!anyValue) throw new WorkbookEmptyError();
+  return snapshots;
+}
+
+/**
+ * Loads an .xlsx file with ExcelJS after checking what kind of file it is, so that an encrypted
+ * or legacy file gets a useful message instead of a zip error.
+ *
+ * @throws WorkbookEncryptedError, WorkbookUnreadableError (see readWorkbookSnapshots).
+ */
+export async function loadWorkbook(data: ArrayBuffer | Uint8Array): Promise<ExcelJS.Workbook> {
+  const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+  if (startsWith(bytes, CFB_SIGNATURE)) {
+    // An encrypted .xlsx is an OLE2 container with an "EncryptionInfo" stream; an old .xls is an
+    // OLE2 container with a "Workbook" (or "Book") stream. Directory names are UTF-16LE.
+    if (!containsUtf16(bytes, "EncryptionInfo") && (containsUtf16(bytes, "Workbook") || containsUtf16(bytes, "Book"))) {
+      throw new WorkbookLegacyFormatError();
+    }
+    throw new WorkbookEncryptedError();
+  }
+  // Every .xlsx is a zip whose first entry starts with a local file header "PK\x03\x04".
+  if (!startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) throw new WorkbookUnreadableError();
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(toLoadable(bytes));
+  } catch (cause) {
+    throw new WorkbookUnreadableError(undefined, { cause });
+  }
+  // A zip that is not a workbook (a .docx renamed, say) loads without sheets.
+  if (workbook.worksheets.length === 0) throw new WorkbookUnreadableError();
+  return workbook;
+}
+
+/**
+ * One worksheet → snapshot: values of the used rectangle (the smallest one holding every value or
+ * formula), number formats and formulas when any cell has one, merges (zero-based, absolute).
+ * Rows of `formats` / `formulas` without any entry may be one shared array: treat the snapshot as
+ * read-only.
+ */
+export function worksheetToSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
+  // One pass collects the used cells in flat arrays; the rectangle is only known at the end.
+  const rows: number[] = [];
+  const cols: number[] = [];
+  const values: CellValue[] = [];
+  const formats: (string | null)[] = [];
+  const formulas: (string | null)[] = [];
+  let anyFormat = false;
+  let anyFormula = false;
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = -1;
+  let right = -1;
+
+  ws.eachRow((row, rowNumber) => {
+    const r = rowNumber - 1;
+    row.eachCell((cell, colNumber) => {
+      const type = cell.type;
+      // The other cells of a merged area report the top-left value; Excel keeps it there only.
+      if (type === ExcelJS.ValueType.Merge) return;
+      let value: CellValue;
+      let formula: string | null = null;
+      if (type === ExcelJS.ValueType.Formula) {
+        formula = cell.formula ?? null;
+        value = plainValue(cell.result);
+      } else {
+        value = plainValue(cell.value);
+      }
+      if (value === null && formula === null) return;
+      const c = colNumber - 1;
+      if (r < top) top = r;
+      if (r > bottom) bottom = r;
+      if (c < left) left = c;
+      if (c > right) right = c;
+      const numFmt = cell.numFmt;
+      const format = numFmt && numFmt !== "General" ? numFmt : null;
+      rows.push(r);
+      cols.push(c);
+      values.push(value);
+      formats.push(format);
+      formulas.push(formula);
+      if (format !== null) anyFormat = true;
+      if (formula !== null) anyFormula = true;
+    });
+  });
+
+  const snapshot: SheetSnapshot = { name: ws.name, origin: { row: 0, col: 0 }, cells: [] };
+  const merges = readMerges(ws);
+  if (merges.length > 0) snapshot.merges = merges;
+  if (bottom < 0) return snapshot;
+
+  const height = bottom - top + 1;
+  const width = right - left + 1;
+  const cells = new Array<CellValue[]>(height);
+  for (let r = 0; r < height; r++) cells[r] = new Array<CellValue>(width).fill(null);
+  // Most rows have no format and no formula: they share one all-null row (snapshots are read-only).
+  const noneRow = new Array<string | null>(width).fill(null);
+  const formatGrid = anyFormat ? new Array<(string | null)[]>(height).fill(noneRow) : null;
+  const formulaGrid = anyFormula ? new Array<(string | null)[]>(height).fill(noneRow) : null;
+  for (let i = 0; i < values.length; i++) {
+    const r = (rows[i] as number) - top;
+    const c = (cols[i] as number) - left;
+    (cells[r] as CellValue[])[c] = values[i] as CellValue;
+    const format = formats[i] as string | null;
+    if (formatGrid && format !== null) ownRow(formatGrid, r, noneRow)[c] = format;
+    const formula = formulas[i] as string | null;
+    if (formulaGrid && formula !== null) ownRow(formulaGrid, r, noneRow)[c] = formula;
+  }
+  snapshot.origin = { row: top, col: left };
+  snapshot.cells = cells;
+  if (formatGrid) snapshot.formats = formatGrid;
+  if (formulaGrid) snapshot.formulas = formulaGrid;
+  return snapshot;
+}
+
+/** The grid's own row `r`, replacing the shared all-null row on first write. */
+function ownRow(grid: (string | null)[][], r: number, shared: (string | null)[]): (string | null)[] {
+  let row = grid[r] as (string | null)[];
+  if (row === shared) {
+    row = shared.slice();
+    grid[r] = row;
+  }
+  return row;
+}
+
+/**
+ * An ExcelJS value (or formula result) → snapshot value. Rich text and hyperlinks become their
+ * text, errors their text ("#DIV/0!"), dates the Excel serial number, "" null.
+ */
+function plainValue(v: unknown): CellValue {
+  if (v === null || v === undefined) return null;
+  switch (typeof v) {
+    case "string":
+      return v === "" ? null : v;
+    case "number":
+      return Number.isFinite(v) ? v : null;
+    case "boolean":
+      return v;
+    case "object":
+      break;
+    default:
+      return null;
+  }
+  if (v instanceof Date) return dateToSerial(v);
+  const o = v as { richText?: unknown; text?: unknown; error?: unknown; result?: unknown; formula?: unknown; sharedFormula?: unknown };
+  if (Array.isArray(o.richText)) return richTextToString(o.richText);
+  if (typeof o.error === "string") return o.error;
+  // Hyperlink: { text, hyperlink }, where text may itself be rich text.
+  if (o.text !== undefined) return plainValue(o.text);
+  // A formula object reached through a path other than the formula branch: use its result.
+  if (o.formula !== undefined || o.sharedFormula !== undefined) return plainValue(o.result);
+  return null;
+}
+
+function richTextToString(runs: unknown[]): CellValue {
+  let text = "";
+  for (const run of runs) {
+    const t = (run as { text?: unknown } | null)?.text;
+    if (typeof t === "string") text += t;
+  }
+  return text === "" ? null : text;
+}
+
+/**
+ * JS Date (as ExcelJS builds it: the serial read as UTC) → Excel serial in the 1900 system.
+ * The inverse of ExcelJS's own conversion, so a serial read back is the serial stored.
+ */
+export function dateToSerial(d: Date): number | null {
+  const ms = d.getTime();
+  if (!Number.isFinite(ms)) return null;
+  const serial = ms / MS_PER_DAY + EXCEL_EPOCH_OFFSET;
+  const whole = Math.round(serial);
+  // Millisecond rounding in ExcelJS leaves noise such as 45291.00000000001 on whole days.
+  return Math.abs(serial - whole) < 1e-9 ? whole : serial;
+}
+
+interface WorksheetInternals {
+  _merges?: Record<string, { top: number; left: number; bottom: number; right: number } | undefined>;
+}
+
+/** Merged areas, zero-based, sorted top to bottom then left to right. */
+function readMerges(ws: ExcelJS.Worksheet): Merge[] {
+  const out: Merge[] = [];
+  // ExcelJS keeps merges in a private map; `ws.model.merges` would rebuild the whole sheet model.
+  const internal = (ws as unknown as WorksheetInternals)._merges;
+  if (internal) {
+    for (const key of Object.keys(internal)) {
+      const m = internal[key];
+      if (m) out.push({ top: m.top - 1, left: m.left - 1, bottom: m.bottom - 1, right: m.right - 1 });
+    }
+  } else {
+    for (const range of (ws.model as { merges?: string[] }).merges ?? []) {
+      const m = parseMergeRange(range);
+      if (m) out.push(m);
+    }
+  }
+  out.sort((a, b) => a.top - b.top || a.left - b.left);
+  return out;
+}
+
+function parseMergeRange(range: string): Merge | null {
+  const m = /^\$?([A-Z]{1,3})\$?(\d+):\$?([A-Z]{1,3})\$?(\d+)$/i.exec(range);
+  if (!m) return null;
+  const col = (letters: string): number => {
+    let n = 0;
+    for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+    return n - 1;
+  };
+  const r1 = Number(m[2]) - 1;
+  const r2 = Number(m[4]) - 1;
+  const c1 = col(m[1] as string);
+  const c2 = col(m[3] as string);
+  return { top: Math.min(r1, r2), left: Math.min(c1, c2), bottom: Math.max(r1, r2), right: Math.max(c1, c2) };
+}
+
+function isStateSheet(ws: ExcelJS.Worksheet): boolean {
+  return ws.state === "veryHidden" && ws.name === STATE_SHEET_NAME;
+}
+
+function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
+  if (bytes.length < prefix.length) return false;
+  for (let i = 0; i < prefix.length; i++) if (bytes[i] !== prefix[i]) return false;
+  return true;
+}
+
+/** Whether the bytes contain `text` encoded as UTF-16LE (how OLE2 directory entries are named). */
+function containsUtf16(bytes: Uint8Array, text: string): boolean {
+  const first = text.charCodeAt(0);
+  const n = text.length;
+  outer: for (let i = 0; i + 2 * n <= bytes.length; i++) {
+    if (bytes[i] !== first || bytes[i + 1] !== 0) continue;
+    for (let k = 1; k < n; k++) {
+      if (bytes[i + 2 * k] !== text.charCodeAt(k) || bytes[i + 2 * k + 1] !== 0) continue outer;
+    }
+    return true;
+  }
+  return false;
+}
+
+/** What ExcelJS's typings ask for (their own `Buffer`, an ArrayBuffer look-alike). */
+type LoadInput = Parameters<ExcelJS.Xlsx["load"]>[0];
+
+/**
+ * JSZip under ExcelJS takes any Uint8Array. In Node, wrap the bytes in a Buffer without copying
+ * (ExcelJS's Node code paths expect one); in the browser pass them as they are.
+ */
+function toLoadable(bytes: Uint8Array): LoadInput {
+  const NodeBuffer = (globalThis as { Buffer?: typeof Buffer }).Buffer;
+  if (NodeBuffer) return NodeBuffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as LoadInput;
+  return bytes as unknown as LoadInput;
+}

@@ -1,0 +1,79 @@
+/**
+ * Task pane entry. In Excel, Office.onReady reports the host and the pane talks to Excel through
+ * the Excel host. Without Office (a plain browser, or office.js blocked or unreachable) the same
+ * UI runs as the standalone page that opens an .xlsx file; ExcelJS is then loaded on demand.
+ */
+import { createRoot } from "react-dom/client";
+import type { AnalyseOptions } from "../engine/analyse";
+import type { WorkbookHost } from "../engine/host";
+import type { SheetSnapshot } from "../engine/model/snapshot";
+import { App } from "../ui/App";
+import { browserStorage, createRoleStore } from "../ui/role-store";
+import type { OpenWorkbookFile, PaneMode } from "../ui/types";
+
+declare global {
+  interface Window {
+    /** ms from navigation start to the pane's first render, for the e2e measurement. */
+    __schedeFirstRenderMs?: number;
+    /** "excel" or "standalone", once known. */
+    __schedeMode?: PaneMode;
+  }
+}
+
+const FIRST_RENDER_MARK = "schede:first-render";
+/** office.js outside Office resolves onReady at once; this only guards a host that never answers. */
+const OFFICE_READY_TIMEOUT_MS = 5000;
+
+/** "excel" when office.js loaded and reports Excel; anything else is the standalone page. */
+async function detectMode(): Promise<PaneMode> {
+  if (typeof Office === "undefined" || typeof Office.onReady !== "function") return "standalone";
+  try {
+    const info = await Promise.race([
+      Office.onReady(),
+      new Promise<null>((resolve) => setTimeout(() => resolve(null), OFFICE_READY_TIMEOUT_MS)),
+    ]);
+    return info?.host === Office.HostType.Excel ? "excel" : "standalone";
+  } catch {
+    return "standalone";
+  }
+}
+
+// The engine (and zod) load in their own chunk, fetched while React renders the first frame.
+const loadEngine = () => import(/* webpackChunkName: "engine" */ "../engine/analyse");
+const analyse = async (snapshots: readonly SheetSnapshot[], options: AnalyseOptions) => (await loadEngine()).analyse(snapshots, options);
+
+const openFile: OpenWorkbookFile = async (file, onProgress) => {
+  const { openWorkbookFile } = await import(/* webpackChunkName: "xlsx" */ "../hosts/xlsx/file-host");
+  return openWorkbookFile(file, onProgress);
+};
+
+async function createExcelHost(): Promise<WorkbookHost> {
+  const { ExcelWorkbookHost } = await import(/* webpackChunkName: "excel-host" */ "../hosts/excel/host");
+  return new ExcelWorkbookHost();
+}
+
+function markFirstRender(): void {
+  performance.mark(FIRST_RENDER_MARK);
+  window.__schedeFirstRenderMs = performance.now();
+}
+
+async function main(): Promise<void> {
+  const container = document.getElementById("root");
+  if (!container) return;
+  const mode = await detectMode();
+  window.__schedeMode = mode;
+  const host = mode === "excel" ? await createExcelHost() : null;
+  void loadEngine();
+  createRoot(container).render(
+    <App
+      mode={mode}
+      host={host}
+      analyse={analyse}
+      roleStore={createRoleStore(browserStorage())}
+      openFile={mode === "standalone" ? openFile : undefined}
+      onFirstRender={markFirstRender}
+    />,
+  );
+}
+
+void main();

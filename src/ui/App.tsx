@@ -1,0 +1,310 @@
+import { FluentProvider, makeStyles, tokens, useId, webLightTheme } from "@fluentui/react-components";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { Override, ReviewKind } from "../engine/compute/types";
+import type { ActiveCell, WorkbookHost } from "../engine/host";
+import type { Finding } from "../engine/model/finding";
+import { objectivesOf as allObjectives } from "./logic/workbook-data";
+import { rangeToA1 } from "../engine/cells/a1";
+import { CellPreview } from "./components/CellPreview";
+import { ProgressPanel } from "./components/ProgressPanel";
+import { RoleSwitch, rolePanelId, roleTabId } from "./components/RoleSwitch";
+import { StandaloneBar } from "./components/StandaloneBar";
+import { StatusMessages } from "./components/StatusMessages";
+import { downloadBlob } from "./download";
+import { useWorkbook } from "./hooks/useWorkbook";
+import { objectiveAt } from "./logic/card-at";
+import { firstOwnedSheet, giuntaPlan } from "./logic/plans";
+import type { RoleStore } from "./role-store";
+import { strings } from "./strings";
+import type { AnalyseFn, OpenedWorkbook, OpenWorkbookFile, PaneMode, Role } from "./types";
+import { NucleoView } from "./views/NucleoView";
+import { ResponsabileView } from "./views/ResponsabileView";
+import { SegretarioView } from "./views/SegretarioView";
+
+const useStyles = makeStyles({
+  provider: {
+    minHeight: "100vh",
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalM,
+    maxWidth: "720px",
+    marginLeft: "auto",
+    marginRight: "auto",
+    paddingTop: tokens.spacingVerticalM,
+    paddingBottom: tokens.spacingVerticalXXL,
+    paddingLeft: tokens.spacingHorizontalM,
+    paddingRight: tokens.spacingHorizontalM,
+    boxSizing: "border-box",
+  },
+  title: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase500,
+    lineHeight: tokens.lineHeightBase500,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  hint: {
+    margin: 0,
+    marginTop: tokens.spacingVerticalXXS,
+    color: tokens.colorNeutralForeground2,
+    fontSize: tokens.fontSizeBase200,
+  },
+  // Stays in view at the bottom while the user scrolls a long list of findings.
+  preview: {
+    position: "sticky",
+    bottom: 0,
+    zIndex: 1,
+    boxShadow: tokens.shadow8,
+  },
+});
+
+export interface AppProps {
+  mode: PaneMode;
+  /** The Excel host; null in the standalone page, where the host comes from an opened file. */
+  host: WorkbookHost | null;
+  analyse: AnalyseFn;
+  roleStore: RoleStore;
+  /** Standalone page only: opens an .xlsx in the browser. */
+  openFile?: OpenWorkbookFile;
+  /** Today as ISO date (tests fix it). */
+  today?: () => string;
+  /** Called once after the first render (time-to-first-render measurement). */
+  onFirstRender?: () => void;
+  /** Saves the annotated copy; the browser download by default. */
+  download?: (blob: Blob, fileName: string) => void;
+}
+
+const isoToday = () => {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+};
+
+/** The task pane (in Excel) and the standalone page (a file in the browser): one UI, two hosts. */
+export function App({ mode, host: excelHost, analyse, roleStore, openFile, today = isoToday, onFirstRender, download = downloadBlob }: AppProps) {
+  const styles = useStyles();
+  const idPrefix = useId("role");
+  const [role, setRole] = useState<Role>(() => roleStore.read() ?? (mode === "standalone" ? "segretario" : "responsabile"));
+  const [opened, setOpened] = useState<OpenedWorkbook | null>(null);
+  const host = excelHost ?? opened?.host ?? null;
+  const [wb, actions] = useWorkbook(host, analyse);
+  const { analysis } = wb;
+  const busy = wb.progress !== null;
+  // Counts analyses, so tests in a real browser can wait for a new one rather than guess.
+  const analysisCount = useRef(0);
+  const analysisSeq = useMemo(() => (analysis ? ++analysisCount.current : analysisCount.current), [analysis]);
+  const [selectedFinding, setSelectedFinding] = useState<Finding | null>(null);
+  const [preview, setPreview] = useState<{ sheet: string; range: string } | null>(null);
+  const [activeCell, setActiveCell] = useState<ActiveCell | null>(null);
+  const [pickedCard, setPickedCard] = useState<string | null>(null);
+
+  useEffect(() => {
+    // Only the first commit counts, so no dependencies.
+    onFirstRender?.();
+  }, []);
+
+  const changeRole = useCallback(
+    (r: Role) => {
+      setRole(r);
+      roleStore.write(r);
+    },
+    [roleStore],
+  );
+
+  // A new file or a new analysis invalidates what was selected.
+  useEffect(() => {
+    setSelectedFinding(null);
+    setPreview(null);
+  }, [analysis]);
+
+  // Standalone: analyse the file as soon as it is open, so findings and scores show at once.
+  useEffect(() => {
+    if (opened) void actions.check({ asOf: today() });
+  }, [opened, actions, today]);
+
+  // Excel: the responsabile sees their card's state without pressing anything.
+  const needsFirstRead = mode === "excel" && role === "responsabile" && host !== null && !analysis && !busy && !wb.error;
+  useEffect(() => {
+    // Keyed on host and role only: a failure shows its message and waits for "Aggiorna".
+    if (needsFirstRead) void actions.check({ asOf: today() });
+  }, [host, role]);
+
+  // Excel: the card follows the selection.
+  const followsSelection = Boolean(host?.onSelectionChanged);
+  useEffect(() => {
+    if (!host?.onSelectionChanged || role !== "responsabile") return;
+    let stop: (() => void) | null = null;
+    let cancelled = false;
+    void host.getActiveCell?.().then((cell) => !cancelled && setActiveCell(cell)).catch(() => undefined);
+    host
+      .onSelectionChanged((cell) => setActiveCell(cell))
+      .then((unsubscribe) => {
+        if (cancelled) unsubscribe();
+        else stop = unsubscribe;
+      })
+      .catch(() => undefined);
+    return () => {
+      cancelled = true;
+      stop?.();
+    };
+  }, [host, role]);
+
+  const cardAtSelection = useMemo(
+    () => (analysis && activeCell ? (objectiveAt(analysis.plan, activeCell)?.id ?? null) : null),
+    [analysis, activeCell],
+  );
+  useEffect(() => setPickedCard(null), [activeCell]);
+  const firstCard = useMemo(() => (analysis ? (allObjectives(analysis.plan)[0]?.id ?? null) : null), [analysis]);
+  const cardId = pickedCard ?? (followsSelection ? cardAtSelection : firstCard);
+
+  const selectFinding = useCallback(
+    (f: Finding) => {
+      setSelectedFinding(f);
+      // A file in the browser has no window to jump to: show the cells here instead.
+      if (mode === "standalone") setPreview({ sheet: f.at.sheet, range: f.at.range });
+      else if (host) host.selectRange(f.at.sheet, f.at.range).catch(actions.fail);
+    },
+    [host, mode, actions],
+  );
+
+  const pickCard = useCallback(
+    (id: string) => {
+      setPickedCard(id);
+      const card = analysis ? allObjectives(analysis.plan).find((o) => o.id === id) : undefined;
+      const at = card?.source.card ?? card?.source.title;
+      if (host && at && mode === "excel") void host.selectRange(at.sheet, rangeToA1(at)).catch(() => undefined);
+    },
+    [analysis, host, mode],
+  );
+
+  const goToSheet = useCallback(
+    async (sheet: string | null) => {
+      if (sheet && host && mode === "excel") await host.selectRange(sheet, "A1").catch(() => undefined);
+    },
+    [host, mode],
+  );
+
+  const currentOverrides = (): Override[] =>
+    analysis?.scores.objectives.flatMap((o) => (o.override ? [{ objectiveId: o.objectiveId, ...o.override }] : [])) ?? [];
+
+  const insertNewCard = host?.insertNewCard
+    ? async () => {
+        const sheet = await actions.run(strings.progress.writing, () => (host.insertNewCard as () => Promise<string>)());
+        if (sheet) await actions.check({ asOf: today() });
+      }
+    : undefined;
+
+  const view = (() => {
+    switch (role) {
+      case "responsabile":
+        return (
+          <ResponsabileView
+            analysis={analysis}
+            busy={busy}
+            canRefresh={host !== null}
+            followsSelection={followsSelection}
+            objectiveId={cardId}
+            onPickCard={pickCard}
+            onRefresh={() => void actions.check({ asOf: today() })}
+            onNewCard={insertNewCard ? () => void insertNewCard() : undefined}
+            onSelectFinding={selectFinding}
+            selectedFinding={selectedFinding}
+          />
+        );
+      case "segretario":
+        return (
+          <SegretarioView
+            analysis={analysis}
+            busy={busy}
+            canCheck={host !== null}
+            onCheck={() => void actions.check({ asOf: today(), review: null })}
+            onCreateTables={async () => {
+              if (!analysis) return;
+              if (await actions.write(analysis.writePlan, strings.segretario.written))
+                await goToSheet(firstOwnedSheet(analysis.writePlan, ["objectives", "findings"]));
+            }}
+            onGiuntaSummary={async () => {
+              if (!analysis) return;
+              const plan = giuntaPlan(analysis.writePlan);
+              if (await actions.write(plan, strings.segretario.written)) await goToSheet(firstOwnedSheet(plan, ["objectives", "scores"]));
+            }}
+            onSelectFinding={selectFinding}
+            selectedFinding={selectedFinding}
+          />
+        );
+      case "nucleo":
+        return (
+          <NucleoView
+            analysis={analysis}
+            busy={busy}
+            canCompute={host !== null}
+            defaultAsOf={today()}
+            onCompute={(asOf: string, review: ReviewKind) => {
+              const options = { asOf, review, overrides: analysis ? currentOverrides() : undefined };
+              // In Excel the Nucleo may just have typed achieved values: read again. A file cannot change.
+              void (mode === "excel" ? actions.check(options) : actions.recompute(options));
+            }}
+            onWrite={async () => {
+              if (!analysis) return;
+              if (await actions.write(analysis.writePlan, strings.nucleo.written)) await goToSheet(firstOwnedSheet(analysis.writePlan, ["scores"]));
+            }}
+            onOverride={(o) => {
+              const overrides = [...currentOverrides().filter((x) => x.objectiveId !== o.objectiveId), o];
+              void actions.recompute({ ...wb.options, overrides });
+            }}
+            onRemoveOverride={(id) => {
+              const overrides = currentOverrides().filter((x) => x.objectiveId !== id);
+              void actions.recompute({ ...wb.options, overrides });
+            }}
+          />
+        );
+    }
+  })();
+
+  const openWorkbook = openFile
+    ? async (file: File) => {
+        const result = await actions.run(strings.progress.openingFile, (report) => openFile(file, report));
+        if (result) setOpened(result);
+      }
+    : undefined;
+
+  const downloadCopy =
+    opened && analysis
+      ? async () => {
+          const name = strings.standalone.annotatedName(opened.fileName);
+          const blob = await actions.run(strings.progress.preparingCopy, (report) => opened.annotatedCopy(analysis.writePlan, report));
+          if (blob) download(blob, name);
+        }
+      : undefined;
+
+  return (
+    <FluentProvider theme={webLightTheme} className={styles.provider} lang="it">
+      <main className={styles.root} data-mode={mode} data-ready="true" data-busy={busy} data-analysis-seq={analysisSeq}>
+        <header>
+          <h1 className={styles.title}>{strings.appTitle}</h1>
+          <p className={styles.hint}>{strings.roles.hint[role]}</p>
+        </header>
+        {mode === "standalone" && openWorkbook && (
+          <StandaloneBar
+            fileName={opened?.fileName ?? null}
+            busy={busy}
+            onOpen={(f) => void openWorkbook(f)}
+            onDownload={downloadCopy ? () => void downloadCopy() : undefined}
+          />
+        )}
+        <RoleSwitch role={role} onChange={changeRole} idPrefix={idPrefix} />
+        {wb.progress && <ProgressPanel progress={wb.progress} />}
+        <StatusMessages error={wb.error} notice={wb.notice} onDismissError={actions.dismissError} onDismissNotice={actions.dismissNotice} />
+        <div role="tabpanel" id={rolePanelId(idPrefix, role)} aria-labelledby={roleTabId(idPrefix, role)} data-role={role}>
+          {view}
+        </div>
+        {preview && analysis && wb.snapshots && (
+          <div className={styles.preview}>
+            <CellPreview snapshots={wb.snapshots} sheet={preview.sheet} range={preview.range} onClose={() => setPreview(null)} />
+          </div>
+        )}
+      </main>
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,127 @@
+import {
+  Button,
+  Caption1,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import type { ObjectiveScore, OwnerScore } from "../../engine/compute/types";
+import { formatNumber, formatPercent, strings } from "../strings";
+
+const useStyles = makeStyles({
+  table: {
+    tableLayout: "auto",
+  },
+  caption: {
+    display: "block",
+    color: tokens.colorNeutralForeground3,
+  },
+  number: {
+    textAlign: "end",
+    whiteSpace: "nowrap",
+  },
+  title: {
+    display: "block",
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  override: {
+    display: "block",
+    color: tokens.colorPaletteMarigoldForeground3,
+  },
+});
+
+const score = (n: number | null) => (n === null ? "—" : formatNumber(n));
+
+export interface OwnerScoresTableProps {
+  owners: readonly OwnerScore[];
+}
+
+/** Each owner's weighted score and band. */
+export function OwnerScoresTable({ owners }: OwnerScoresTableProps) {
+  const styles = useStyles();
+  const c = strings.nucleo.col;
+  return (
+    <Table size="small" className={styles.table} aria-label={strings.nucleo.ownersTable}>
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell>{c.owner}</TableHeaderCell>
+          <TableHeaderCell className={styles.number}>{c.score}</TableHeaderCell>
+          <TableHeaderCell>{c.band}</TableHeaderCell>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {owners.map((o) => (
+          <TableRow key={`${o.structure}-${o.owner}`}>
+            <TableCell>
+              {o.owner}
+              <Caption1 className={styles.caption}>{o.structure}</Caption1>
+            </TableCell>
+            <TableCell className={styles.number}>{score(o.score)}</TableCell>
+            <TableCell>{o.band ?? "—"}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
+
+export interface ObjectiveScoresTableProps {
+  objectives: readonly ObjectiveScore[];
+  /** Title shown for an objective id. */
+  titleOf(objectiveId: string): string;
+  onOverride(objective: ObjectiveScore): void;
+  disabled?: boolean;
+}
+
+/** Each objective's means, computed score and the Nucleo's override beside it. */
+export function ObjectiveScoresTable({ objectives, titleOf, onOverride, disabled }: ObjectiveScoresTableProps) {
+  const styles = useStyles();
+  const c = strings.nucleo.col;
+  return (
+    <Table size="small" className={styles.table} aria-label={strings.nucleo.objectivesTable}>
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell>{c.objective}</TableHeaderCell>
+          <TableHeaderCell className={styles.number}>{c.final}</TableHeaderCell>
+          <TableHeaderCell>
+            <span>{c.actions}</span>
+          </TableHeaderCell>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {objectives.map((o) => {
+          const title = titleOf(o.objectiveId);
+          return (
+            <TableRow key={o.objectiveId} data-objective={o.objectiveId}>
+              <TableCell>
+                <span className={styles.title}>{title}</span>
+                <Caption1 className={styles.caption}>
+                  {c.achievement}: {formatPercent(o.meanAchievement)} · {c.timeliness}: {formatPercent(o.meanTimeliness)}
+                </Caption1>
+                {o.override && (
+                  <Caption1 className={styles.override}>
+                    {strings.nucleo.overridden(formatPercent(o.override.value), o.override.note)}
+                  </Caption1>
+                )}
+              </TableCell>
+              <TableCell className={styles.number}>
+                {score(o.finalScore)}
+                {o.override && <Caption1 className={styles.caption}>{strings.nucleo.computedBeside(score(o.score))}</Caption1>}
+              </TableCell>
+              <TableCell>
+                <Button size="small" disabled={disabled} aria-label={strings.nucleo.overrideLabel(title)} onClick={() => onOverride(o)}>
+                  {strings.nucleo.override}
+                </Button>
+              </TableCell>
+            </TableRow>
+          );
+        })}
+      </TableBody>
+    </Table>
+  );
+}

@@ -1,0 +1,148 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { Analysis, AnalyseOptions } from "../../engine/analyse";
+import type { Progress, WorkbookHost } from "../../engine/host";
+import type { SheetSnapshot } from "../../engine/model/snapshot";
+import type { WritePlan } from "../../engine/write/types";
+import { describeError } from "../errors";
+import { strings } from "../strings";
+import type { AnalyseFn } from "../types";
+
+/** What the pane knows about the open workbook. */
+export interface WorkbookState {
+  analysis: Analysis | null;
+  snapshots: SheetSnapshot[] | null;
+  /** Options of the last analysis (review kind and date, overrides). */
+  options: AnalyseOptions;
+  /** Set while a long operation runs. */
+  progress: Progress | null;
+  error: string | null;
+  /** A short success message ("Fogli aggiornati"). */
+  notice: string | null;
+}
+
+export interface WorkbookActions {
+  /** Reads every sheet and analyses it. */
+  check(options?: AnalyseOptions): Promise<Analysis | null>;
+  /** Re-analyses the snapshots already read (new review date, an override); reads first if none. */
+  recompute(options: AnalyseOptions): Promise<Analysis | null>;
+  /** Applies a write plan with a progress bar. */
+  write(plan: WritePlan, notice: string): Promise<boolean>;
+  /** Runs any host task with the busy state and the error message handled. */
+  run<T>(label: string, task: (report: (p: Progress) => void) => Promise<T>): Promise<T | null>;
+  /** Shows the failure of a quick host call that did not go through `run`. */
+  fail(error: unknown): void;
+  dismissError(): void;
+  dismissNotice(): void;
+}
+
+/** Lets the browser paint the progress bar between phases of synchronous work. */
+export const yieldToBrowser = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+const initial: WorkbookState = { analysis: null, snapshots: null, options: {}, progress: null, error: null, notice: null };
+
+/**
+ * The open workbook's analysis and the operations on it. One instance lives at the top of the
+ * pane so that switching role keeps what was read.
+ */
+export function useWorkbook(host: WorkbookHost | null, analyse: AnalyseFn): [WorkbookState, WorkbookActions] {
+  const [state, setState] = useState<WorkbookState>(initial);
+  const stateRef = useRef(state);
+  stateRef.current = state;
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+
+  // A new host (another file opened) makes the previous analysis meaningless.
+  useEffect(() => {
+    setState(initial);
+  }, [host]);
+
+  const update = useCallback((patch: Partial<WorkbookState>) => {
+    if (mounted.current) setState((s) => ({ ...s, ...patch }));
+  }, []);
+
+  const run = useCallback(
+    async <T,>(label: string, task: (report: (p: Progress) => void) => Promise<T>): Promise<T | null> => {
+      update({ progress: { fraction: 0, label }, error: null, notice: null });
+      try {
+        await yieldToBrowser();
+        const result = await task((p) => update({ progress: p }));
+        update({ progress: null });
+        return result;
+      } catch (e) {
+        update({ progress: null, error: describeError(e) });
+        return null;
+      }
+    },
+    [update],
+  );
+
+  const analyseWith = useCallback(
+    async (snapshots: SheetSnapshot[], options: AnalyseOptions, report: (p: Progress) => void, from: number) => {
+      report({ fraction: from, label: options.review ? strings.progress.computing : strings.progress.analysing });
+      await yieldToBrowser();
+      const analysis = await analyse(snapshots, options);
+      report({ fraction: 1, label: strings.progress.done });
+      await yieldToBrowser();
+      update({ analysis, snapshots, options });
+      return analysis;
+    },
+    [analyse, update],
+  );
+
+  const check = useCallback(
+    async (options: AnalyseOptions = {}) => {
+      if (!host) {
+        update({ error: strings.errors.noWorkbook });
+        return null;
+      }
+      return run(strings.progress.reading, async (report) => {
+        // Reading is most of the time; the engine itself is fast.
+        const snapshots = await host.readSnapshots((p) =>
+          report({ fraction: p.fraction * 0.8, label: p.label || strings.progress.reading }),
+        );
+        return analyseWith(snapshots, options, report, 0.85);
+      });
+    },
+    [host, run, analyseWith, update],
+  );
+
+  const recompute = useCallback(
+    async (options: AnalyseOptions) => {
+      const snapshots = stateRef.current.snapshots;
+      if (!snapshots) return check(options);
+      return run(strings.progress.computing, (report) => analyseWith(snapshots, options, report, 0.5));
+    },
+    [check, run, analyseWith],
+  );
+
+  const write = useCallback(
+    async (plan: WritePlan, notice: string) => {
+      if (!host) {
+        update({ error: strings.errors.noWorkbook });
+        return false;
+      }
+      const done = await run(strings.progress.writing, async (report) => {
+        await host.applyWritePlan(plan, (p) => report({ fraction: p.fraction, label: p.label || strings.progress.writing }));
+        return true;
+      });
+      if (done) update({ notice });
+      return done === true;
+    },
+    [host, run, update],
+  );
+
+  const fail = useCallback((e: unknown) => update({ error: describeError(e) }), [update]);
+  const dismissError = useCallback(() => update({ error: null }), [update]);
+  const dismissNotice = useCallback(() => update({ notice: null }), [update]);
+
+  const actions = useMemo(
+    () => ({ check, recompute, write, run, fail, dismissError, dismissNotice }),
+    [check, recompute, write, run, fail, dismissError, dismissNotice],
+  );
+  return [state, actions];
+}

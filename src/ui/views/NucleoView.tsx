@@ -1,0 +1,145 @@
+import { Button, Caption1, Field, Input, Radio, RadioGroup, makeStyles, tokens, useId } from "@fluentui/react-components";
+import { useEffect, useMemo, useState } from "react";
+import type { Analysis } from "../../engine/analyse";
+import type { ObjectiveScore, Override, ReviewKind } from "../../engine/compute/types";
+import { objectivesOf as allObjectives } from "../logic/workbook-data";
+import { OverrideDialog, type OverrideDialogProps } from "../components/OverrideDialog";
+import { ScoreChart } from "../components/ScoreChart";
+import { ObjectiveScoresTable, OwnerScoresTable } from "../components/ScoreTables";
+import { formatDate, strings } from "../strings";
+
+const useStyles = makeStyles({
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalM,
+  },
+  heading: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase400,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  subheading: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase300,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  form: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+  },
+  actions: {
+    display: "flex",
+    flexWrap: "wrap",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalS,
+  },
+  hint: {
+    color: tokens.colorNeutralForeground2,
+    margin: 0,
+  },
+});
+
+export interface NucleoViewProps {
+  analysis: Analysis | null;
+  busy: boolean;
+  canCompute: boolean;
+  /** ISO date proposed for the review. */
+  defaultAsOf: string;
+  onCompute(asOf: string, review: ReviewKind): void;
+  onWrite(): void;
+  onOverride(override: Override): void;
+  onRemoveOverride(objectiveId: string): void;
+}
+
+/** The Nucleo's view: review date and kind, means and scores, the chart per owner, overrides. */
+export function NucleoView(props: NucleoViewProps) {
+  const { analysis, busy, canCompute, defaultAsOf, onCompute, onWrite, onOverride, onRemoveOverride } = props;
+  const styles = useStyles();
+  const writeHint = useId("write-hint");
+  const [asOf, setAsOf] = useState(analysis?.scores.asOf ?? defaultAsOf);
+  const [review, setReview] = useState<ReviewKind>(analysis?.scores.review ?? "final");
+  const [editing, setEditing] = useState<OverrideDialogProps["target"]>(null);
+
+  // A new analysis (file opened, recomputed) brings its own date and kind.
+  useEffect(() => {
+    if (analysis) {
+      setAsOf(analysis.scores.asOf);
+      setReview(analysis.scores.review);
+    }
+  }, [analysis]);
+
+  const titles = useMemo(() => {
+    const map = new Map<string, string>();
+    if (analysis) for (const o of allObjectives(analysis.plan)) map.set(o.id, `${o.number ? `${o.number}. ` : ""}${o.title}`);
+    return map;
+  }, [analysis]);
+  const titleOf = (id: string) => titles.get(id) ?? id;
+  const validDate = /^\d{4}-\d{2}-\d{2}$/.test(asOf);
+
+  const startOverride = (o: ObjectiveScore) =>
+    setEditing({ objectiveId: o.objectiveId, title: titleOf(o.objectiveId), computed: o.score, current: o.override ? { objectiveId: o.objectiveId, ...o.override } : null });
+
+  return (
+    <div className={styles.root}>
+      <h2 className={styles.heading}>{strings.nucleo.title}</h2>
+      <form
+        className={styles.form}
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (validDate) onCompute(asOf, review);
+        }}
+      >
+        <Field label={strings.nucleo.reviewDate} required>
+          <Input type="date" value={asOf} onChange={(_, d) => setAsOf(d.value)} />
+        </Field>
+        <Field label={strings.nucleo.reviewKind}>
+          <RadioGroup layout="horizontal" value={review} onChange={(_, d) => setReview(d.value as ReviewKind)}>
+            <Radio value="interim" label={strings.nucleo.reviewKinds.interim} />
+            <Radio value="final" label={strings.nucleo.reviewKinds.final} />
+          </RadioGroup>
+        </Field>
+        <div className={styles.actions}>
+          <Button type="submit" appearance="primary" disabled={busy || !canCompute || !validDate}>
+            {strings.nucleo.compute}
+          </Button>
+          <Button type="button" disabled={busy || !analysis} onClick={onWrite} aria-describedby={writeHint}>
+            {strings.nucleo.writeFormulas}
+          </Button>
+        </div>
+        <Caption1 id={writeHint} className={styles.hint}>
+          {strings.nucleo.writeHint}
+        </Caption1>
+      </form>
+
+      {!analysis && <p className={styles.hint}>{strings.nucleo.notComputed}</p>}
+      {analysis && (
+        <>
+          <Caption1 data-scores-for={`${analysis.scores.review}:${analysis.scores.asOf}`}>
+            {strings.nucleo.reviewKinds[analysis.scores.review]} — {formatDate(analysis.scores.asOf)}
+          </Caption1>
+          <section aria-label={strings.nucleo.chartTitle}>
+            <h3 className={styles.subheading}>{strings.nucleo.chartTitle}</h3>
+            <ScoreChart owners={analysis.scores.owners} />
+          </section>
+          <OwnerScoresTable owners={analysis.scores.owners} />
+          <h3 className={styles.subheading}>{strings.nucleo.objectivesTable}</h3>
+          <ObjectiveScoresTable objectives={analysis.scores.objectives} titleOf={titleOf} onOverride={startOverride} disabled={busy} />
+        </>
+      )}
+      <OverrideDialog
+        target={editing}
+        onClose={() => setEditing(null)}
+        onSave={(o) => {
+          setEditing(null);
+          onOverride(o);
+        }}
+        onRemove={(id) => {
+          setEditing(null);
+          onRemoveOverride(id);
+        }}
+      />
+    </div>
+  );
+}

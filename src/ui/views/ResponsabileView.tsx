@@ -1,0 +1,139 @@
+import { Button, Caption1, Dropdown, Field, Option, makeStyles, tokens, useId } from "@fluentui/react-components";
+import { useMemo } from "react";
+import type { Analysis } from "../../engine/analyse";
+import type { Finding } from "../../engine/model/finding";
+import { objectivesOf as allObjectives } from "../logic/workbook-data";
+import { CardChecklist } from "../components/CardChecklist";
+import { FindingItems } from "../components/FindingList";
+import { SeverityCounts } from "../components/SeverityCounts";
+import { cardChecklist } from "../logic/checklist";
+import { countBySeverity } from "../logic/group-findings";
+import { strings } from "../strings";
+
+const useStyles = makeStyles({
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalM,
+  },
+  actions: {
+    display: "flex",
+    flexWrap: "wrap",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalS,
+  },
+  heading: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase400,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  subheading: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    columnGap: tokens.spacingHorizontalS,
+    margin: 0,
+    fontSize: tokens.fontSizeBase300,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  hint: {
+    color: tokens.colorNeutralForeground2,
+    margin: 0,
+  },
+  dropdown: {
+    minWidth: "0",
+    width: "100%",
+  },
+});
+
+export interface ResponsabileViewProps {
+  analysis: Analysis | null;
+  busy: boolean;
+  /** Whether the card follows the selection in Excel (else the user picks it). */
+  followsSelection: boolean;
+  /** The card shown: the one at the selection, or the one picked. */
+  objectiveId: string | null;
+  onPickCard(objectiveId: string): void;
+  onRefresh(): void;
+  /** Absent when the host cannot insert a card (a file in the browser). */
+  onNewCard?: () => void;
+  onSelectFinding(finding: Finding): void;
+  selectedFinding: Finding | null;
+  canRefresh: boolean;
+}
+
+/** The responsabile's view: the state of the card they are on, as a checklist, and its findings. */
+export function ResponsabileView(props: ResponsabileViewProps) {
+  const { analysis, busy, followsSelection, objectiveId, onPickCard, onRefresh, onNewCard, onSelectFinding, selectedFinding, canRefresh } = props;
+  const styles = useStyles();
+  const hintId = useId("new-card-hint");
+  const objectives = useMemo(() => (analysis ? allObjectives(analysis.plan) : []), [analysis]);
+  const objective = objectives.find((o) => o.id === objectiveId) ?? null;
+  const items = useMemo(() => {
+    if (!analysis || !objective) return [];
+    const schedule = analysis.schedules.find((s) => s.objectiveId === objective.id);
+    return cardChecklist(objective, schedule, analysis.methodology);
+  }, [analysis, objective]);
+  const findings = useMemo(
+    () => (analysis && objective ? analysis.findings.filter((f) => f.objectiveId === objective.id) : []),
+    [analysis, objective],
+  );
+  const label = (o: (typeof objectives)[number]) => strings.responsabile.cardOption(o.number, o.title, o.structure);
+
+  return (
+    <div className={styles.root}>
+      <h2 className={styles.heading}>{strings.responsabile.title}</h2>
+      <div className={styles.actions}>
+        <Button appearance="primary" disabled={busy || !canRefresh} onClick={onRefresh}>
+          {strings.responsabile.refresh}
+        </Button>
+        <Button disabled={busy || !onNewCard} onClick={onNewCard} aria-describedby={hintId}>
+          {strings.responsabile.newCard}
+        </Button>
+      </div>
+      <Caption1 id={hintId} className={styles.hint}>
+        {onNewCard ? strings.responsabile.newCardHint : strings.responsabile.newCardUnavailable}
+      </Caption1>
+
+      {!analysis && <p className={styles.hint}>{strings.responsabile.notRead}</p>}
+      {analysis && objectives.length === 0 && <p className={styles.hint}>{strings.responsabile.noCards}</p>}
+      {analysis && objectives.length > 0 && (
+        <>
+          <Field
+            label={strings.responsabile.cardPicker}
+            hint={followsSelection ? (objective ? strings.responsabile.followSelection : strings.responsabile.noCardAtSelection) : undefined}
+          >
+            <Dropdown
+              className={styles.dropdown}
+              placeholder={strings.responsabile.cardPickerPlaceholder}
+              value={objective ? label(objective) : ""}
+              selectedOptions={objective ? [objective.id] : []}
+              onOptionSelect={(_, data) => data.optionValue && onPickCard(data.optionValue)}
+              disabled={busy}
+            >
+              {objectives.map((o) => (
+                <Option key={o.id} value={o.id} text={label(o)}>
+                  {label(o)}
+                </Option>
+              ))}
+            </Dropdown>
+          </Field>
+          {objective && (
+            <>
+              <CardChecklist items={items} />
+              <h3 className={styles.subheading}>
+                {strings.responsabile.cardFindings}
+                <SeverityCounts counts={countBySeverity(findings)} showZero />
+              </h3>
+              {findings.length === 0 ? (
+                <p className={styles.hint}>{strings.findings.none}</p>
+              ) : (
+                <FindingItems findings={findings} onSelect={onSelectFinding} selected={selectedFinding} label={strings.responsabile.cardFindings} />
+              )}
+            </>
+          )}
+        </>
+      )}
+    </div>
+  );
+}

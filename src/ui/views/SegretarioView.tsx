@@ -1,0 +1,91 @@
+import { Button, Caption1, makeStyles, tokens, useId } from "@fluentui/react-components";
+import { useMemo } from "react";
+import type { Analysis } from "../../engine/analyse";
+import type { Finding } from "../../engine/model/finding";
+import { FindingList } from "../components/FindingList";
+import { SeverityCounts } from "../components/SeverityCounts";
+import { countBySeverity } from "../logic/group-findings";
+import { strings } from "../strings";
+
+const useStyles = makeStyles({
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalM,
+  },
+  heading: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase400,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  actions: {
+    display: "flex",
+    flexWrap: "wrap",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalS,
+  },
+  summary: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXS,
+  },
+  hint: {
+    color: tokens.colorNeutralForeground2,
+    margin: 0,
+  },
+});
+
+export interface SegretarioViewProps {
+  analysis: Analysis | null;
+  busy: boolean;
+  canCheck: boolean;
+  onCheck(): void;
+  onCreateTables(): void;
+  onGiuntaSummary(): void;
+  onSelectFinding(finding: Finding): void;
+  selectedFinding: Finding | null;
+}
+
+/** The segretario's view: check the whole workbook, findings by structure and sheet, the add-in's sheets. */
+export function SegretarioView(props: SegretarioViewProps) {
+  const { analysis, busy, canCheck, onCheck, onCreateTables, onGiuntaSummary, onSelectFinding, selectedFinding } = props;
+  const styles = useStyles();
+  const tablesHint = useId("tables-hint");
+  const giuntaHint = useId("giunta-hint");
+  const counts = useMemo(() => countBySeverity(analysis?.findings ?? []), [analysis]);
+  const cards = analysis ? analysis.plan.sheets.reduce((n, s) => n + s.cards, 0) : 0;
+  return (
+    <div className={styles.root}>
+      <h2 className={styles.heading}>{strings.segretario.title}</h2>
+      <div className={styles.actions}>
+        <Button appearance="primary" disabled={busy || !canCheck} onClick={onCheck}>
+          {strings.segretario.check}
+        </Button>
+        <Button disabled={busy || !analysis} onClick={onCreateTables} aria-describedby={tablesHint}>
+          {strings.segretario.createTables}
+        </Button>
+        <Button disabled={busy || !analysis} onClick={onGiuntaSummary} aria-describedby={giuntaHint}>
+          {strings.segretario.giuntaSummary}
+        </Button>
+      </div>
+      <Caption1 id={tablesHint} className={styles.hint}>
+        {strings.segretario.createTablesHint}
+      </Caption1>
+      <Caption1 id={giuntaHint} className={styles.hint}>
+        {strings.segretario.giuntaSummaryHint}
+      </Caption1>
+      {analysis && (
+        <>
+          <section className={styles.summary} aria-label={strings.segretario.summaryTitle} data-summary="findings">
+            <Caption1>{strings.segretario.checkedAt(cards)}</Caption1>
+            <span>
+              <strong>{strings.findings.count(analysis.findings.length)}</strong>{" "}
+            </span>
+            <SeverityCounts counts={counts} showZero />
+          </section>
+          <FindingList findings={analysis.findings} onSelect={onSelectFinding} selected={selectedFinding} />
+        </>
+      )}
+    </div>
+  );
+}

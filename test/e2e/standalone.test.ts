@@ -1,0 +1,218 @@
+/**
+ * The standalone page in a real headless Chromium: office.js is blocked (as when the CDN cannot be
+ * reached), so the page must come up as the file checker, open a workbook, show its findings and
+ * scores, and download the annotated copy made by the same WritePlan as the CLI.
+ */
+import { promises as fs } from "node:fs";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import axe from "axe-core";
+import type { Page } from "playwright-core";
+import { analyse } from "../../src/engine/analyse";
+import { readWorkbookSnapshots } from "../../src/hosts/xlsx/read";
+import { ARTIFACTS, DIST, OFFICE_JS, ROOT, ensureBuilt, launchBrowser, serveStatic, type Browser, type StaticServer } from "./support";
+
+jest.setTimeout(120_000);
+
+const EXAMPLE = path.join(ROOT, "examples/piano-2024-comune-esempio.xlsx");
+const FIXTURE = path.join(ROOT, "test/fixtures/casorate-servizio-amministrativo.xlsx");
+const SCREENSHOTS = path.join(ARTIFACTS, "screenshots");
+/** Initial JS budget, gzipped (ExcelJS is loaded only when a file is opened). */
+const INITIAL_JS_BUDGET = 300 * 1024;
+
+let server: StaticServer;
+let browser: Browser;
+let page: Page;
+/** Every .js the page requested before a file was opened. */
+let initialScripts: string[] = [];
+
+const localDate = () => {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+};
+
+async function openPage(): Promise<Page> {
+  const p = await browser.context.newPage();
+  const scripts: string[] = [];
+  p.on("request", (r) => {
+    if (r.resourceType() === "script") scripts.push(r.url());
+  });
+  p.on("pageerror", (e) => console.error("pageerror:", e.message));
+  await p.goto(`${server.origin}/taskpane.html`);
+  await p.waitForSelector('main[data-ready="true"]');
+  initialScripts = scripts;
+  return p;
+}
+
+async function selectRole(p: Page, name: string) {
+  await p.getByRole("tab", { name }).click();
+  await p.waitForSelector(`[role=tabpanel][data-role="${name.toLowerCase()}"]`);
+}
+
+const analysisSeq = (p: Page) => p.evaluate(() => Number(document.querySelector("main")?.getAttribute("data-analysis-seq") ?? 0));
+
+/** Opens a file and waits for its analysis (a new one, not the previous file's). */
+async function openFile(p: Page, file: string) {
+  const before = await analysisSeq(p);
+  await p.setInputFiles("input[type=file]", file);
+  await p.waitForSelector(`[data-file-name="${path.basename(file)}"]`);
+  await p.waitForFunction(
+    (seq) => {
+      const main = document.querySelector("main");
+      return Number(main?.getAttribute("data-analysis-seq")) > seq && main?.getAttribute("data-busy") === "false";
+    },
+    before,
+  );
+}
+
+/** axe-core in the real page (colour contrast included), on the role view shown. */
+async function axeViolations(p: Page): Promise<string[]> {
+  if (!(await p.evaluate(() => "axe" in window))) await p.addScriptTag({ content: axe.source });
+  return p.evaluate(async () => {
+    const result = await (window as unknown as { axe: typeof axe }).axe.run(document);
+    return result.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  });
+}
+
+beforeAll(async () => {
+  const built = await ensureBuilt();
+  if (built) console.log("e2e: built dist/web with webpack");
+  server = await serveStatic(DIST);
+  browser = await launchBrowser();
+  await fs.mkdir(SCREENSHOTS, { recursive: true });
+  page = await openPage();
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe("standalone page", () => {
+  it("comes up without Office, having tried no network but office.js", async () => {
+    expect(await page.evaluate(() => window.__schedeMode)).toBe("standalone");
+    expect(await page.getByRole("button", { name: "Apri file .xlsx" }).isVisible()).toBe(true);
+    expect(browser.blocked).toEqual([OFFICE_JS]);
+    const firstRender = await page.evaluate(() => window.__schedeFirstRenderMs ?? null);
+    const mark = await page.evaluate(() => performance.getEntriesByName("schede:first-render").length);
+    expect(firstRender).not.toBeNull();
+    expect(mark).toBe(1);
+    console.log(`e2e: first render of the task pane after ${Math.round(firstRender ?? 0)} ms (target < 1000 ms)`);
+  });
+
+  it("keeps the initial JS small and ExcelJS out of it", async () => {
+    const files = initialScripts.filter((u) => u.startsWith(server.origin)).map((u) => path.join(DIST, new URL(u).pathname));
+    let total = 0;
+    for (const f of files) total += gzipSync(await fs.readFile(f)).length;
+    const exceljsInside = await Promise.all(files.map(async (f) => (await fs.readFile(f, "utf8")).includes("exceljs")));
+    console.log(`e2e: initial JS ${files.map((f) => path.basename(f)).join(", ")} = ${(total / 1024).toFixed(1)} KB gzipped`);
+    expect(exceljsInside.some(Boolean)).toBe(false);
+    expect(total).toBeLessThan(INITIAL_JS_BUDGET);
+  });
+
+  it("is keyboard navigable: arrow keys move between the roles", async () => {
+    await page.getByRole("tab", { name: "Segretario" }).click();
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("Enter");
+    expect(await page.getByRole("tab", { name: "Nucleo" }).getAttribute("aria-selected")).toBe("true");
+    await page.keyboard.press("ArrowLeft");
+    await page.keyboard.press("Enter");
+    expect(await page.getByRole("tab", { name: "Segretario" }).getAttribute("aria-selected")).toBe("true");
+    // Tab from the role switch reaches the first control of the view.
+    await page.keyboard.press("Tab");
+    const focused = await page.evaluate(() => document.activeElement?.textContent ?? "");
+    expect(focused.length).toBeGreaterThan(0);
+  });
+
+  it("opens the example workbook and shows the engine's findings grouped by structure", async () => {
+    const bytes = await fs.readFile(EXAMPLE);
+    const expected = analyse(await readWorkbookSnapshots(bytes), { asOf: localDate() });
+    await selectRole(page, "Segretario");
+    await openFile(page, EXAMPLE);
+    const summary = await page.locator("[data-summary]").innerText();
+    const n = expected.findings.length;
+    expect(summary).toContain(n === 1 ? "1 segnalazione" : `${n} segnalazioni`);
+    const errors = expected.findings.filter((f) => f.severity === "error").length;
+    expect(summary).toContain(errors === 1 ? "1 errore" : `${errors} errori`);
+    if (n > 0) {
+      const structures = [...new Set(expected.findings.map((f) => f.structure ?? "Senza struttura"))];
+      for (const s of structures) expect(await page.locator(".fui-AccordionHeader", { hasText: s }).count()).toBeGreaterThan(0);
+    }
+  });
+
+  it("shows where a finding points when it is clicked", async () => {
+    const first = page.locator("button[data-finding]").first();
+    const text = await first.innerText();
+    await first.click();
+    const preview = page.locator("[data-preview]");
+    await preview.waitFor();
+    const at = await preview.getAttribute("data-preview");
+    expect(at).toBeTruthy();
+    const [sheet, range] = (at as string).split("!");
+    expect(text).toContain(`Vai a ${sheet}, ${range}`);
+    expect(await first.getAttribute("aria-current")).toBe("true");
+    await page.screenshot({ path: path.join(SCREENSHOTS, "segretario.png"), fullPage: true });
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it("shows scores and the chart per owner for the Nucleo", async () => {
+    await selectRole(page, "Nucleo");
+    await page.waitForSelector("[data-scores-for]");
+    const bytes = await fs.readFile(EXAMPLE);
+    const expected = analyse(await readWorkbookSnapshots(bytes), { asOf: localDate() });
+    expect(await page.locator("svg[data-chart] [data-owner]").count()).toBe(expected.scores.owners.length);
+    await page.getByLabel("Data della verifica").fill(`${expected.plan.year ?? 2024}-09-30`);
+    await page.getByRole("radio", { name: "Verifica intermedia" }).check();
+    const before = await analysisSeq(page);
+    await page.getByRole("button", { name: "Calcola medie e punteggi" }).click();
+    await page.waitForFunction((seq) => Number(document.querySelector("main")?.getAttribute("data-analysis-seq")) > seq, before);
+    await page.waitForSelector(`[data-scores-for="interim:${expected.plan.year ?? 2024}-09-30"]`);
+    await page.screenshot({ path: path.join(SCREENSHOTS, "nucleo.png"), fullPage: true });
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it("shows the responsabile's card as a checklist", async () => {
+    await selectRole(page, "Responsabile");
+    await page.waitForSelector("[data-check]");
+    expect(await page.locator("[data-check]").count()).toBeGreaterThanOrEqual(4);
+    await page.screenshot({ path: path.join(SCREENSHOTS, "responsabile.png"), fullPage: true });
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it("downloads the annotated copy, which the xlsx reader reads back with the add-in's sheets", async () => {
+    await selectRole(page, "Segretario");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Scarica copia annotata" }).click()]);
+    expect(download.suggestedFilename()).toBe("piano-2024-comune-esempio-annotato.xlsx");
+    const saved = path.join(ARTIFACTS, download.suggestedFilename());
+    await download.saveAs(saved);
+    const snapshots = await readWorkbookSnapshots(await fs.readFile(saved));
+    const names = snapshots.map((s) => s.name);
+    expect(names).toContain("Verifica");
+    const original = await readWorkbookSnapshots(await fs.readFile(EXAMPLE));
+    for (const s of original) expect(names).toContain(s.name);
+  });
+
+  it("opens a layout-A fixture too", async () => {
+    const bytes = await fs.readFile(FIXTURE);
+    const expected = analyse(await readWorkbookSnapshots(bytes), { asOf: localDate() });
+    await openFile(page, FIXTURE);
+    const n = expected.findings.length;
+    expect(await page.locator("[data-summary]").innerText()).toContain(n === 1 ? "1 segnalazione" : `${n} segnalazioni`);
+  });
+
+  it.each([
+    ["not-a-workbook.xlsx", "non è una cartella di lavoro Excel"],
+    ["encrypted.xlsx", "protetta da password"],
+    ["empty.xlsx", "vuota"],
+  ])("says in Italian why %s cannot be opened", async (name, message) => {
+    await page.setInputFiles("input[type=file]", path.join(ROOT, "test/fixtures", name));
+    const alert = page.getByRole("alert");
+    await alert.waitFor();
+    expect(await alert.innerText()).toContain(message);
+    await page.getByRole("button", { name: "Chiudi il messaggio" }).click();
+  });
+
+  it("made no request outside localhost except office.js", () => {
+    expect([...new Set(browser.blocked)]).toEqual([OFFICE_JS]);
+  });
+});
