@@ -51,13 +51,6 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground2,
     fontSize: tokens.fontSizeBase200,
   },
-  // Stays in view at the bottom while the user scrolls a long list of findings.
-  preview: {
-    position: "sticky",
-    bottom: 0,
-    zIndex: 1,
-    boxShadow: tokens.shadow8,
-  },
 });
 
 export interface AppProps {
@@ -95,7 +88,6 @@ export function App({ mode, host: excelHost, analyse, roleStore, openFile, today
   const analysisCount = useRef(0);
   const analysisSeq = useMemo(() => (analysis ? ++analysisCount.current : analysisCount.current), [analysis]);
   const [selectedFinding, setSelectedFinding] = useState<Finding | null>(null);
-  const [preview, setPreview] = useState<{ sheet: string; range: string } | null>(null);
   const [activeCell, setActiveCell] = useState<ActiveCell | null>(null);
   const [pickedCard, setPickedCard] = useState<string | null>(null);
 
@@ -113,10 +105,7 @@ export function App({ mode, host: excelHost, analyse, roleStore, openFile, today
   );
 
   // A new file or a new analysis invalidates what was selected.
-  useEffect(() => {
-    setSelectedFinding(null);
-    setPreview(null);
-  }, [analysis]);
+  useEffect(() => setSelectedFinding(null), [analysis]);
 
   // Standalone: analyse the file as soon as it is open, so findings and scores show at once.
   useEffect(() => {
@@ -161,9 +150,8 @@ export function App({ mode, host: excelHost, analyse, roleStore, openFile, today
   const selectFinding = useCallback(
     (f: Finding) => {
       setSelectedFinding(f);
-      // A file in the browser has no window to jump to: show the cells here instead.
-      if (mode === "standalone") setPreview({ sheet: f.at.sheet, range: f.at.range });
-      else if (host) host.selectRange(f.at.sheet, f.at.range).catch(actions.fail);
+      // A file in the browser has no window to jump to: the list shows the cells instead.
+      if (mode === "excel" && host) host.selectRange(f.at.sheet, f.at.range).catch(actions.fail);
     },
     [host, mode, actions],
   );
@@ -195,6 +183,12 @@ export function App({ mode, host: excelHost, analyse, roleStore, openFile, today
       }
     : undefined;
 
+  const snapshots = wb.snapshots;
+  const renderFindingDetail =
+    mode === "standalone" && snapshots
+      ? (f: Finding) => <CellPreview snapshots={snapshots} sheet={f.at.sheet} range={f.at.range} onClose={() => setSelectedFinding(null)} />
+      : undefined;
+
   const view = (() => {
     switch (role) {
       case "responsabile":
@@ -210,6 +204,7 @@ export function App({ mode, host: excelHost, analyse, roleStore, openFile, today
             onNewCard={insertNewCard ? () => void insertNewCard() : undefined}
             onSelectFinding={selectFinding}
             selectedFinding={selectedFinding}
+            renderFindingDetail={renderFindingDetail}
           />
         );
       case "segretario":
@@ -231,6 +226,7 @@ export function App({ mode, host: excelHost, analyse, roleStore, openFile, today
             }}
             onSelectFinding={selectFinding}
             selectedFinding={selectedFinding}
+            renderFindingDetail={renderFindingDetail}
           />
         );
       case "nucleo":
@@ -299,11 +295,6 @@ export function App({ mode, host: excelHost, analyse, roleStore, openFile, today
         <div role="tabpanel" id={rolePanelId(idPrefix, role)} aria-labelledby={roleTabId(idPrefix, role)} data-role={role}>
           {view}
         </div>
-        {preview && analysis && wb.snapshots && (
-          <div className={styles.preview}>
-            <CellPreview snapshots={wb.snapshots} sheet={preview.sheet} range={preview.range} onClose={() => setPreview(null)} />
-          </div>
-        )}
       </main>
     </FluentProvider>
   );

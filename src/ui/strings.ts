@@ -81,6 +81,7 @@ export const strings = {
     tableLabel: (sheet: string, range: string) => `Contenuto intorno a ${range} nel foglio ${sheet}`,
     close: "Chiudi l'anteprima",
     empty: "Il foglio non contiene questa cella.",
+    value: (cell: string) => `Contenuto di ${cell}:`,
   },
   findings: {
     listLabel: "Segnalazioni",

@@ -11,7 +11,8 @@ import type { AddressInfo } from "node:net";
 import { chromium, type BrowserContext } from "playwright-core";
 
 export const ROOT = path.resolve(__dirname, "../..");
-export const DIST = path.join(ROOT, "dist/web");
+/** The built page; SCHEDE_WEB_DIST points the tests at another build (which is then not rebuilt). */
+export const DIST = process.env.SCHEDE_WEB_DIST ? path.resolve(process.env.SCHEDE_WEB_DIST) : path.join(ROOT, "dist/web");
 export const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 export const ARTIFACTS = path.join(ROOT, "test-artifacts");
 
@@ -57,7 +58,7 @@ export async function buildWeb(): Promise<void> {
 
 /** Builds when needed; returns whether it built. */
 export async function ensureBuilt(): Promise<boolean> {
-  if (!buildIsStale()) return false;
+  if (process.env.SCHEDE_WEB_DIST || !buildIsStale()) return false;
   await buildWeb();
   return true;
 }

@@ -1,6 +1,6 @@
 import { unionRanges, type CellRange } from "../cells/a1";
 import type { Indicator, Review, ScheduleRow, StaffMember } from "../model/plan";
-import { cellText, isMark, readMonthName } from "../values";
+import { cellText, isMark, readDate, readMonthName } from "../values";
 import type { CellReader, Scope } from "./context";
 import { isBlockLabel, isPlaceholder, isRuleText, L } from "./labels";
 import { sortHits, type Hit, type Region, type SheetIndex } from "./sheet";
@@ -399,7 +399,10 @@ function reviewDate(cr: CellReader, h: Hit, right: number, scope: Scope, source:
   const rest = m ? (m[1] as string).trim() : "";
   if (rest !== "" && !isPlaceholder(rest)) {
     source.date = cr.at(h.row, h.col);
-    return cr.date(h.row, h.col, "review.date", scope) ?? null;
+    const d = readDate(rest);
+    if (d.ok) return d.value;
+    cr.fail(h.row, h.col, "date", raw, d.reason, "review.date", scope);
+    return null;
   }
   const next = sheet.nextFilled(h.row, h.col, right);
   if (next !== null && !isReviewHeading(sheet.label(h.row, next) ?? "")) {

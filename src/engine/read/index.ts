@@ -160,17 +160,20 @@ function mergeStructures(found: readonly StructureAcc[]): StructureAcc[] {
       });
       if (candidates.length === 1) {
         const target = candidates[0] as StructureAcc;
-        for (const o of s.draft.objectives) {
-          o.structure = target.draft.name;
-          if (o.owner !== null && target.draft.owner !== null && normalizeLabel(o.owner) === normalizeLabel(target.draft.owner)) o.owner = target.draft.owner;
-        }
         target.draft.objectives.push(...s.draft.objectives);
         continue;
       }
     }
     result.push(s);
   }
-  for (const s of result) for (const o of s.draft.objectives) o.structure = s.draft.name;
+  for (const s of result) {
+    const owner = s.draft.owner;
+    for (const o of s.draft.objectives) {
+      o.structure = s.draft.name;
+      // "Michele Rallo" on a card is the structure's "MICHELE RALLO": one spelling per person, so owner scores group.
+      if (owner !== null && o.owner !== null && normalizeLabel(o.owner) === normalizeLabel(owner)) o.owner = owner;
+    }
+  }
   return result;
 }
 

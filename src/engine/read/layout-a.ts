@@ -15,7 +15,7 @@ import {
 import { emptyObjective, type CellReader, type ObjectiveDraft, type Scope, type StructureDraft } from "./context";
 import { isBlockLabel, isRuleText, isStaffHeading, L, OWNER_HEADER_LABELS, SECTOR_LABELS } from "./labels";
 import type { Hit, Region, SheetIndex } from "./sheet";
-import { readWeightRows, type WeightRow } from "./weight-table";
+import { findWeightTables, readWeightTable, type WeightRow, type WeightTable } from "./weight-table";
 
 /**
  * Layout A, the vertical card (Casorate Primo 2024).
@@ -107,7 +107,7 @@ function bands(sheet: SheetIndex, anchors: readonly Anchor[]): Region[] {
 }
 
 /** Cuts a band into segments, one per anchor, absorbing a title into the heading above it. */
-function segments(sheet: SheetIndex, band: Region, anchors: readonly Anchor[], claimed: readonly Region[]): Segment[] {
+function segments(sheet: SheetIndex, band: Region, anchors: readonly Anchor[], claimed: readonly Region[], tables: readonly WeightTable[]): Segment[] {
   const out: Segment[] = [];
   for (const a of anchors) {
     if (a.col < band.left || a.col > band.right) continue;
@@ -136,6 +136,16 @@ function segments(sheet: SheetIndex, band: Region, anchors: readonly Anchor[], c
     }
     s.bottom = bottom;
   });
+  // A weight table beside a card narrows the card; one under its columns ends it.
+  for (const s of out) {
+    if (s.kind !== "part") continue;
+    for (const w of tables) {
+      if (w.top > s.bottom || w.bottom < s.top || w.right < s.left || w.left > s.right) continue;
+      if (w.left > s.anchor.col) s.right = Math.min(s.right, w.left - 1);
+      else if (w.right < s.anchor.col) s.left = Math.max(s.left, w.right + 1);
+      else if (w.top > s.top) s.bottom = Math.min(s.bottom, w.top - 1);
+    }
+  }
   return out;
 }
 
@@ -187,8 +197,10 @@ function continues(parts: readonly PartInfo[], part: PartInfo): boolean {
 export function readLayoutA(cr: CellReader, claimed: readonly Region[]): StructureA[] {
   const sheet = cr.sheet;
   const anchors = findAnchors(sheet, claimed);
-  if (anchors.length === 0) return [];
+  const tables = findWeightTables(sheet, claimed);
+  if (anchors.length === 0 && tables.length === 0) return [];
   const structures: StructureA[] = [];
+  const headers: { row: number; col: number; structure: StructureA }[] = [];
   for (const band of bands(sheet, anchors)) {
     let current: StructureA | null = null;
     let group: PartInfo[] = [];
@@ -208,11 +220,12 @@ export function readLayoutA(cr: CellReader, claimed: readonly Region[]): Structu
       target.draft.objectives.push(readCard(cr, group, target.draft));
       group = [];
     };
-    for (const seg of segments(sheet, band, anchors, claimed)) {
+    for (const seg of segments(sheet, band, anchors, claimed, tables)) {
       if (seg.kind === "structure") {
         flush();
         current = readStructureHeader(cr, seg);
         structures.push(current);
+        headers.push({ row: seg.anchor.row, col: seg.anchor.col, structure: current });
         continue;
       }
       const info = partInfo(sheet, seg);
@@ -220,6 +233,26 @@ export function readLayoutA(cr: CellReader, claimed: readonly Region[]): Structu
       group.push(info);
     }
     flush();
+  }
+  // Each weight table belongs to the structure header above it (in reading order); without one,
+  // to the structure its rows name.
+  headers.sort((a, b) => a.row - b.row || a.col - b.col);
+  for (const table of tables) {
+    const header = [...headers].reverse().find((h) => h.row < table.top || (h.row === table.top && h.col < table.left));
+    let target = header?.structure ?? null;
+    if (!target) {
+      const named = sheet.filledColumns(table.top, table.left, table.right)[1];
+      const name = (table.kind === "numbered" && named !== undefined ? sheet.text(table.top, named) : null) ?? sheet.name;
+      target = structures.find((s) => !s.nameFromCard && normalizeLabel(s.draft.name) === normalizeLabel(name)) ?? null;
+      if (!target) {
+        target = { draft: { name, owner: null, strategy: null, source: {}, objectives: [] }, weightRows: [], nameFromCard: false };
+        structures.push(target);
+      }
+    }
+    const rows = readWeightTable(cr, table, target.draft.name);
+    target.weightRows.push(...rows);
+    const range = unionRanges([target.draft.source.weightTable, cr.range(table.top, table.left, table.bottom, table.right)]);
+    if (range) target.draft.source.weightTable = range;
   }
   return structures;
 }
@@ -232,17 +265,10 @@ function readStructureHeader(cr: CellReader, seg: Segment): StructureA {
   const name = nameCell?.text ?? sheet.name;
   const ownerHit = sheet.find(L.responsabile, seg)[0];
   const ownerCell = ownerHit ? labelValue(sheet, ownerHit, seg, isHeaderLabel) : null;
-  const skip = new Set<number>([hit.row]);
-  if (nameCell) skip.add(nameCell.row);
-  if (ownerHit) skip.add(ownerHit.row);
-  if (ownerCell) skip.add(ownerCell.row);
-  const weightRows = readWeightRows(cr, seg, name, skip);
   const source: Record<string, CellRange> = {
     header: cr.range(hit.row, hit.col, Math.max(hit.row, nameCell?.row ?? hit.row, ownerCell?.row ?? hit.row), Math.max(hit.col, nameCell?.col ?? hit.col)),
   };
-  const table = unionRanges(weightRows.map((w) => w.source.row));
-  if (table) source.weightTable = table;
-  return { draft: { name, owner: ownerCell?.text ?? null, strategy: null, source, objectives: [] }, weightRows, nameFromCard: false };
+  return { draft: { name, owner: ownerCell?.text ?? null, strategy: null, source, objectives: [] }, weightRows: [], nameFromCard: false };
 }
 
 /** The rows after the title up to the next block: where description and phase lists are typed. */

@@ -164,7 +164,7 @@ export function readLayoutC(cr: CellReader, claimedBefore: readonly Region[]): {
       if (isBlockLabel(label) || (label !== null && (label.startsWith("indicatori") || WEIGHT_LABELS.includes(label)))) break;
       const defMerge = sheet.mergeCovering(r, cols.definition);
       const defText = defMerge ? null : cellText(sheet.value(r, cols.definition));
-      if (current === null || (defText !== null && current.title !== "" && defText !== current.title)) {
+      if (current === null || (defText !== null && current.title !== "" && !defText.startsWith(current.title))) {
         const anchor = current === null && heading ? heading.hit : { row: r, col: cols.definition };
         current = emptyObjective({ sheet: sheet.name, row: anchor.row, col: anchor.col, structure: structureName, layout: "C" });
         current.owner = ownerCell?.text ?? structure.owner;
@@ -173,8 +173,13 @@ export function readLayoutC(cr: CellReader, claimedBefore: readonly Region[]): {
         objectives.push(current);
       }
       if (defText !== null && current.title === "") {
-        current.title = defText;
+        // The definition is a title line, often followed by lines that explain it.
+        const cut = defText.indexOf("\n");
+        current.title = cut < 0 ? defText : defText.slice(0, cut).trim();
+        const rest = cut < 0 ? "" : defText.slice(cut + 1).trim();
+        current.description = rest === "" ? null : rest;
         current.source.title = cr.at(r, cols.definition);
+        if (rest !== "") current.source.description = cr.at(r, cols.definition);
       }
       const phase = readPhaseRow(cr, r, cols, { objective: current, structure: structureName });
       if (phase) current.phases.push(phase);

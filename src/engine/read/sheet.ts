@@ -88,6 +88,9 @@ export class SheetIndex {
           const label = normalize(v);
           if (label === "") continue;
           rowLabels[c] = label;
+          // Marks ("X"), units ("%") and other one- or two-letter cells are read in place, never
+          // looked up: keeping them out of the maps saves most of the index on a big plan.
+          if (label.length <= 2) continue;
           const hit: Hit = { row: top + r, col: left + c, label };
           push(this.byLabel, label, hit);
           push(this.byWord, firstWord(label), hit);

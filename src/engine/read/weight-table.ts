@@ -3,7 +3,7 @@ import type { Weight } from "../model/plan";
 import { normalizeLabel, readPhaseNumber, readTrailingDate, readWeight } from "../values";
 import { emptyObjective, type CellReader, type ObjectiveDraft, type Scope } from "./context";
 import { isBlockLabel, L } from "./labels";
-import type { Region } from "./sheet";
+import type { Region, SheetIndex } from "./sheet";
 
 /**
  * The summary table of a structure in layout A: one row per objective with its weight.
@@ -36,18 +36,118 @@ function isIntersectoralText(text: string): boolean {
   return normalizeLabel(text).includes("intersettorial");
 }
 
-/** Reads the weight rows of a structure header region (between "Centro di Responsabilità" and the first card). */
-export function readWeightRows(cr: CellReader, region: Region, structure: string, skipRows: Set<number>): WeightRow[] {
-  const sheet = cr.sheet;
-  const rows: WeightRow[] = [];
-  const covered = new Set<number>(skipRows);
-  for (const h of sheet.findAny([L.peso, L.pesoPercent, "peso (%)"], [], region)) {
-    rows.push(...readPesoTable(cr, h.row, h.col, region, structure, covered));
+/** A weight table found on a sheet: numbered rows ("1 | struttura | titolo | 30%") or a "peso" table. */
+export interface WeightTable extends Region {
+  kind: "numbered" | "peso";
+  /** Header row and weight column of a "peso" table. */
+  header: { row: number; col: number } | null;
+}
+
+/** "1", 1, "2." : the integer that opens a weight-table row. */
+function isRowNumber(sheet: SheetIndex, row: number, col: number): boolean {
+  const n = readPhaseNumber(sheet.value(row, col));
+  return n !== null && /^\d{1,3}$/.test(n);
+}
+
+function isWeightLike(sheet: SheetIndex, row: number, col: number): boolean {
+  const v = sheet.value(row, col);
+  if (typeof v === "string" && isIntersectoralText(v)) return true;
+  return readWeight(v, sheet.format(row, col)).ok;
+}
+
+function inside(row: number, col: number, regions: readonly Region[]): boolean {
+  return regions.some((r) => row >= r.top && row <= r.bottom && col >= r.left && col <= r.right);
+}
+
+/**
+ * Finds the weight tables of a sheet wherever they are (under the structure header, or beside
+ * the first card): runs of rows that start with an integer and end with a weight ("30%", 25,
+ * "Intersettoriale"), extended over adjacent numbered rows whose weight is missing; and "peso"
+ * tables, whose header is a lone "peso" above rows starting with a weight. Cronoprogramma rows
+ * ("1 | X | X …") end with a mark, not a weight, so they never seed a table.
+ */
+export function findWeightTables(sheet: SheetIndex, claimed: readonly Region[]): WeightTable[] {
+  const tables: WeightTable[] = [];
+  const { top, bottom, left, right } = sheet.bounds;
+  // A row may hold a card's cells and, a few blank columns to the right, a weight-table row:
+  // rows are cut into runs of cells at most one blank column apart.
+  const runsOf = (r: number): number[][] => {
+    if (r < top || r > bottom || sheet.isBlankRow(r)) return [];
+    const runs: number[][] = [];
+    for (const c of sheet.filledColumns(r, left, right)) {
+      const run = runs[runs.length - 1];
+      if (run && c - (run[run.length - 1] as number) <= 2) run.push(c);
+      else runs.push([c]);
+    }
+    return runs;
+  };
+  const numberedRun = (r: number, col: number, minCells: number): number[] | null => {
+    const run = runsOf(r).find((x) => x[0] === col);
+    if (!run || run.length < minCells || !isRowNumber(sheet, r, col) || isBlockLabel(sheet.label(r, col))) return null;
+    return run;
+  };
+  for (let r = top; r <= bottom; r++) {
+    for (const run of runsOf(r)) {
+      const first = run[0] as number;
+      const last = run[run.length - 1] as number;
+      if (run.length < 3 || inside(r, first, claimed) || inside(r, first, tables)) continue;
+      if (!isRowNumber(sheet, r, first) || !isWeightLike(sheet, r, last)) continue;
+      let t = r;
+      let b = r;
+      let rightmost = last;
+      for (let k = r + 1; k <= bottom; k++) {
+        const next = numberedRun(k, first, 2);
+        if (!next) break;
+        b = k;
+        rightmost = Math.max(rightmost, next[next.length - 1] as number);
+      }
+      for (let k = r - 1; k >= top; k--) {
+        const previous = numberedRun(k, first, 2);
+        if (!previous || inside(k, first, tables)) break;
+        t = k;
+        rightmost = Math.max(rightmost, previous[previous.length - 1] as number);
+      }
+      // Weight tables count their objectives from 1; a numbered run starting elsewhere is not one.
+      if (readPhaseNumber(sheet.value(t, first)) !== "1") continue;
+      tables.push({ kind: "numbered", header: null, top: t, bottom: b, left: first, right: rightmost });
+    }
   }
+  for (const h of sheet.findAny([L.peso, L.pesoPercent, "peso (%)"], [])) {
+    if (inside(h.row, h.col, claimed) || inside(h.row, h.col, tables)) continue;
+    const others = sheet.filledColumns(h.row, left, right).filter((c) => c !== h.col);
+    // Only a header of its own: not the "Peso %" column of a cronoprogramma or indicator table.
+    if (others.some((c) => !PESO_TABLE_HEADERS.has(sheet.label(h.row, c) ?? ""))) continue;
+    if (h.row + 1 > bottom || !isWeightLike(sheet, h.row + 1, h.col)) continue;
+    let b = h.row + 1;
+    while (b + 1 <= bottom && !sheet.isBlankRow(b + 1) && !isBlockLabel(sheet.label(b + 1, sheet.filledColumns(b + 1, left, right)[0] as number))) b += 1;
+    let r0 = h.col;
+    let l0 = h.col;
+    for (let k = h.row; k <= b; k++) {
+      const f = sheet.filledColumns(k, left, right);
+      if (f.length === 0) continue;
+      l0 = Math.min(l0, f[0] as number);
+      r0 = Math.max(r0, f[f.length - 1] as number);
+    }
+    tables.push({ kind: "peso", header: { row: h.row, col: h.col }, top: h.row, bottom: b, left: l0, right: r0 });
+  }
+  return tables.sort((a, b) => a.top - b.top || a.left - b.left);
+}
+
+/** Labels a "peso" table's header row may hold besides "peso". */
+const PESO_TABLE_HEADERS = new Set(["n", "n°", "numero", "obiettivo", "obiettivi", "titolo", "descrizione sintetica", "descrizione", "struttura", "settore", "servizio"]);
+
+/** Reads the rows of a weight table for `structure`. */
+export function readWeightTable(cr: CellReader, table: WeightTable, structure: string): WeightRow[] {
+  if (table.kind === "peso" && table.header) return readPesoTable(cr, table.header.row, table.header.col, table, structure);
+  return readNumberedRows(cr, table, structure);
+}
+
+function readNumberedRows(cr: CellReader, region: Region, structure: string): WeightRow[] {
+  const sheet = cr.sheet;
   const generic: WeightRow[] = [];
   const weightCols = new Map<number, number>();
   for (let r = region.top; r <= region.bottom; r++) {
-    if (covered.has(r) || sheet.isBlankRow(r)) continue;
+    if (sheet.isBlankRow(r)) continue;
     const filled = sheet.filledColumns(r, region.left, region.right);
     if (filled.length < 2) continue;
     const first = filled[0] as number;
@@ -55,10 +155,8 @@ export function readWeightRows(cr: CellReader, region: Region, structure: string
     if (number === null || !/^\d+$/.test(number)) continue;
     const rest = filled.slice(1);
     const last = rest[rest.length - 1] as number;
-    const lastText = sheet.text(r, last) ?? "";
-    const lastIsWeight = readWeight(sheet.value(r, last), sheet.format(r, last)).ok || isIntersectoralText(lastText);
-    let structureCol: number | null = null;
-    let titleCols: number[];
+    const lastIsWeight = isWeightLike(sheet, r, last);
+    let structureCol: number | null = null;    let titleCols: number[];
     let weightCol: number | null = null;
     if (rest.length >= 3) {
       structureCol = rest[0] as number;
@@ -100,11 +198,11 @@ export function readWeightRows(cr: CellReader, region: Region, structure: string
   if (usual !== undefined) {
     for (const w of generic) if (!w.source.weight && usual > (w.source.row as CellRange).right) w.source.weight = cr.at(w.row, usual);
   }
-  return [...rows, ...generic].sort((a, b) => a.row - b.row);
+  return generic;
 }
 
 /** The "peso" table: columns found by their headers; unlabelled columns are title, then description. */
-function readPesoTable(cr: CellReader, headerRow: number, pesoCol: number, region: Region, structure: string, covered: Set<number>): WeightRow[] {
+function readPesoTable(cr: CellReader, headerRow: number, pesoCol: number, region: Region, structure: string): WeightRow[] {
   const sheet = cr.sheet;
   let numberCol: number | null = null;
   let titleCol: number | null = null;
@@ -116,12 +214,10 @@ function readPesoTable(cr: CellReader, headerRow: number, pesoCol: number, regio
     else if (l === "descrizione") descriptionCol ??= c;
   }
   const out: WeightRow[] = [];
-  covered.add(headerRow);
   for (let r = headerRow + 1; r <= region.bottom; r++) {
     if (sheet.isBlankBetween(r, region.left, region.right)) break;
     const filled = sheet.filledColumns(r, region.left, region.right);
     if (isBlockLabel(sheet.label(r, filled[0] as number))) break;
-    covered.add(r);
     const free = filled.filter((c) => c !== pesoCol && c !== numberCol && c !== titleCol && c !== descriptionCol);
     const tCol = titleCol ?? free.shift() ?? null;
     const dCol = descriptionCol ?? free.shift() ?? null;

@@ -5,6 +5,8 @@ import { cellText, foldText, quoteForMessage } from "./text";
 // Folded forms (accents removed, lower case, trailing dot dropped): "SÌ" → "si", "si'" → "si'".
 const YES = new Set(["si", "si'", "vero", "true", "yes"]);
 const NO = new Set(["no", "falso", "false"]);
+/** Longest cell text that can still be SI / NO ("Falso.", "si '"); longer text is never read as one. */
+export const MAX_BOOLEAN_TEXT = 16;
 
 /** SI / NO from already folded text (`foldText`), or null. */
 export function booleanFromFolded(folded: string): boolean | null {
@@ -22,7 +24,7 @@ export function readBoolean(value: CellValue): ReadResult<boolean> {
   if (typeof value === "number") return fail(`${value} non è SI o NO.`);
   const text = cellText(value);
   if (text === null) return fail("La cella è vuota.");
-  if (text.length > 12) return fail(`${quoteForMessage(text)} non è SI o NO.`);
+  if (text.length > MAX_BOOLEAN_TEXT) return fail(`${quoteForMessage(text)} non è SI o NO.`);
   const b = booleanFromFolded(foldText(text));
   if (b !== null) return ok(b);
   return fail(`${quoteForMessage(text)} non è SI o NO.`);

@@ -92,6 +92,12 @@ function matchDateAt(s: string, pos: number): DateParts | null {
   return null;
 }
 
+// Every date form needs two separators between digits or a month name after a day.
+const DATE_HINT = new RegExp(`\\d ?[./-] ?\\d{1,2} ?[./-] ?\\d|\\d{4}[-/.]\\d|\\d(?:°|º|o)? ?(?:${MONTH_PATTERN})`);
+
+/** Cheap pre-check on folded text: false means `parseFoldedDate` cannot find a date. */
+export const mayHoldDate = (folded: string): boolean => DATE_HINT.test(folded);
+
 /** A date read from folded text, or why there is none (the message is built only when needed). */
 export type DateOutcome =
   | { iso: string }

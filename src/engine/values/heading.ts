@@ -1,4 +1,4 @@
-import { normalizeLabel } from "./text";
+import { cellText, foldText } from "./text";
 
 /** What a card heading such as "1. OBIETTIVO DI MIGLIORAMENTO 2024" says. */
 export interface ObjectiveHeading {
@@ -11,16 +11,17 @@ export interface ObjectiveHeading {
 const KINDS = "miglioramento|innovativo|innovazione|gestione|gestionale|mantenimento|sviluppo|strategico|operativo|intersettoriale|trasversale";
 const KIND_CANONICAL: Readonly<Record<string, string>> = { innovazione: "innovativo", gestionale: "gestione", trasversale: "intersettoriale" };
 
-// On normalizeLabel output: lower case, no accents, "obbiettivo" already fixed, ends trimmed.
+// On folded text: lower case, no accents, single spaces. "OBBIETTIVO" is a common typo.
 const HEADING = new RegExp(
-  "^(?:(\\d{1,3})\\s*[.)\\-–]?\\s*)?obiettivo" +
+  "^(?:(\\d{1,3})\\s*[.)\\-–]?\\s*)?ob+iettivo" +
     `(?:\\s+(?:di|del|della)?\\s*(${KINDS}))?` +
     `(?:\\s*(?:e|ed|/|-)\\s*(?:di\\s+)?(?:${KINDS}))?` +
     `(?:\\s*[-–]?\\s*(intersettoriale|trasversale))?` +
     "(?:\\s*[-–,]?\\s*(?:anno\\s+)?((?:19|20|21)\\d{2})(?:\\s*[-/]\\s*\\d{2,4})?)?" +
-    "(?:\\s*[-–]?\\s*(intersettoriale|trasversale))?$",
+    "(?:\\s*[-–]?\\s*(intersettoriale|trasversale))?[\\s:;.,]*$",
 );
-const QUICK_CHECK = /b+iettiv/i;
+// A heading starts with its number or with the word itself: most cells fail here at once.
+const QUICK_CHECK = /^\s*(?:<[^>]*>\s*)*(?:\d{1,3}\s*[.)\-–]?\s*)?ob+iettiv/i;
 
 /**
  * Reads a card heading: "1. OBIETTIVO DI MIGLIORAMENTO 2024" → number "1", kind
@@ -30,7 +31,7 @@ const QUICK_CHECK = /b+iettiv/i;
  */
 export function readObjectiveHeading(text: string): ObjectiveHeading | null {
   if (typeof text !== "string" || text.length > 200 || !QUICK_CHECK.test(text)) return null;
-  const m = HEADING.exec(normalizeLabel(text));
+  const m = HEADING.exec(foldText(cellText(text) ?? ""));
   if (!m) return null;
   const number = m[1] ?? null;
   const year = m[4] ? Number(m[4]) : null;

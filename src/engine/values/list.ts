@@ -8,6 +8,7 @@ export interface ListItem {
 }
 
 const PHASE_NUMBER = /^(?:(?:fase|step|punto|n\.|n°|nr\.?)\s*(?:n\.|n°)?\s*)?(\d{1,3}(?:[.,]\d{1,3}){0,3})\s*[.):]?$/;
+const PHASE_QUICK = /^\s*(?:\d|[fspn<])/i;
 const PHASE_NUMBER_FROM_NUMBER = /^\d{1,3}(?:\.\d{1,3})?$/;
 
 /** Drops leading zeros of each part: "01.02" → "1.2"; "1.10" stays "1.10". */
@@ -27,7 +28,7 @@ export function readPhaseNumber(value: CellValue): string | null {
     const s = String(value);
     return PHASE_NUMBER_FROM_NUMBER.test(s) ? s : null;
   }
-  if (typeof value !== "string" || value.length > 40) return null;
+  if (typeof value !== "string" || value.length > 40 || !PHASE_QUICK.test(value)) return null;
   const text = cellText(value);
   if (text === null) return null;
   const m = PHASE_NUMBER.exec(foldText(text));

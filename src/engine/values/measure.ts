@@ -1,7 +1,7 @@
 import type { CellValue } from "../model/snapshot";
 import type { Measure } from "../model/plan";
-import { booleanFromFolded } from "./boolean";
-import { parseFoldedDate, serialToIso } from "./date";
+import { MAX_BOOLEAN_TEXT, booleanFromFolded } from "./boolean";
+import { mayHoldDate, parseFoldedDate, serialToIso } from "./date";
 import { classifyFormat } from "./format";
 import { parseFoldedNumber, readNumber } from "./number";
 import { cellText, foldText } from "./text";
@@ -15,8 +15,6 @@ function italianNumber(n: number): string {
 
 const HAS_DIGIT = /\d/;
 const PLAIN_INTEGER = /^-?\d{1,15}$/;
-/** Longest text that can be SI / NO ("Falso.", " sì "). */
-const MAX_BOOLEAN_LENGTH = 16;
 /** Longest text read as a date or number: "entro e non oltre il 31 dicembre 2024" fits easily. */
 const MAX_VALUE_LENGTH = 80;
 
@@ -36,7 +34,7 @@ export function readMeasure(value: CellValue, format?: string | null): Measure |
   if (text === null) return null;
   // SI / NO hold no digit, and dates and numbers hold at least one.
   if (!HAS_DIGIT.test(text)) {
-    if (text.length <= MAX_BOOLEAN_LENGTH) {
+    if (text.length <= MAX_BOOLEAN_TEXT) {
       const b = booleanFromFolded(foldText(text));
       if (b !== null) return { type: "boolean", value: b, text };
     }
@@ -47,8 +45,10 @@ export function readMeasure(value: CellValue, format?: string | null): Measure |
   if (text.length > MAX_VALUE_LENGTH) return { type: "text", text };
   // One folded copy for both interpretations; failures are codes, not messages.
   const folded = foldText(text);
-  const date = parseFoldedDate(folded);
-  if ("iso" in date) return { type: "date", value: date.iso, text };
+  if (mayHoldDate(folded)) {
+    const date = parseFoldedDate(folded);
+    if ("iso" in date) return { type: "date", value: date.iso, text };
+  }
   const num = parseFoldedNumber(folded);
   if (typeof num !== "string") return { type: "number", ...num, text };
   return { type: "text", text };

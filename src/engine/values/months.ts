@@ -29,6 +29,8 @@ export function monthFromWord(word: string): number | null {
   return MONTH_BY_WORD.get(word) ?? null;
 }
 
+// Month names start with one of these letters (an HTML tag may come first).
+const MONTH_QUICK = /^\s*[gfmalsond<]/i;
 const MONTH_CELL = /^([a-z]+)\.?(?:[ '/-]{0,3}(?:\d{2}|\d{4}))?$/;
 
 /**
@@ -37,7 +39,7 @@ const MONTH_CELL = /^([a-z]+)\.?(?:[ '/-]{0,3}(?:\d{2}|\d{4}))?$/;
  * Anything else (numbers included) → null.
  */
 export function readMonthName(value: CellValue): number | null {
-  if (typeof value !== "string" || value.length > 40) return null;
+  if (typeof value !== "string" || value.length > 40 || !MONTH_QUICK.test(value)) return null;
   const text = cellText(value);
   if (text === null) return null;
   const m = MONTH_CELL.exec(foldText(text));

@@ -64,7 +64,7 @@ const KNOWN_TYPOS: ReadonlyArray<[RegExp, string]> = [
 const NON_ASCII = /[\u0080-\uffff]/;
 // U+0338 (combining long solidus) is kept so that "≠" does not fold into "=".
 const COMBINING_MARKS = /[\u0300-\u0337\u0339-\u036f]/g;
-const ACCENTED_LATIN = /[\u00c0-\u024f\u0300-\u036f\u1e00-\u1eff]/;
+const ACCENTED_LATIN = /[\u00c0-\u024f\u1e00-\u1eff]|[\u0300-\u036f]/;
 const TYPOGRAPHIC_APOSTROPHES = /[’‘´ʼ]/g;
 const WHITESPACE_RUNS = /\s+/g;
 

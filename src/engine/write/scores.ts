@@ -70,10 +70,17 @@ function cardFigure(range: CellRange | undefined, snapshots: readonly SheetSnaps
   if (!range) return { kind: "empty" };
   const sheet = snapshots.find((s) => s.name === range.sheet);
   if (!sheet) return { kind: "empty" };
-  const ref = `${quoteSheetName(range.sheet)}!$${columnToLetters(range.left)}$${range.top + 1}`;
-  const value = cellAt(sheet, range.top, range.left);
-  const percent = (formatAt(sheet, range.top, range.left) ?? "").includes("%");
-  const result = typeof value === "number" ? (percent ? value : value / 100) : value === null ? "" : typeof value === "boolean" ? "" : value;
+  let col = range.left;
+  let value = cellAt(sheet, range.top, col);
+  // An empty card shows "Media valore raggiunto | ___ | %": the figure goes in the blank before the "%".
+  if (typeof value === "string" && /^[\s.%_-]*$/.test(value)) {
+    if (col === 0 || cellAt(sheet, range.top, col - 1) !== null) return { kind: "empty" };
+    col -= 1;
+    value = null;
+  }
+  const ref = `${quoteSheetName(range.sheet)}!$${columnToLetters(col)}$${range.top + 1}`;
+  const percent = (formatAt(sheet, range.top, col) ?? "").includes("%");
+  const result = typeof value === "number" ? (percent ? value : value / 100) : typeof value === "string" ? value : "";
   return formulaCell(`IF(ISNUMBER(${ref}),${ref}${percent ? "" : "/100"},IF(${ref}="","",${ref}))`, result);
 }
 

@@ -9,24 +9,6 @@ export abstract class ExcelHostError extends Error {
   override name = "UserFacingError";
 }
 
-/** A sheet the add-in must create already exists and is not the add-in's. */
-export class SheetNameConflictError extends ExcelHostError {
-  constructor(readonly sheet: string) {
-    super(
-      `Il foglio «${sheet}» esiste già e non è stato creato da Schede Obiettivo, che non lo sovrascrive. Rinominarlo (clic destro sulla linguetta › Rinomina) e riprovare.`,
-    );
-  }
-}
-
-/** A table name the add-in needs is taken by a table that is not the add-in's. */
-export class TableNameConflictError extends ExcelHostError {
-  constructor(readonly table: string) {
-    super(
-      `Nella cartella esiste già una tabella di nome «${table}» che non è stata creata da Schede Obiettivo. Rinominarla (Struttura tabella › Nome tabella) e riprovare.`,
-    );
-  }
-}
-
 /** A single row of a sheet is too large for one request, even alone. */
 export class RowTooLargeError extends ExcelHostError {
   constructor(readonly sheet: string, readonly row: number) {

@@ -39,17 +39,21 @@ export interface ReadResult {
   chunks: number;
 }
 
-const VALUE_PROPERTIES = "values,numberFormat,formulas";
-
-/** Reads all sheets (the add-in's state sheet excepted) into snapshots. */
+/** Reads all sheets into snapshots (the add-in's very hidden state sheet last). */
 export async function readWorkbook(options: ReadOptions): Promise<ReadResult> {
   const limits = options.limits ?? DEFAULT_LIMITS;
   const report = options.onProgress ?? ((): void => undefined);
   return await Excel.run(async (context) => {
     const worksheets = context.workbook.worksheets;
-    worksheets.load("items/name");
+    worksheets.load("items/name,items/visibility");
     await context.sync();
-    const names = worksheets.items.map((ws) => ws.name).filter((name) => name !== STATE_SHEET);
+    // The add-in's state sheet goes last, and only the real one (very hidden): the engine reads
+    // the ownership record from it, as from the .xlsx host.
+    const isState = (ws: { name: string }): boolean => ws.name.toLowerCase() === STATE_SHEET.toLowerCase();
+    const names = [
+      ...worksheets.items.filter((ws) => !isState(ws)).map((ws) => ws.name),
+      ...worksheets.items.filter((ws) => isState(ws) && ws.visibility === "VeryHidden").map((ws) => ws.name),
+    ];
     report({ fraction: 0.1, label: `Lettura dei fogli (${names.length})` });
 
     const hints = options.sizeHints;
@@ -67,7 +71,7 @@ export async function readWorkbook(options: ReadOptions): Promise<ReadResult> {
       const perSheet = names.map((name) => {
         const ws = context.workbook.worksheets.getItem(name);
         const used = ws.getUsedRangeOrNullObject(true);
-        used.load(`address,${VALUE_PROPERTIES}`);
+        used.load("address,values,numberFormat,formulas");
         const merged = options.mergedAreas ? ws.getRange().getMergedAreasOrNullObject() : null;
         merged?.load("address");
         return { name, used, merged };
@@ -119,7 +123,6 @@ export async function readWorkbook(options: ReadOptions): Promise<ReadResult> {
     let done = 0;
     // One sync per planned chunk is the point of chunking: each stays under Excel's limits.
     for (const chunk of chunks) {
-      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one request per 5 MB chunk, planned above
       await loadChunk(context, chunk, loaded);
       done++;
       report({ fraction: 0.2 + (0.8 * done) / chunks.length, label: `Lettura dei fogli (parte ${done} di ${chunks.length})` });
@@ -136,7 +139,7 @@ export async function readWorkbook(options: ReadOptions): Promise<ReadResult> {
 async function loadChunk(context: Excel.RequestContext, chunk: ReadChunk, into: Map<string, LoadedPart[]>): Promise<void> {
   const ranges = chunk.map((part) => {
     const range = context.workbook.worksheets.getItem(part.sheet).getRange(boundsToA1(part.bounds));
-    range.load(VALUE_PROPERTIES);
+    range.load("values,numberFormat,formulas");
     return { part, range };
   });
   try {
@@ -180,7 +183,7 @@ function mergesFrom(address: string): Merge[] {
 export async function readBlock(sheet: string, bounds: Bounds, mergedAreas: boolean): Promise<SheetSnapshot> {
   return await Excel.run(async (context) => {
     const range = context.workbook.worksheets.getItem(sheet).getRange(boundsToA1(bounds));
-    range.load(VALUE_PROPERTIES);
+    range.load("values,numberFormat,formulas");
     const merged = mergedAreas ? range.getMergedAreasOrNullObject() : null;
     merged?.load("address");
     await context.sync();

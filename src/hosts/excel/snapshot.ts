@@ -112,3 +112,56 @@ export function uniqueMerges(areas: readonly Bounds[]): Merge[] {
   }
   return out;
 }
+
+/**
+ * A sheet's snapshot with a re-read block laid over it (live validation): the result covers
+ * both, the block's cells replace the old ones, merges inside the block come from the block.
+ */
+export function overlayBlock(base: SheetSnapshot | undefined, block: SheetSnapshot): SheetSnapshot {
+  if (!base || base.cells.length === 0) return block;
+  const width = (s: SheetSnapshot): number => s.cells.reduce((w, r) => Math.max(w, r.length), 0);
+  const bTop = block.origin.row;
+  const bLeft = block.origin.col;
+  const bBottom = bTop + block.cells.length - 1;
+  const bRight = bLeft + width(block) - 1;
+  const top = Math.min(base.origin.row, bTop);
+  const left = Math.min(base.origin.col, bLeft);
+  const bottom = Math.max(base.origin.row + base.cells.length - 1, bBottom);
+  const right = Math.max(base.origin.col + width(base) - 1, bRight);
+  const height = bottom - top + 1;
+  const cols = right - left + 1;
+  const withFormats = base.formats !== undefined || block.formats !== undefined;
+  const withFormulas = base.formulas !== undefined || block.formulas !== undefined;
+  const cells: CellValue[][] = [];
+  const formats: (string | null)[][] = [];
+  const formulas: (string | null)[][] = [];
+  for (let r = 0; r < height; r++) {
+    const row = top + r;
+    const values = new Array<CellValue>(cols);
+    const fmt = new Array<string | null>(cols);
+    const fml = new Array<string | null>(cols);
+    for (let c = 0; c < cols; c++) {
+      const col = left + c;
+      const inBlock = row >= bTop && row <= bBottom && col >= bLeft && col <= bRight;
+      const src = inBlock ? block : base;
+      const rr = row - src.origin.row;
+      const cc = col - src.origin.col;
+      values[c] = src.cells[rr]?.[cc] ?? null;
+      fmt[c] = src.formats?.[rr]?.[cc] ?? null;
+      fml[c] = src.formulas?.[rr]?.[cc] ?? null;
+    }
+    cells.push(values);
+    formats.push(fmt);
+    formulas.push(fml);
+  }
+  const out: SheetSnapshot = { name: base.name, origin: { row: top, col: left }, cells };
+  if (withFormats) out.formats = formats;
+  if (withFormulas) out.formulas = formulas;
+  const blockBounds = { top: bTop, left: bLeft, bottom: bBottom, right: bRight };
+  const merges = [
+    ...(base.merges ?? []).filter((m) => !(m.top <= blockBounds.bottom && blockBounds.top <= m.bottom && m.left <= blockBounds.right && blockBounds.left <= m.right)),
+    ...(block.merges ?? []),
+  ];
+  if (merges.length > 0) out.merges = uniqueMerges(merges);
+  return out;
+}

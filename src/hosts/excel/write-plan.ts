@@ -3,15 +3,19 @@
  * ownership record to store. Pure, so that every rule of "write back without losing anything"
  * is tested without Office:
  *
- * - the previous run is undone first: flagged cells get their original fill back, a note the
- *   add-in wrote gets the user's original back only if nobody changed it, an added cell is
- *   cleared only if it still holds what the add-in wrote, the add-in's sheets are removed;
- * - a user value is never overwritten: added cells go only where the cell is empty (or holds
- *   the add-in's own previous content), a sheet the add-in does not own is never replaced;
- * - a flag's note goes on its top-left cell; a user note already there is kept above it;
+ * - the previous run is undone first (later flags first): a flagged cell that still shows the
+ *   add-in's fill gets its original fill back (a cell the user re-coloured keeps its colour),
+ *   a note the add-in wrote gets the user's original back only if nobody changed it, an added
+ *   cell is cleared only if it still holds what the add-in wrote, the add-in's sheets go;
+ * - a user value is never overwritten: added cells go only where the cell is empty, a sheet the
+ *   add-in does not own (by the record, or the generated-sheet marker in A1) is never replaced;
+ * - a flag's note goes on its top-left cell; a user note already there stays under it;
  * - the record is written first, so that a write interrupted halfway can still be undone.
+ *
+ * These are the ExcelJS host's rules (src/hosts/xlsx/apply.ts), so that either host can undo
+ * what the other wrote.
  */
-import { isStateSheetName } from "../../engine/write/ownership";
+import { OWNED_SHEET_MARKER, encodeOwnershipRecord, isStateSheetName } from "../../engine/write/ownership";
 import {
   STATE_SHEET,
   type ApplyReport,
@@ -24,12 +28,10 @@ import {
   type WriteMessage,
   type WritePlan,
 } from "../../engine/write/types";
-import { encodeOwnershipRecord } from "../../engine/write/ownership";
 import { toA1 } from "../../engine/cells/a1";
 import { type Bounds, type SheetBounds, cellCount, intersects } from "./address";
 import type { AnnotationMode } from "./capabilities";
 import { type CellInput, charsToPoints, literalText, toCellInput } from "./cell-input";
-import { SheetNameConflictError, StateSheetTakenError } from "./errors";
 import { ACTION_OVERHEAD_BYTES } from "./limits";
 
 /** A fill as Office.js reports it: "#RRGGBB", or null for no fill. */
@@ -39,6 +41,7 @@ export type Fill = string | null;
 export type WriteOp =
   | { kind: "deleteSheet"; sheet: string }
   | { kind: "addSheet"; sheet: string; veryHidden?: boolean; tabColor?: string }
+  | { kind: "hideSheet"; sheet: string }
   | { kind: "clear"; sheet: string; bounds: Bounds; applyTo: "Contents" | "ContentsAndFormats" }
   | { kind: "formulas"; sheet: string; bounds: Bounds; formulas: CellInput[][] }
   | { kind: "numberFormat"; sheet: string; bounds: Bounds; formats: string[][] }
@@ -115,19 +118,19 @@ export interface WriteProgram {
 /** Text the add-in's notes and comments start with (see engine/write/flags noteText). */
 export const ANNOTATION_MARKER = "Schede Obiettivo ·";
 
-/** Separates a user's note from the add-in's text appended under it. */
-export const NOTE_SEPARATOR = "\n\n";
+/** Put between the add-in's note and the user's note kept under it (as the ExcelJS host does). */
+export const ORIGINAL_NOTE_HEADING = "\n\n— Nota originale —\n";
 
 export const cellKey = (sheet: string, row: number, col: number): string => `${sheet.toLowerCase()}\u0000${row}:${col}`;
 export const rangeKey = (sheet: string, b: Bounds): string => `${sheet.toLowerCase()}\u0000${b.top}:${b.left}:${b.bottom}:${b.right}`;
 
 /** What the host must read before planning: computed from the plan and a (cached) record. */
 export interface StateNeeds {
-  /** New flags' ranges whose current fills are needed. */
+  /** Ranges whose current per-cell fills are needed: new flags, and previous flags to undo. */
   fillRanges: SheetBounds[];
   /** Cells whose current note is needed (notes mode). */
   noteCells: Array<{ sheet: string; row: number; col: number }>;
-  /** Cells whose current value and formula are needed. */
+  /** Cells whose current value and formula are needed (added cells, A1 of sheets in the way). */
   cells: Array<{ sheet: string; row: number; col: number }>;
 }
 
@@ -149,34 +152,46 @@ export function stateNeeds(
     return info !== undefined && !info.protected;
   };
   const needs: StateNeeds = { fillRanges: [], noteCells: [], cells: [] };
+  const seenRanges = new Set<string>();
+  const addRange = (sheet: string, b: Bounds): void => {
+    const k = rangeKey(sheet, b);
+    if (seenRanges.has(k) || !writable(sheet)) return;
+    seenRanges.add(k);
+    needs.fillRanges.push({ sheet, ...boundsOf(b) });
+  };
   const seenNotes = new Set<string>();
   const addNote = (sheet: string, row: number, col: number): void => {
     const k = cellKey(sheet, row, col);
-    if (seenNotes.has(k)) return;
+    if (seenNotes.has(k) || !writable(sheet)) return;
     seenNotes.add(k);
     needs.noteCells.push({ sheet, row, col });
   };
-  const newFlags = mode.kind === "apply" ? mode.plan.flags : mode.kind === "flags" ? mode.flags : [];
-  for (const f of newFlags) {
-    if (!writable(f.sheet)) continue;
-    needs.fillRanges.push({ sheet: f.sheet, top: f.top, left: f.left, bottom: f.bottom, right: f.right });
-    if (annotation === "note" && f.note !== "") addNote(f.sheet, f.top, f.left);
-  }
-  for (const f of undoneFlags(mode, record)) {
-    if (!writable(f.sheet)) continue;
-    if (annotation === "note" && f.note !== undefined && f.originalNotes.length > 0) addNote(f.sheet, f.top, f.left);
-  }
   const seenCells = new Set<string>();
-  const addCell = (sheet: string, row: number, col: number): void => {
+  const addCell = (sheet: string, row: number, col: number, evenIfProtected = false): void => {
     const k = cellKey(sheet, row, col);
-    if (seenCells.has(k) || !writable(sheet)) return;
+    if (seenCells.has(k) || (!evenIfProtected && !writable(sheet)) || !sheets.has(sheet.toLowerCase())) return;
     seenCells.add(k);
     needs.cells.push({ sheet, row, col });
   };
-  if (mode.kind === "apply") for (const c of mode.plan.addedCells) addCell(c.sheet, c.row, c.col);
+  for (const f of newFlagsOf(mode)) {
+    addRange(f.sheet, f);
+    if (annotation === "note" && f.note !== "") addNote(f.sheet, f.top, f.left);
+  }
+  for (const f of undoneFlags(mode, record)) {
+    addRange(f.sheet, f);
+    if (annotation === "note" && f.note !== undefined && f.originalNotes.length > 0) addNote(f.sheet, f.top, f.left);
+  }
+  if (mode.kind === "apply") {
+    for (const c of mode.plan.addedCells) addCell(c.sheet, c.row, c.col);
+    const owned = new Set((record?.sheets ?? []).map((n) => n.toLowerCase()));
+    // A sheet in the way that is not in the record may still be a generated one (marker in A1).
+    for (const sheet of mode.plan.sheets) if (!owned.has(sheet.name.toLowerCase())) addCell(sheet.name, 0, 0, true);
+  }
   if (mode.kind !== "flags") for (const c of record?.addedCells ?? []) addCell(c.sheet, c.row, c.col);
   return needs;
 }
+
+const newFlagsOf = (mode: WriteMode): readonly CellFlag[] => (mode.kind === "apply" ? mode.plan.flags : mode.kind === "flags" ? mode.flags : []);
 
 /** The previous flags a mode undoes: all of them, or those touching the card being refreshed. */
 function undoneFlags(mode: WriteMode, record: OwnershipRecord | null): RecordFlag[] {
@@ -186,6 +201,7 @@ function undoneFlags(mode: WriteMode, record: OwnershipRecord | null): RecordFla
 }
 
 const sameSheet = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
+const sameFill = (a: Fill | undefined, b: Fill | undefined): boolean => (a ?? null)?.toUpperCase() === (b ?? null)?.toUpperCase();
 
 /**
  * An originalFills entry → an Office.js fill. "#RRGGBB" is a solid colour; a JSON object is the
@@ -207,97 +223,105 @@ export function parseRecordedFill(entry: string | null | undefined): Fill {
   return null;
 }
 
-/** Whether a cell still holds what the add-in wrote (`written` as in the record). */
+/** The plain value of a cell now, as the record's `written` compares it. */
+function plainNow(now: CellNow | undefined): string | number | boolean | null {
+  if (now === undefined) return null;
+  if (typeof now.formula === "string" && now.formula.startsWith("=") && now.formula !== now.value) return now.formula;
+  const v = now.value;
+  if (v === "" || v === null || v === undefined) return null;
+  return typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? v : null;
+}
+
+/** Whether a cell still holds what the add-in wrote (`written` as in the record; absent: yes). */
 export function stillWritten(now: CellNow | undefined, written: RecordCell["written"]): boolean {
-  if (now === undefined || written === undefined) return false;
-  if (written === null) return isEmpty(now);
-  if (typeof written === "string" && written.startsWith("=")) return now.formula === written;
-  return now.value === written && !(typeof now.formula === "string" && now.formula.startsWith("=") && now.formula !== now.value);
+  if (written === undefined) return true;
+  return plainNow(now) === written;
 }
 
 function isEmpty(now: CellNow | undefined): boolean {
-  if (now === undefined) return false;
-  const formula = typeof now.formula === "string" && now.formula.startsWith("=") ? now.formula : null;
-  return (now.value === "" || now.value === null || now.value === undefined) && formula === null;
+  return now !== undefined && plainNow(now) === null;
 }
 
 /** What the record says the add-in wrote for a content (text as text, a formula with "="). */
 function writtenOf(content: CellWrite["content"]): RecordCell["written"] {
+  if (content.kind === "text") return content.text === "" ? null : content.text;
   const { input } = toCellInput(content);
-  if (content.kind === "text") return content.text;
-  if (input === "") return null;
-  return input;
+  return input === "" ? null : input;
 }
 
-/** Plans the operations for `mode`. Throws only for conditions the user must resolve first. */
+/** Per-cell current fills from the reads of whole ranges. */
+function fillsByCell(state: WriteState): Map<string, Fill> {
+  const out = new Map<string, Fill>();
+  for (const [key, fills] of state.fills) {
+    const [sheet, pos] = key.split("\u0000") as [string, string];
+    const [top, left, , right] = pos.split(":").map(Number) as [number, number, number, number];
+    const width = right - left + 1;
+    fills.forEach((f, i) => out.set(cellKey(sheet, top + Math.floor(i / width), left + (i % width)), f));
+  }
+  return out;
+}
+
+/** Plans the operations for `mode`. Throws only when the state sheet is a user's sheet. */
 export function planWrite(mode: WriteMode, state: WriteState, annotation: AnnotationMode): WriteProgram {
   const stateInfo = state.sheets.get(STATE_SHEET.toLowerCase());
-  if (stateInfo && stateInfo.visibility !== "VeryHidden") throw new StateSheetTakenError();
-
   const prev: OwnershipRecord = state.record ?? { version: 1, sheets: [], tables: [], flags: [], addedCells: [] };
-  const exists = (sheet: string): boolean => state.sheets.has(sheet.toLowerCase());
-  const writable = (sheet: string): boolean => {
-    const info = state.sheets.get(sheet.toLowerCase());
-    return info !== undefined && !info.protected;
-  };
+  const info = (sheet: string): SheetInfo | undefined => state.sheets.get(sheet.toLowerCase());
+  const exists = (sheet: string): boolean => info(sheet) !== undefined;
+  const writable = (sheet: string): boolean => info(sheet)?.protected === false;
   const messages: WriteMessage[] = mode.kind === "apply" ? [...(mode.plan.messages ?? [])] : [];
   if (state.recordUnreadable) {
     messages.push({
       code: "state-unreadable",
       severity: "warning",
       message:
-        "Il registro di Schede Obiettivo nella cartella è danneggiato: i segni lasciati dalle verifiche precedenti non possono essere tolti automaticamente.",
+        "Il registro di Schede Obiettivo (foglio nascosto SO_Stato) non è leggibile: i segni lasciati dalle verifiche precedenti non possono essere tolti automaticamente.",
     });
   }
   const report: ApplyReport = { sheetsRemoved: [], sheetsWritten: [], flagsRemoved: 0, flagsWritten: 0, cellsRemoved: 0, cellsWritten: 0, messages };
   const touched: SheetBounds[] = [];
-
   const undoOps: WriteOp[] = [];
   const sheetOps: WriteOp[] = [];
   const applyOps: WriteOp[] = [];
 
-  // ---- Flags: undo the previous ones in scope, keep the others ----
+  // ---- Flags: undo the previous ones in scope (later first), keep the others ----
+  const fills = fillsByCell(state);
   const undone = new Set(undoneFlags(mode, state.record));
   const carriedFlags: RecordFlag[] = [];
-  /** Original fill of each previously flagged cell (a new flag there must record it, not ours). */
-  const originalFill = new Map<string, Fill>();
-  /** Note each cell will have once the previous flags are undone, for cells whose note we know. */
-  const noteAfterUndo = new Map<string, string | null>();
-  for (const [k, v] of state.notes) noteAfterUndo.set(k, v);
-
-  for (const f of prev.flags) {
-    const width = f.right - f.left + 1;
-    f.originalFills.forEach((entry, i) => {
-      const k = cellKey(f.sheet, f.top + Math.floor(i / width), f.left + (i % width));
-      if (!originalFill.has(k)) originalFill.set(k, parseRecordedFill(entry));
-    });
-  }
-  for (const f of prev.flags) {
+  /** Note each anchor cell has once the previous flags are undone (only cells that were read). */
+  const noteAfterUndo = new Map<string, string | null>(state.notes);
+  for (const f of [...prev.flags].reverse()) {
     if (!exists(f.sheet)) continue; // the sheet is gone, and the flag with it
     if (!undone.has(f) || !writable(f.sheet)) {
-      carriedFlags.push(f);
+      carriedFlags.unshift(f);
       continue;
     }
     report.flagsRemoved++;
-    touched.push({ sheet: f.sheet, top: f.top, left: f.left, bottom: f.bottom, right: f.right });
-    if (f.originalFills.length > 0) {
-      const width = f.right - f.left + 1;
-      const height = f.bottom - f.top + 1;
-      const fills: (Fill | undefined)[][] = [];
-      for (let r = 0; r < height; r++) {
-        const row: (Fill | undefined)[] = [];
-        for (let c = 0; c < width; c++) {
-          const i = r * width + c;
-          row.push(i < f.originalFills.length ? parseRecordedFill(f.originalFills[i]) : undefined);
-        }
-        fills.push(row);
+    touched.push({ sheet: f.sheet, ...boundsOf(f) });
+    const width = f.right - f.left + 1;
+    const height = f.bottom - f.top + 1;
+    const grid: (Fill | undefined)[][] = [];
+    let any = false;
+    for (let r = 0; r < height; r++) {
+      const row: (Fill | undefined)[] = [];
+      for (let c = 0; c < width; c++) {
+        const i = r * width + c;
+        const k = cellKey(f.sheet, f.top + r, f.left + c);
+        // Only cells that still show the add-in's fill: a cell re-coloured since keeps its colour.
+        const ours = f.fill === undefined || sameFill(fills.get(k), f.fill);
+        if (ours && i < f.originalFills.length) {
+          const original = parseRecordedFill(f.originalFills[i]);
+          row.push(original);
+          fills.set(k, original);
+          any = true;
+        } else row.push(undefined);
       }
-      undoOps.push({ kind: "restoreFills", sheet: f.sheet, bounds: boundsOf(f), fills });
+      grid.push(row);
     }
-    if (f.note !== undefined && f.originalNotes.length > 0) {
+    if (any) undoOps.push({ kind: "restoreFills", sheet: f.sheet, bounds: boundsOf(f), fills: grid });
+    if (f.note !== undefined && f.note !== "" && f.originalNotes.length > 0) {
       const k = cellKey(f.sheet, f.top, f.left);
       if (annotation === "note") {
-        // Restore the user's note only if the cell still shows the add-in's text.
+        // The user's note comes back only if the cell still shows the add-in's text.
         if (state.notes.get(k) === f.note) noteAfterUndo.set(k, f.originalNotes[0] ?? null);
       } else {
         // This Excel cannot touch notes: keep the note part for a host that can.
@@ -306,36 +330,38 @@ export function planWrite(mode: WriteMode, state: WriteState, annotation: Annota
     }
   }
 
-  // Comments the add-in wrote (recognised by their first line) go in every mode that has them.
-  const userCommentCells = new Set<string>();
+  // Comments the add-in wrote (recognised by their first line), in scope.
+  const commentCells = new Set<string>();
   for (const c of state.comments) {
     const ours = c.content.startsWith(ANNOTATION_MARKER);
-    if (!ours) {
-      if (c.sheet !== null) userCommentCells.add(cellKey(c.sheet, c.row, c.col));
-      continue;
-    }
     const inScope =
-      mode.kind !== "flags" || (c.sheet !== null && sameSheet(c.sheet, mode.scope.sheet) && intersects({ top: c.row, left: c.col, bottom: c.row, right: c.col }, mode.scope));
-    if (inScope) undoOps.push({ kind: "deleteComment", id: c.id });
+      mode.kind !== "flags" ||
+      (c.sheet !== null && sameSheet(c.sheet, mode.scope.sheet) && intersects({ top: c.row, left: c.col, bottom: c.row, right: c.col }, mode.scope));
+    if (ours && inScope) undoOps.push({ kind: "deleteComment", id: c.id });
+    else if (c.sheet !== null) commentCells.add(cellKey(c.sheet, c.row, c.col));
   }
 
   // ---- Added cells: clear the previous ones that still hold what was written ----
   const carriedCells: RecordCell[] = [];
-  const newCellKeys = new Set(mode.kind === "apply" ? mode.plan.addedCells.map((c) => cellKey(c.sheet, c.row, c.col)) : []);
-  const previouslyOurs = new Set<string>();
-  if (mode.kind === "flags") {
-    carriedCells.push(...prev.addedCells);
-  } else {
+  if (mode.kind === "flags") carriedCells.push(...prev.addedCells);
+  else {
     for (const c of prev.addedCells) {
       if (!exists(c.sheet)) continue;
-      const k = cellKey(c.sheet, c.row, c.col);
       if (!writable(c.sheet)) {
         carriedCells.push(c);
         continue;
       }
-      if (!stillWritten(state.cells.get(k), c.written)) continue; // the user took the cell over
-      previouslyOurs.add(k);
-      if (newCellKeys.has(k)) continue; // rewritten below
+      const at = toA1({ row: c.row, col: c.col });
+      if (!stillWritten(state.cells.get(cellKey(c.sheet, c.row, c.col)), c.written)) {
+        messages.push({
+          code: "added-cell-kept",
+          severity: "info",
+          sheet: c.sheet,
+          range: at,
+          message: `La cella ${at} del foglio «${c.sheet}», aggiunta dal componente, è stata modificata dall'utente e viene lasciata com'è.`,
+        });
+        continue;
+      }
       undoOps.push({ kind: "clear", sheet: c.sheet, bounds: cellBounds(c.row, c.col), applyTo: "ContentsAndFormats" });
       touched.push({ sheet: c.sheet, ...cellBounds(c.row, c.col) });
       report.cellsRemoved++;
@@ -345,87 +371,112 @@ export function planWrite(mode: WriteMode, state: WriteState, annotation: Annota
   // ---- Sheets ----
   let recordSheets: string[] = mode.kind === "flags" ? [...prev.sheets] : [];
   let recordTables: string[] = mode.kind === "flags" ? [...prev.tables] : [];
-  let keptSheets: string[] = [...(prev.keptSheets ?? [])];
-  let sheetKeys: OwnershipRecord["sheetKeys"] = prev.sheetKeys ? { ...prev.sheetKeys } : undefined;
+  let keptSheets: string[] = mode.kind === "clear" ? [] : [...(prev.keptSheets ?? [])];
+  let sheetKeys: OwnershipRecord["sheetKeys"] = mode.kind === "flags" && prev.sheetKeys ? { ...prev.sheetKeys } : undefined;
   if (mode.kind === "clear") {
     for (const s of prev.sheets) {
-      if (!exists(s)) continue;
-      sheetOps.push({ kind: "deleteSheet", sheet: s });
-      report.sheetsRemoved.push(s);
+      const found = info(s);
+      if (!found) continue;
+      sheetOps.push({ kind: "deleteSheet", sheet: found.name });
+      report.sheetsRemoved.push(found.name);
     }
   }
   if (mode.kind === "apply") {
-    const planned = new Set(mode.plan.sheets.map((s) => s.name.toLowerCase()));
+    const keep = new Set(mode.plan.sheets.filter((s) => s.keepIfExists).map((s) => s.name.toLowerCase()));
     const owned = new Set(prev.sheets.map((s) => s.toLowerCase()));
     for (const s of prev.sheets) {
-      if (planned.has(s.toLowerCase()) || !exists(s)) continue;
-      sheetOps.push({ kind: "deleteSheet", sheet: s });
-      report.sheetsRemoved.push(s);
+      const found = info(s);
+      if (!found || keep.has(s.toLowerCase())) continue;
+      sheetOps.push({ kind: "deleteSheet", sheet: found.name });
+      report.sheetsRemoved.push(found.name);
     }
     const takenTables = new Set([...state.tables].filter((t) => !prev.tables.some((p) => p.toLowerCase() === t)));
     keptSheets = keptSheets.filter((s) => exists(s));
     sheetKeys = {};
     for (const sheet of mode.plan.sheets) {
-      if (sheet.key) sheetKeys[sheet.key] = sheet.name;
-      if (exists(sheet.name) && sheet.keepIfExists) {
-        if (!keptSheets.some((k) => sameSheet(k, sheet.name)) && !owned.has(sheet.name.toLowerCase())) keptSheets.push(sheet.name);
-        if (owned.has(sheet.name.toLowerCase())) recordSheets.push(sheet.name);
+      const found = info(sheet.name);
+      if (found && sheet.keepIfExists) {
+        if (owned.has(found.name.toLowerCase())) {
+          recordSheets.push(found.name);
+          recordTables.push(...sheet.tables.map((t) => t.name).filter((t) => state.tables.has(t.toLowerCase())));
+        } else if (!keptSheets.some((k) => sameSheet(k, found.name))) keptSheets.push(found.name);
+        if (sheet.key) sheetKeys[sheet.key] = found.name;
         continue;
       }
-      if (isStateSheetName(sheet.name)) throw new SheetNameConflictError(sheet.name);
-      if (exists(sheet.name)) {
-        if (!owned.has(sheet.name.toLowerCase())) throw new SheetNameConflictError(sheet.name);
-        sheetOps.push({ kind: "deleteSheet", sheet: sheet.name });
+      if (found && !owned.has(found.name.toLowerCase())) {
+        const a1 = state.cells.get(cellKey(found.name, 0, 0))?.value;
+        const generated = typeof a1 === "string" && a1.startsWith(OWNED_SHEET_MARKER);
+        if (!generated || isStateSheetName(found.name)) {
+          messages.push({
+            code: "sheet-name-taken",
+            severity: "error",
+            sheet: sheet.name,
+            message: `Il foglio «${sheet.name}» esiste già ed è dell'utente: le tabelle di questo foglio non sono state scritte. Ripetere l'analisi sulla cartella attuale.`,
+          });
+          continue;
+        }
+        // A generated sheet whose record was lost (a copied workbook): still the add-in's.
+        sheetOps.push({ kind: "deleteSheet", sheet: found.name });
+        report.sheetsRemoved.push(found.name);
       }
-      const tables = writeOwnedSheet(sheet, sheetOps, takenTables, messages);
+      recordTables.push(...writeOwnedSheet(sheet, sheetOps, takenTables, messages));
       recordSheets.push(sheet.name);
-      recordTables.push(...tables);
+      if (sheet.key) sheetKeys[sheet.key] = sheet.name;
       report.sheetsWritten.push(sheet.name);
     }
     recordSheets = dedupe(recordSheets);
     recordTables = dedupe(recordTables);
   }
 
-  // ---- New flags ----
+  // ---- New flags: every original is known before any flag is written ----
   const newFlagRecords: RecordFlag[] = [];
   const finalNotes = new Map<string, { sheet: string; row: number; col: number; text: string | null }>();
-  const newFlags = mode.kind === "apply" ? mode.plan.flags : mode.kind === "flags" ? mode.flags : [];
-  for (const f of newFlags) {
-    if (!exists(f.sheet)) continue;
-    if (!writable(f.sheet)) {
-      messages.push({
-        code: "flag-skipped-protected",
-        severity: "warning",
-        sheet: f.sheet,
-        range: rangeText(f),
-        message: `Il foglio «${f.sheet}» è protetto: la segnalazione in ${rangeText(f)} non è stata scritta. Togliere la protezione per vederla nel foglio.`,
-      });
+  const reported = new Set<string>();
+  const entries: Array<{ flag: CellFlag; entry: RecordFlag }> = [];
+  for (const f of newFlagsOf(mode)) {
+    const found = info(f.sheet);
+    if (!found || found.protected) {
+      if (!reported.has(f.sheet.toLowerCase())) {
+        reported.add(f.sheet.toLowerCase());
+        messages.push(
+          found
+            ? {
+                code: "flag-skipped-protected",
+                severity: "warning",
+                sheet: found.name,
+                message: `Il foglio «${found.name}» è protetto: le celle con problemi non sono state colorate né annotate. L'elenco completo è nel foglio Verifica.`,
+              }
+            : {
+                code: "flag-skipped-missing-sheet",
+                severity: "warning",
+                sheet: f.sheet,
+                message: `Il foglio «${f.sheet}» non esiste più: i suoi problemi sono solo nel foglio Verifica.`,
+              },
+        );
+      }
       continue;
     }
-    const current = state.fills.get(rangeKey(f.sheet, f)) ?? [];
     const width = f.right - f.left + 1;
-    const originals: (string | null)[] = [];
-    for (let i = 0; i < cellCount(f); i++) {
-      const k = cellKey(f.sheet, f.top + Math.floor(i / width), f.left + (i % width));
-      const known = originalFill.get(k);
-      originals.push(known !== undefined ? known : (current[i] ?? null));
-    }
+    const originalFills: (string | null)[] = [];
+    for (let i = 0; i < cellCount(f); i++) originalFills.push(fills.get(cellKey(f.sheet, f.top + Math.floor(i / width), f.left + (i % width))) ?? null);
+    entries.push({ flag: f, entry: { ...boundsOf(f), sheet: f.sheet, originalFills, originalNotes: [], fill: f.fill } });
+  }
+  for (const { flag: f, entry } of entries) {
     applyOps.push({ kind: "fill", sheet: f.sheet, bounds: boundsOf(f), color: f.fill });
     touched.push({ sheet: f.sheet, ...boundsOf(f) });
     report.flagsWritten++;
-    const entry: RecordFlag = { sheet: f.sheet, top: f.top, left: f.left, bottom: f.bottom, right: f.right, originalFills: originals, originalNotes: [] };
     const k = cellKey(f.sheet, f.top, f.left);
-    // The engine gives one note per top-left cell (the others are ""), so a second one is skipped.
+    // The engine gives one note per top-left cell (the others are ""); a second one is skipped.
     if (f.note !== "" && !finalNotes.has(k)) {
       if (annotation === "note") {
         const before = noteAfterUndo.get(k) ?? null;
-        const text = before ? `${before}${NOTE_SEPARATOR}${f.note}` : f.note;
+        const text = before ? `${f.note}${ORIGINAL_NOTE_HEADING}${before}` : f.note;
         finalNotes.set(k, { sheet: f.sheet, row: f.top, col: f.left, text });
         entry.originalNotes = [before];
         entry.note = text;
-      } else if (annotation === "comment" && !userCommentCells.has(k)) {
+      } else if (annotation === "comment" && !commentCells.has(k)) {
         applyOps.push({ kind: "addComment", sheet: f.sheet, row: f.top, col: f.left, text: f.note });
-        userCommentCells.add(k); // one comment per cell
+        commentCells.add(k); // one comment per cell; a user's comment there is left alone
       }
     }
     newFlagRecords.push(entry);
@@ -434,12 +485,9 @@ export function planWrite(mode: WriteMode, state: WriteState, annotation: Annota
   // Notes: one operation per cell, from what it has now to what it must have.
   if (annotation === "note") {
     for (const [k, after] of noteAfterUndo) {
-      if (finalNotes.has(k)) continue;
-      const now = state.notes.get(k) ?? null;
-      if (after === now) continue;
+      if (finalNotes.has(k) || after === (state.notes.get(k) ?? null)) continue;
       const [sheet, row, col] = splitCellKey(k, state);
-      if (sheet === null) continue;
-      finalNotes.set(k, { sheet, row, col, text: after });
+      if (sheet !== null) finalNotes.set(k, { sheet, row, col, text: after });
     }
     for (const [k, want] of finalNotes) {
       const now = state.notes.get(k) ?? null;
@@ -450,30 +498,44 @@ export function planWrite(mode: WriteMode, state: WriteState, annotation: Annota
     }
   }
 
-  // ---- New added cells: only where empty, or where the add-in's own content still is ----
+  // ---- New added cells: only where empty ----
   const newCellRecords: RecordCell[] = [];
   if (mode.kind === "apply") {
+    const cleared = new Set(undoOps.flatMap((op) => (op.kind === "clear" ? [cellKey(op.sheet, op.bounds.top, op.bounds.left)] : [])));
     for (const c of mode.plan.addedCells) {
-      if (!writable(c.sheet)) continue;
-      const k = cellKey(c.sheet, c.row, c.col);
-      if (!previouslyOurs.has(k) && !isEmpty(state.cells.get(k))) {
+      const at = toA1({ row: c.row, col: c.col });
+      const found = info(c.sheet);
+      if (!found || found.protected) {
         messages.push({
-          code: "added-cell-kept",
-          severity: "info",
+          code: "added-cell-skipped",
+          severity: "warning",
           sheet: c.sheet,
-          range: toA1({ row: c.row, col: c.col }),
-          message: `La cella ${toA1({ row: c.row, col: c.col })} del foglio «${c.sheet}» non è vuota: il suo contenuto è stato lasciato com'è.`,
+          range: at,
+          message: found
+            ? `Il foglio «${found.name}» è protetto: la colonna «${c.content.kind === "text" ? c.content.text : ""}» (cella ${at}) non è stata aggiunta.`
+            : `Il foglio «${c.sheet}» non esiste più: la cella ${at} non è stata aggiunta.`,
+        });
+        continue;
+      }
+      const k = cellKey(c.sheet, c.row, c.col);
+      if (!cleared.has(k) && !isEmpty(state.cells.get(k))) {
+        messages.push({
+          code: "added-cell-skipped",
+          severity: "info",
+          sheet: found.name,
+          range: at,
+          message: `La cella ${at} del foglio «${found.name}» non è vuota: la colonna non è stata aggiunta.`,
         });
         continue;
       }
       writeCell(c, applyOps);
       touched.push({ sheet: c.sheet, ...cellBounds(c.row, c.col) });
-      newCellRecords.push({ sheet: c.sheet, row: c.row, col: c.col, written: writtenOf(c.content) });
+      newCellRecords.push({ sheet: found.name, row: c.row, col: c.col, written: writtenOf(c.content) });
       report.cellsWritten++;
     }
   }
 
-  // ---- The record ----
+  // ---- The record, written first ----
   const record: OwnershipRecord = {
     version: 1,
     sheets: recordSheets,
@@ -490,19 +552,19 @@ export function planWrite(mode: WriteMode, state: WriteState, annotation: Annota
   if (keepRecord) {
     const chunks = encodeOwnershipRecord(record);
     if (!stateInfo) stateOps.push({ kind: "addSheet", sheet: STATE_SHEET, veryHidden: true });
-    else stateOps.push({ kind: "clear", sheet: STATE_SHEET, bounds: { top: 0, left: 0, bottom: 1_048_575, right: 0 }, applyTo: "Contents" });
-    if (chunks.length > 0) {
-      stateOps.push({
-        kind: "formulas",
-        sheet: STATE_SHEET,
-        bounds: { top: 0, left: 0, bottom: chunks.length - 1, right: 0 },
-        // A chunk may start with "-" or a digit: written as literal text like any other.
-        formulas: chunks.map((c) => [literalText(c)]),
-      });
+    else {
+      if (stateInfo.visibility !== "VeryHidden") stateOps.push({ kind: "hideSheet", sheet: stateInfo.name });
+      stateOps.push({ kind: "clear", sheet: stateInfo.name, bounds: { top: 0, left: 0, bottom: 1_048_575, right: 0 }, applyTo: "Contents" });
     }
+    stateOps.push({
+      kind: "formulas",
+      sheet: STATE_SHEET,
+      bounds: { top: 0, left: 0, bottom: chunks.length - 1, right: 0 },
+      // A chunk may start with "-" or a digit: written as literal text like any other.
+      formulas: chunks.map((c) => [literalText(c)]),
+    });
   }
-  const tailOps: WriteOp[] = [];
-  if (!keepRecord && stateInfo) tailOps.push({ kind: "deleteSheet", sheet: STATE_SHEET });
+  const tailOps: WriteOp[] = !keepRecord && stateInfo ? [{ kind: "deleteSheet", sheet: stateInfo.name }] : [];
 
   return {
     ops: [...stateOps, ...undoOps, ...sheetOps, ...applyOps, ...tailOps],
@@ -531,8 +593,6 @@ function splitCellKey(k: string, state: WriteState): [string | null, number, num
 
 const boundsOf = (b: Bounds): Bounds => ({ top: b.top, left: b.left, bottom: b.bottom, right: b.right });
 const cellBounds = (row: number, col: number): Bounds => ({ top: row, left: col, bottom: row, right: col });
-const rangeText = (b: Bounds): string =>
-  b.top === b.bottom && b.left === b.right ? toA1({ row: b.top, col: b.left }) : `${toA1({ row: b.top, col: b.left })}:${toA1({ row: b.bottom, col: b.right })}`;
 
 /** Operations that write one cell: content, number format, style, fill, link. */
 function writeCell(c: CellWrite, ops: WriteOp[]): void {

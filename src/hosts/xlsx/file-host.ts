@@ -52,45 +52,37 @@ export class FileWorkbookHost implements WorkbookHost {
    */
   static async open(data: ArrayBuffer | Uint8Array): Promise<FileWorkbookHost> {
     const xlsx = await loadModules();
-    const workbook = await xlsx.read.loadWorkbook(data);
-    const host = new FileWorkbookHost(workbook, xlsx);
-    // Same checks as readWorkbookSnapshots, so an empty workbook is refused at opening.
-    const snapshots = await host.readSnapshots();
-    if (!snapshots.some((s) => s.cells.length > 0)) {
-      const { WorkbookEmptyError } = await import("./errors");
-      throw new WorkbookEmptyError();
-    }
+    const host = new FileWorkbookHost(await xlsx.read.loadWorkbook(data), xlsx);
+    // Reading now refuses an empty workbook at opening, and the snapshots are kept for the analysis.
+    await host.readSnapshots();
     return host;
   }
 
+  /**
+   * The snapshots the engine needs: every sheet plus the add-in's state sheet (so the write plan
+   * knows what a previous run added), as the CLI reads them.
+   */
   async readSnapshots(onProgress?: (p: Progress) => void): Promise<SheetSnapshot[]> {
-    if (this.cached) {
-      onProgress?.({ fraction: 1, label: `Lettura dei fogli (${this.cached.length} di ${this.cached.length})` });
-      return this.cached;
+    if (!this.cached) {
+      onProgress?.({ fraction: 0.1, label: "Lettura dei fogli" });
+      await yieldToBrowser();
+      this.cached = this.xlsx.apply.workbookSnapshots(this.workbook);
     }
-    const sheets = this.workbook.worksheets.filter((ws) => ws.name !== this.xlsx.read.STATE_SHEET_NAME);
-    const snapshots: SheetSnapshot[] = [];
-    for (const [i, ws] of sheets.entries()) {
-      snapshots.push(this.xlsx.read.worksheetToSnapshot(ws));
-      onProgress?.({ fraction: (i + 1) / sheets.length, label: `Lettura dei fogli (${i + 1} di ${sheets.length})` });
-      if (onProgress) await yieldToBrowser();
-    }
-    this.cached = snapshots;
-    return snapshots;
+    onProgress?.({ fraction: 1, label: `Lettura dei fogli (${this.cached.length} di ${this.cached.length})` });
+    return this.cached;
   }
 
   async applyWritePlan(plan: WritePlan, onProgress?: (p: Progress) => void): Promise<void> {
     onProgress?.({ fraction: 0.1, label: "Scrittura dei fogli di verifica" });
     await yieldToBrowser();
     this.cached = null;
-    await this.xlsx.apply.applyWritePlanToWorkbook(this.workbook, plan);
+    this.xlsx.apply.applyWritePlanToWorkbook(this.workbook, plan);
     onProgress?.({ fraction: 1, label: "Scrittura completata" });
   }
 
   async clearAddinContent(): Promise<void> {
-    const cleared = await this.xlsx.apply.clearXlsx(await this.toXlsx());
-    this.workbook = await this.xlsx.read.loadWorkbook(cleared);
     this.cached = null;
+    this.xlsx.apply.clearAddinContent(this.workbook);
   }
 
   /** A file has no window to activate; the page shows the cells itself. */
@@ -98,8 +90,7 @@ export class FileWorkbookHost implements WorkbookHost {
 
   /** The workbook as it is now (with whatever plan was applied), as .xlsx bytes. */
   async toXlsx(): Promise<Uint8Array> {
-    const buffer = await this.workbook.xlsx.writeBuffer();
-    return buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer as ArrayBuffer);
+    return this.xlsx.apply.saveWorkbook(this.workbook);
   }
 }
 

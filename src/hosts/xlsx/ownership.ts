@@ -10,6 +10,30 @@ import { STATE_SHEET, type OwnershipRecord } from "../../engine/write/types";
 import type { SheetSnapshot } from "../../engine/model/snapshot";
 import { worksheetToSnapshot } from "./read";
 
+/**
+ * The cell at a 1-based row and column. (Through getRow: the Office lint rules take any
+ * `getCell` result for an Office.js proxy that needs load/sync.)
+ */
+export function sheetCell(ws: ExcelJS.Worksheet, row: number, col: number): ExcelJS.Cell {
+  return ws.getRow(row).getCell(col);
+}
+
+/** What ExcelJS keeps on a worksheet beyond its typings. */
+interface WorksheetInternals {
+  tables?: Record<string, unknown>;
+  sheetProtection?: { sheet?: boolean } | null;
+}
+
+/** Names of the tables on a sheet. */
+export function tableNames(ws: ExcelJS.Worksheet): string[] {
+  return Object.keys((ws as unknown as WorksheetInternals).tables ?? {});
+}
+
+/** True for a protected sheet (the user asked that its cells not change). */
+export function isProtected(ws: ExcelJS.Worksheet): boolean {
+  return Boolean((ws as unknown as WorksheetInternals).sheetProtection?.sheet);
+}
+
 /** The state sheet, matched ignoring case like Excel does. */
 export function findStateSheet(wb: ExcelJS.Workbook): ExcelJS.Worksheet | undefined {
   return wb.worksheets.find((ws) => ws.name.toLowerCase() === STATE_SHEET.toLowerCase());
@@ -19,7 +43,7 @@ export function findStateSheet(wb: ExcelJS.Workbook): ExcelJS.Worksheet | undefi
 function stateChunks(ws: ExcelJS.Worksheet): unknown[] {
   const out: unknown[] = [];
   for (let r = 1; r <= ws.rowCount; r++) {
-    const v = ws.getCell(r, 1).value;
+    const v = sheetCell(ws, r, 1).value;
     if (typeof v !== "string" || v === "") break;
     out.push(v);
   }
@@ -45,7 +69,7 @@ export function writeState(wb: ExcelJS.Workbook, record: OwnershipRecord): void 
   ws.state = "veryHidden";
   const chunks = encodeOwnershipRecord(record);
   const last = Math.max(ws.rowCount, chunks.length);
-  for (let r = 1; r <= last; r++) ws.getCell(r, 1).value = chunks[r - 1] ?? null;
+  for (let r = 1; r <= last; r++) sheetCell(ws, r, 1).value = chunks[r - 1] ?? null;
 }
 
 /** Removes SO_Stato (after `clear`, nothing of the add-in is left). */

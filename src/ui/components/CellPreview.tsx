@@ -1,6 +1,6 @@
-import { Button, Caption1, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { Button, Caption1, makeStyles, mergeClasses, tokens, useId } from "@fluentui/react-components";
 import { useMemo } from "react";
-import { columnToLetters, parseRangeA1 } from "../../engine/cells/a1";
+import { columnToLetters, parseRangeA1, toA1 } from "../../engine/cells/a1";
 import type { SheetSnapshot } from "../../engine/model/snapshot";
 import { boundsOf, valueAt } from "../logic/workbook-data";
 import { strings } from "../strings";
@@ -10,6 +10,8 @@ const useStyles = makeStyles({
     display: "flex",
     flexDirection: "column",
     rowGap: tokens.spacingVerticalXS,
+    marginTop: tokens.spacingVerticalXS,
+    marginBottom: tokens.spacingVerticalS,
     padding: tokens.spacingHorizontalS,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
@@ -53,6 +55,12 @@ const useStyles = makeStyles({
     whiteSpace: "nowrap",
     verticalAlign: "top",
   },
+  value: {
+    margin: 0,
+    whiteSpace: "pre-wrap",
+    overflowWrap: "anywhere",
+    fontSize: tokens.fontSizeBase200,
+  },
   hit: {
     backgroundColor: tokens.colorPaletteYellowBackground2,
     outline: `${tokens.strokeWidthThick} solid ${tokens.colorPaletteDarkOrangeBorder2}`,
@@ -80,6 +88,7 @@ const show = (v: string | number | boolean | null): string =>
  */
 export function CellPreview({ snapshots, sheet, range, onClose }: CellPreviewProps) {
   const styles = useStyles();
+  const headingId = useId("cell-preview");
   const snapshot = snapshots.find((s) => s.name === sheet);
   const grid = useMemo(() => {
     const r = parseRangeA1(range);
@@ -93,13 +102,15 @@ export function CellPreview({ snapshots, sheet, range, onClose }: CellPreviewPro
     for (let i = top; i <= bottom; i++) rows.push(i);
     const cols: number[] = [];
     for (let j = left; j <= right; j++) cols.push(j);
-    return { r, rows, cols };
+    return { r, rows, cols, value: show(valueAt(snapshot, r.top, r.left)) };
   }, [snapshot, range]);
 
   return (
-    <section className={styles.root} aria-label={strings.preview.title} data-preview={`${sheet}!${range}`}>
+    <section className={styles.root} aria-labelledby={headingId} data-preview={`${sheet}!${range}`}>
       <div className={styles.head}>
-        <h3 className={styles.title}>{strings.preview.title}</h3>
+        <p id={headingId} className={styles.title}>
+          {strings.preview.title}
+        </p>
         <Button size="small" appearance="subtle" onClick={onClose} aria-label={strings.preview.close}>
           ×
         </Button>
@@ -137,6 +148,11 @@ export function CellPreview({ snapshots, sheet, range, onClose }: CellPreviewPro
               ))}
             </tbody>
           </table>
+          {grid.value && (
+            <p className={styles.value}>
+              {strings.preview.value(toA1({ row: grid.r.top, col: grid.r.left }))} {grid.value}
+            </p>
+          )}
         </div>
       ) : (
         <Caption1>{strings.preview.empty}</Caption1>

@@ -11,7 +11,7 @@ import {
   tokens,
   useArrowNavigationGroup,
 } from "@fluentui/react-components";
-import { useMemo } from "react";
+import { useMemo, type ReactNode } from "react";
 import type { Finding } from "../../engine/model/finding";
 import { groupFindings } from "../logic/group-findings";
 import { strings } from "../strings";
@@ -93,13 +93,15 @@ export interface FindingItemsProps {
   selected?: Finding | null;
   /** Accessible name of the list. */
   label: string;
+  /** Shown under the selected finding (the standalone page shows the cells there). */
+  renderSelected?: (finding: Finding) => ReactNode;
 }
 
 /**
  * A flat list of findings, each a button that goes to its cells. Arrow keys move inside the
  * list and Tab leaves it, so a long list costs one Tab stop.
  */
-export function FindingItems({ findings, onSelect, selected, label }: FindingItemsProps) {
+export function FindingItems({ findings, onSelect, selected, label, renderSelected }: FindingItemsProps) {
   const styles = useStyles();
   const arrows = useArrowNavigationGroup({ axis: "vertical", memorizeCurrent: true });
   return (
@@ -123,6 +125,7 @@ export function FindingItems({ findings, onSelect, selected, label }: FindingIte
                 <Caption1 className={styles.where}>{strings.findings.goTo(f.at.sheet, f.at.range)}</Caption1>
               </span>
             </button>
+            {isSelected && renderSelected?.(f)}
           </li>
         );
       })}
@@ -134,10 +137,11 @@ export interface FindingListProps {
   findings: readonly Finding[];
   onSelect(finding: Finding): void;
   selected?: Finding | null;
+  renderSelected?: (finding: Finding) => ReactNode;
 }
 
 /** Findings grouped by structure and sheet, with counts by severity on every group. */
-export function FindingList({ findings, onSelect, selected }: FindingListProps) {
+export function FindingList({ findings, onSelect, selected, renderSelected }: FindingListProps) {
   const styles = useStyles();
   const groups = useMemo(() => groupFindings(findings), [findings]);
   // Open everything when it is short enough to read; otherwise only the first structure.
@@ -169,6 +173,7 @@ export function FindingList({ findings, onSelect, selected }: FindingListProps) 
                     findings={s.findings}
                     onSelect={onSelect}
                     selected={selected ?? null}
+                    renderSelected={renderSelected}
                     label={strings.findings.groupLabel(`${name}, ${strings.findings.sheet(s.sheet)}`, s.findings.length)}
                   />
                 </section>

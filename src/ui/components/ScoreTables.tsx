@@ -25,9 +25,19 @@ const useStyles = makeStyles({
     textAlign: "end",
     whiteSpace: "nowrap",
   },
+  // Long titles (some cards put the whole description there) are cut at three lines; the
+  // full text stays in the title attribute and in the sheet.
   title: {
-    display: "block",
+    display: "-webkit-box",
+    WebkitLineClamp: 3,
+    WebkitBoxOrient: "vertical",
+    overflow: "hidden",
     fontWeight: tokens.fontWeightSemibold,
+  },
+  group: {
+    backgroundColor: tokens.colorNeutralBackground2,
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorNeutralForeground2,
   },
   override: {
     display: "block",
@@ -94,12 +104,21 @@ export function ObjectiveScoresTable({ objectives, titleOf, onOverride, disabled
         </TableRow>
       </TableHeader>
       <TableBody>
-        {objectives.map((o) => {
+        {objectives.flatMap((o, i) => {
           const title = titleOf(o.objectiveId);
-          return (
+          // Objective numbers restart in every structure, so each structure gets a heading row.
+          const groupRow =
+            i === 0 || objectives[i - 1]?.structure !== o.structure ? (
+              <TableRow key={`group-${o.structure}-${i}`} className={styles.group}>
+                <TableCell colSpan={3}>{o.structure}</TableCell>
+              </TableRow>
+            ) : null;
+          const row = (
             <TableRow key={o.objectiveId} data-objective={o.objectiveId}>
               <TableCell>
-                <span className={styles.title}>{title}</span>
+                <span className={styles.title} title={title}>
+                  {title}
+                </span>
                 <Caption1 className={styles.caption}>
                   {c.achievement}: {formatPercent(o.meanAchievement)} · {c.timeliness}: {formatPercent(o.meanTimeliness)}
                 </Caption1>
@@ -120,6 +139,7 @@ export function ObjectiveScoresTable({ objectives, titleOf, onOverride, disabled
               </TableCell>
             </TableRow>
           );
+          return groupRow ? [groupRow, row] : [row];
         })}
       </TableBody>
     </Table>

@@ -1,5 +1,5 @@
 import { Button, Caption1, Dropdown, Field, Option, makeStyles, tokens, useId } from "@fluentui/react-components";
-import { useMemo } from "react";
+import { useMemo, type ReactNode } from "react";
 import type { Analysis } from "../../engine/analyse";
 import type { Finding } from "../../engine/model/finding";
 import { objectivesOf as allObjectives } from "../logic/workbook-data";
@@ -59,12 +59,14 @@ export interface ResponsabileViewProps {
   onNewCard?: () => void;
   onSelectFinding(finding: Finding): void;
   selectedFinding: Finding | null;
+  /** Shown under the selected finding (the cells, in the standalone page). */
+  renderFindingDetail?: (finding: Finding) => ReactNode;
   canRefresh: boolean;
 }
 
 /** The responsabile's view: the state of the card they are on, as a checklist, and its findings. */
 export function ResponsabileView(props: ResponsabileViewProps) {
-  const { analysis, busy, followsSelection, objectiveId, onPickCard, onRefresh, onNewCard, onSelectFinding, selectedFinding, canRefresh } = props;
+  const { analysis, busy, followsSelection, objectiveId, onPickCard, onRefresh, onNewCard, onSelectFinding, selectedFinding, canRefresh, renderFindingDetail } = props;
   const styles = useStyles();
   const hintId = useId("new-card-hint");
   const objectives = useMemo(() => (analysis ? allObjectives(analysis.plan) : []), [analysis]);
@@ -128,7 +130,13 @@ export function ResponsabileView(props: ResponsabileViewProps) {
               {findings.length === 0 ? (
                 <p className={styles.hint}>{strings.findings.none}</p>
               ) : (
-                <FindingItems findings={findings} onSelect={onSelectFinding} selected={selectedFinding} label={strings.responsabile.cardFindings} />
+                <FindingItems
+                  findings={findings}
+                  onSelect={onSelectFinding}
+                  selected={selectedFinding}
+                  label={strings.responsabile.cardFindings}
+                  renderSelected={renderFindingDetail}
+                />
               )}
             </>
           )}

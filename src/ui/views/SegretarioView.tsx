@@ -1,5 +1,5 @@
 import { Button, Caption1, makeStyles, tokens, useId } from "@fluentui/react-components";
-import { useMemo } from "react";
+import { useMemo, type ReactNode } from "react";
 import type { Analysis } from "../../engine/analyse";
 import type { Finding } from "../../engine/model/finding";
 import { FindingList } from "../components/FindingList";
@@ -44,11 +44,13 @@ export interface SegretarioViewProps {
   onGiuntaSummary(): void;
   onSelectFinding(finding: Finding): void;
   selectedFinding: Finding | null;
+  /** Shown under the selected finding (the cells, in the standalone page). */
+  renderFindingDetail?: (finding: Finding) => ReactNode;
 }
 
 /** The segretario's view: check the whole workbook, findings by structure and sheet, the add-in's sheets. */
 export function SegretarioView(props: SegretarioViewProps) {
-  const { analysis, busy, canCheck, onCheck, onCreateTables, onGiuntaSummary, onSelectFinding, selectedFinding } = props;
+  const { analysis, busy, canCheck, onCheck, onCreateTables, onGiuntaSummary, onSelectFinding, selectedFinding, renderFindingDetail } = props;
   const styles = useStyles();
   const tablesHint = useId("tables-hint");
   const giuntaHint = useId("giunta-hint");
@@ -83,7 +85,7 @@ export function SegretarioView(props: SegretarioViewProps) {
             </span>
             <SeverityCounts counts={counts} showZero />
           </section>
-          <FindingList findings={analysis.findings} onSelect={onSelectFinding} selected={selectedFinding} />
+          <FindingList findings={analysis.findings} onSelect={onSelectFinding} selected={selectedFinding} renderSelected={renderFindingDetail} />
         </>
       )}
     </div>

@@ -1,4 +1,4 @@
-import { readMeasure } from "../../../src/engine/values";
+import { readBoolean, readDate, readMeasure, readNumber } from "../../../src/engine/values";
 import type { Measure } from "../../../src/engine/model/plan";
 import { MeasureSchema } from "../../../src/engine/model/plan";
 import type { CellValue } from "../../../src/engine/model/snapshot";
@@ -53,5 +53,14 @@ describe("readMeasure", () => {
       const m = readMeasure(v, typeof v === "number" ? "0%" : null);
       expect(MeasureSchema.safeParse(m).success).toBe(true);
     }
+  });
+});
+
+describe("readMeasure agrees with the single readers", () => {
+  it.each(["si   .", "Falso!", "NO", "15/05/2024", "entro il 1/1/24", "< di 5", "1.100", "45292", "Liquidata", "N. 12"])("%j", (typed) => {
+    const m = readMeasure(typed);
+    expect(m?.type).toBe(
+      readBoolean(typed).ok ? "boolean" : readDate(typed).ok ? "date" : readNumber(typed).ok ? "number" : "text",
+    );
   });
 });

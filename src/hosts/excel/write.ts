@@ -1,0 +1,321 @@
+/**
+ * Applies a WritePlan to the open workbook. Reads first what undoing the previous run needs
+ * (sheets, the ownership record, current fills and notes), plans everything as data
+ * (./write-plan), then queues it all in one batch — events off, calculation and screen updating
+ * suspended until that sync — split into more batches only when the request would pass Excel
+ * on the web's 5 MB limit.
+ *
+ * Round trips: 1) sheet list, tables, comments; 2) the record and the cells the plan touches;
+ * 3) only when the record differs from the copy this host cached at its last read or write:
+ * the cells the record's previous run touched; then the write batch(es).
+ */
+import type { Progress } from "../../engine/host";
+import { decodeOwnershipRecord } from "../../engine/write/ownership";
+import { STATE_SHEET, type OwnershipRecord } from "../../engine/write/types";
+import { type Bounds, boundsToA1, parseSheetAddress, qualified } from "./address";
+import type { ExcelCapabilities } from "./capabilities";
+import { StateSheetTakenError } from "./errors";
+import { DEFAULT_LIMITS, type TransferLimits } from "./limits";
+import type { OwnWrites } from "./own-writes";
+import {
+  type CellNow,
+  type ExistingComment,
+  type Fill,
+  type SheetInfo,
+  type StateNeeds,
+  type WriteMode,
+  type WriteOp,
+  type WriteProgram,
+  type WriteState,
+  cellKey,
+  planWrite,
+  rangeKey,
+  splitIntoBatches,
+  stateNeeds,
+} from "./write-plan";
+
+export interface WriteOptions {
+  capabilities: ExcelCapabilities;
+  /** The record as this host last saw it, to read everything in one round trip. */
+  cachedRecord: OwnershipRecord | null;
+  ownWrites: OwnWrites;
+  limits?: TransferLimits;
+  onProgress?: (p: Progress) => void;
+}
+
+export interface WriteOutcome {
+  program: WriteProgram;
+  /** Number of write batches (1 unless the payload needed chunks). */
+  batches: number;
+}
+
+/** Reads, plans and applies `mode` in one Excel.run. */
+export async function writeWorkbook(mode: WriteMode, options: WriteOptions): Promise<WriteOutcome> {
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const report = options.onProgress ?? ((): void => undefined);
+  const annotation = options.capabilities.annotation;
+  return await Excel.run(async (context) => {
+    // 1) What exists.
+    const worksheets = context.workbook.worksheets;
+    worksheets.load("items/name,items/visibility,items/protection/protected");
+    const tables = context.workbook.tables;
+    tables.load("items/name");
+    const comments = annotation === "fill" ? null : context.workbook.comments;
+    comments?.load("items/id,items/content");
+    await context.sync();
+    report({ fraction: 0.1, label: "Lettura della cartella" });
+
+    const sheets = new Map<string, SheetInfo>();
+    for (const ws of worksheets.items) {
+      sheets.set(ws.name.toLowerCase(), { name: ws.name, visibility: ws.visibility, protected: ws.protection.protected });
+    }
+    const stateInfo = sheets.get(STATE_SHEET.toLowerCase());
+
+    // 2) The record, and everything the plan needs to know (with the cached record's needs).
+    const stateColumn = stateInfo ? context.workbook.worksheets.getItem(stateInfo.name).getRange("A:A").getUsedRangeOrNullObject(true) : null;
+    stateColumn?.load("values");
+    const locations = (comments?.items ?? []).map((c) => {
+      const location = c.getLocation();
+      location.load("address");
+      return { comment: c, location };
+    });
+    const collected = emptyCollected();
+    const firstNeeds = stateNeeds(mode, options.cachedRecord, sheets, annotation);
+    const pending = queueStateReads(context, firstNeeds, sheets);
+    await context.sync();
+    pending(collected);
+
+    const decoded = stateColumn && !stateColumn.isNullObject ? decodeOwnershipRecord(stateColumn.values.map((row) => row[0])) : null;
+    // A visible SO_Stato without a record is a user's sheet that happens to have the name.
+    if (stateInfo && stateInfo.visibility !== "VeryHidden" && decoded !== null && decoded.status !== "ok") throw new StateSheetTakenError();
+    const record = decoded?.status === "ok" ? decoded.record : null;
+    const commentList: ExistingComment[] = locations.map(({ comment, location }) => {
+      const at = parseSheetAddress(location.address);
+      return { id: comment.id, content: comment.content, sheet: at ? at.sheet : null, row: at?.top ?? 0, col: at?.left ?? 0 };
+    });
+
+    // 3) Only when the workbook's record is not the one this host knew: what it touched.
+    if (JSON.stringify(record) !== JSON.stringify(options.cachedRecord)) {
+      const more = subtractNeeds(stateNeeds(mode, record, sheets, annotation), collected);
+      if (more.noteCells.length > 0 || more.cells.length > 0 || more.fillRanges.length > 0) {
+        const extra = queueStateReads(context, more, sheets);
+        await context.sync();
+        extra(collected);
+      }
+    }
+
+    const state: WriteState = {
+      sheets,
+      tables: new Set(tables.items.map((t) => t.name.toLowerCase())),
+      record,
+      recordUnreadable: decoded?.status === "unreadable",
+      fills: collected.fills,
+      notes: collected.notes,
+      comments: commentList,
+      cells: collected.cells,
+    };
+    const program = planWrite(mode, state, annotation);
+    report({ fraction: 0.3, label: "Scrittura nella cartella" });
+
+    // 4) The write: one batch, or chunks under the payload budget.
+    const batches = splitIntoBatches(program.ops, limits.payloadBudgetBytes);
+    const end = options.ownWrites.begin(program.touched);
+    try {
+      let done = 0;
+      for (const batch of batches) {
+        queueBatch(context, batch, done === batches.length - 1);
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one request per 5 MB chunk of the plan
+        await context.sync();
+        done++;
+        report({ fraction: 0.3 + (0.7 * done) / batches.length, label: `Scrittura nella cartella (${done} di ${batches.length})` });
+      }
+    } catch (error) {
+      // A failed batch leaves events off for this add-in; switch them back on before reporting.
+      context.runtime.enableEvents = true;
+      await context.sync().catch(() => undefined);
+      throw error;
+    } finally {
+      end();
+    }
+    return { program, batches: Math.max(1, batches.length) };
+  });
+}
+
+interface Collected {
+  fills: Map<string, Fill[]>;
+  notes: Map<string, string | null>;
+  cells: Map<string, CellNow>;
+}
+
+const emptyCollected = (): Collected => ({ fills: new Map(), notes: new Map(), cells: new Map() });
+
+/** `needs` minus what was already read. */
+function subtractNeeds(needs: StateNeeds, have: Collected): StateNeeds {
+  return {
+    fillRanges: needs.fillRanges.filter((r) => !have.fills.has(rangeKey(r.sheet, r))),
+    noteCells: needs.noteCells.filter((c) => !have.notes.has(cellKey(c.sheet, c.row, c.col))),
+    cells: needs.cells.filter((c) => !have.cells.has(cellKey(c.sheet, c.row, c.col))),
+  };
+}
+
+/**
+ * Queues the loads for `needs` (no sync); the returned function, called after the sync, copies
+ * the results into the collected maps.
+ */
+function queueStateReads(context: Excel.RequestContext, needs: StateNeeds, sheets: ReadonlyMap<string, SheetInfo>): (into: Collected) => void {
+  const nameOf = (sheet: string): string => sheets.get(sheet.toLowerCase())?.name ?? sheet;
+  const fillReads = needs.fillRanges.map((r) => ({
+    key: rangeKey(r.sheet, r),
+    result: context.workbook.worksheets
+      .getItem(nameOf(r.sheet))
+      .getRange(boundsToA1(r))
+      .getCellProperties({ format: { fill: { color: true, pattern: true } } }),
+  }));
+  const noteReads = needs.noteCells.map((c) => {
+    const note = context.workbook.worksheets.getItem(nameOf(c.sheet)).notes.getItemOrNullObject(boundsToA1(cell(c.row, c.col)));
+    note.load("content");
+    return { key: cellKey(c.sheet, c.row, c.col), note };
+  });
+  const cellReads = needs.cells.map((c) => {
+    const range = context.workbook.worksheets.getItem(nameOf(c.sheet)).getRange(boundsToA1(cell(c.row, c.col)));
+    range.load("values,formulas");
+    return { key: cellKey(c.sheet, c.row, c.col), range };
+  });
+  return (into) => {
+    for (const { key, result } of fillReads) {
+      into.fills.set(
+        key,
+        result.value.flat().map((p) => {
+          const fill = p.format?.fill;
+          // Office reports "#FFFFFF" for a cell with no fill; the pattern tells them apart.
+          if (!fill || !fill.color || fill.pattern === "None" || fill.pattern === undefined) return null;
+          return fill.color.toUpperCase();
+        }),
+      );
+    }
+    for (const { key, note } of noteReads) into.notes.set(key, note.isNullObject ? null : note.content);
+    for (const { key, range } of cellReads) into.cells.set(key, { value: range.values[0]?.[0], formula: range.formulas[0]?.[0] });
+  };
+}
+
+const cell = (row: number, col: number): Bounds => ({ top: row, left: col, bottom: row, right: col });
+
+/** Queues one batch: events off, calculation and screen updating suspended until its sync. */
+function queueBatch(context: Excel.RequestContext, ops: readonly WriteOp[], last: boolean): void {
+  context.runtime.enableEvents = false;
+  context.application.suspendApiCalculationUntilNextSync();
+  context.application.suspendScreenUpdatingUntilNextSync();
+  const sheets = new Map<string, Excel.Worksheet>();
+  const sheet = (name: string): Excel.Worksheet => {
+    const key = name.toLowerCase();
+    let ws = sheets.get(key);
+    if (!ws) {
+      ws = context.workbook.worksheets.getItem(name);
+      sheets.set(key, ws);
+    }
+    return ws;
+  };
+  for (const op of ops) queueOp(context, op, sheet, sheets);
+  if (last) context.runtime.enableEvents = true;
+}
+
+function queueOp(
+  context: Excel.RequestContext,
+  op: WriteOp,
+  sheet: (name: string) => Excel.Worksheet,
+  cache: Map<string, Excel.Worksheet>,
+): void {
+  switch (op.kind) {
+    case "deleteSheet":
+      sheet(op.sheet).delete();
+      cache.delete(op.sheet.toLowerCase());
+      return;
+    case "hideSheet":
+      sheet(op.sheet).visibility = "VeryHidden";
+      return;
+    case "addSheet": {
+      const ws = context.workbook.worksheets.add(op.sheet);
+      if (op.veryHidden) ws.visibility = "VeryHidden";
+      if (op.tabColor) ws.tabColor = op.tabColor;
+      cache.set(op.sheet.toLowerCase(), ws);
+      return;
+    }
+    case "clear": {
+      const range = sheet(op.sheet).getRange(boundsToA1(op.bounds));
+      range.clear("Contents");
+      if (op.applyTo === "ContentsAndFormats") range.clear("Formats");
+      return;
+    }
+    case "formulas":
+      sheet(op.sheet).getRange(boundsToA1(op.bounds)).formulas = op.formulas;
+      return;
+    case "numberFormat":
+      sheet(op.sheet).getRange(boundsToA1(op.bounds)).numberFormat = op.formats;
+      return;
+    case "style": {
+      const format = sheet(op.sheet).getRange(boundsToA1(op.bounds)).format;
+      if (op.style.bold !== undefined) format.font.bold = op.style.bold;
+      if (op.style.italic !== undefined) format.font.italic = op.style.italic;
+      if (op.style.fontColor !== undefined) format.font.color = op.style.fontColor;
+      if (op.style.wrap !== undefined) format.wrapText = op.style.wrap;
+      return;
+    }
+    case "fill":
+      sheet(op.sheet).getRange(boundsToA1(op.bounds)).format.fill.color = op.color;
+      return;
+    case "restoreFills": {
+      const ws = sheet(op.sheet);
+      const range = ws.getRange(boundsToA1(op.bounds));
+      const complete = op.fills.every((row) => row.every((f) => f !== undefined));
+      if (complete) range.format.fill.clear();
+      else {
+        op.fills.forEach((row, r) =>
+          row.forEach((f, c) => {
+            if (f === null) range.getCell(r, c).format.fill.clear();
+          }),
+        );
+      }
+      if (op.fills.some((row) => row.some((f) => typeof f === "string"))) {
+        range.setCellProperties(op.fills.map((row) => row.map((f) => (typeof f === "string" ? { format: { fill: { color: f } } } : {}))));
+      }
+      return;
+    }
+    case "columnWidth":
+      sheet(op.sheet).getRangeByIndexes(0, op.col, 1, 1).format.columnWidth = op.points;
+      return;
+    case "freeze": {
+      const panes = sheet(op.sheet).freezePanes;
+      if (op.rows > 0 && op.cols > 0) panes.freezeAt(sheet(op.sheet).getRangeByIndexes(0, 0, op.rows, op.cols));
+      else if (op.rows > 0) panes.freezeRows(op.rows);
+      else panes.freezeColumns(op.cols);
+      return;
+    }
+    case "table": {
+      const table = sheet(op.sheet).tables.add(boundsToA1(op.bounds), true);
+      table.name = op.name;
+      table.style = op.style;
+      table.showBandedRows = op.bandedRows;
+      return;
+    }
+    case "link":
+      sheet(op.sheet).getRange(boundsToA1(cell(op.row, op.col))).hyperlink = { documentReference: op.target, textToDisplay: op.text };
+      return;
+    case "addNote": {
+      const ws = sheet(op.sheet);
+      ws.notes.add(ws.getRange(boundsToA1(cell(op.row, op.col))), op.text);
+      return;
+    }
+    case "setNote":
+      sheet(op.sheet).notes.getItem(boundsToA1(cell(op.row, op.col))).content = op.text;
+      return;
+    case "deleteNote":
+      sheet(op.sheet).notes.getItem(boundsToA1(cell(op.row, op.col))).delete();
+      return;
+    case "addComment":
+      context.workbook.comments.add(qualified(op.sheet, cell(op.row, op.col)), op.text);
+      return;
+    case "deleteComment":
+      context.workbook.comments.getItem(op.id).delete();
+      return;
+  }
+}

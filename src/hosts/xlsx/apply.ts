@@ -1,0 +1,451 @@
+/**
+ * Applies a WritePlan to an ExcelJS workbook, and takes it away again. Every run first undoes
+ * what the ownership record (very hidden sheet SO_Stato) says the add-in added last time —
+ * flags (each cell's own fill and note put back), review headers, generated sheets — and then
+ * writes the new plan and the new record. User values are never written: flags change fills
+ * and notes only, added cells go only where a cell is empty, and generated sheets are the
+ * add-in's own.
+ */
+import type * as ExcelJS from "exceljs";
+import { columnToLetters, toA1 } from "../../engine/cells/a1";
+import type { SheetSnapshot } from "../../engine/model/snapshot";
+import { hasOwnedSheetMarker } from "../../engine/write/ownership";
+import { readOverrides } from "../../engine/write/overrides";
+import {
+  STATE_SHEET,
+  type ApplyReport,
+  type CellContent,
+  type CellFlag,
+  type CellStyle,
+  type CellWrite,
+  type OwnedSheet,
+  type OwnershipRecord,
+  type TableSpec,
+  type WriteMessage,
+  type WritePlan,
+} from "../../engine/write/types";
+import { WorkbookEmptyError } from "./errors";
+import {
+  fillFromRecord,
+  fillToRecord,
+  noteModelToRecord,
+  noteText,
+  isProtected,
+  readState,
+  removeState,
+  sheetCell,
+  restoreNote,
+  sameFill,
+  setFill,
+  solidFill,
+  stateSnapshot,
+  tableNames,
+  writeState,
+} from "./ownership";
+import { loadWorkbook, worksheetToSnapshot } from "./read";
+
+export type { ApplyReport } from "../../engine/write/types";
+
+function newReport(messages: readonly WriteMessage[] = []): ApplyReport {
+  return { sheetsRemoved: [], sheetsWritten: [], flagsRemoved: 0, flagsWritten: 0, cellsRemoved: 0, cellsWritten: 0, messages: [...messages] };
+}
+
+const TAKEN_MESSAGE: WriteMessage = {
+  code: "state-sheet-taken",
+  severity: "error",
+  sheet: STATE_SHEET,
+  message: `La cartella ha già un foglio «${STATE_SHEET}» che non è del componente: il componente usa questo nome per il suo registro. Rinominare quel foglio e ripetere; la cartella non è stata modificata.`,
+};
+
+/**
+ * Applies `plan`: undoes the add-in's previous content (by the record on SO_Stato), writes the
+ * plan's sheets, tables, flags and added cells, and records what it now owns. Never throws on
+ * workbook content: what cannot be done (protected sheet, name taken, cell no longer empty) is
+ * reported in the returned messages and left untouched.
+ */
+export function applyWritePlanToWorkbook(wb: ExcelJS.Workbook, plan: WritePlan): ApplyReport {
+  const report = newReport(plan.messages);
+  const state = readState(wb);
+  if (state.status === "taken") {
+    report.messages.push(TAKEN_MESSAGE);
+    return report;
+  }
+  const previous = state.record;
+  const keep = new Set(plan.sheets.filter((s) => s.keepIfExists).map((s) => s.name.toLowerCase()));
+  undo(wb, previous, keep, report);
+
+  const record: OwnershipRecord = { version: 1, sheets: [], tables: [], flags: [], addedCells: [], sheetKeys: {}, keptSheets: [] };
+  const previouslyOwned = new Set((previous?.sheets ?? []).map((s) => s.toLowerCase()));
+  const userTables = new Set(wb.worksheets.flatMap((ws) => tableNames(ws)).map((t) => t.toLowerCase()));
+  for (const sheet of plan.sheets) writeOwnedSheet(wb, sheet, previouslyOwned, userTables, record, report);
+  writeFlags(wb, plan.flags, record, report);
+  writeAddedCells(wb, plan.addedCells, record, report);
+  writeState(wb, record);
+  return report;
+}
+
+/**
+ * Removes everything the add-in added (by its record): flags (original fills and notes back),
+ * added cells still holding what it wrote, its sheets (Metodologia too when the add-in created
+ * it) and the state sheet itself.
+ */
+export function clearAddinContent(wb: ExcelJS.Workbook): ApplyReport {
+  const report = newReport();
+  const state = readState(wb);
+  if (state.status === "taken") {
+    report.messages.push(TAKEN_MESSAGE);
+    return report;
+  }
+  const record = state.record;
+  const scores = record?.sheetKeys?.scores;
+  const scoresSheet = scores ? wb.getWorksheet(scores) : undefined;
+  if (scoresSheet && readOverrides([worksheetToSnapshot(scoresSheet)]).length > 0) {
+    report.messages.push({
+      code: "overrides-removed",
+      severity: "warning",
+      sheet: scoresSheet.name,
+      message: `Il foglio «${scoresSheet.name}» conteneva valutazioni del Nucleo: sono state rimosse con il foglio. Una copia di sicurezza le conserva.`,
+    });
+  }
+  undo(wb, record, new Set(), report);
+  removeState(wb);
+  return report;
+}
+
+/** Reads an .xlsx, applies the plan, returns the new file. */
+export async function annotateXlsx(input: ArrayBuffer | Uint8Array, plan: WritePlan): Promise<Uint8Array> {
+  return (await annotateXlsxWithReport(input, plan)).bytes;
+}
+
+/** Reads an .xlsx, removes the add-in's content, returns the new file. */
+export async function clearXlsx(input: ArrayBuffer | Uint8Array): Promise<Uint8Array> {
+  return (await clearXlsxWithReport(input)).bytes;
+}
+
+/** annotateXlsx with the report (messages for the user). */
+export async function annotateXlsxWithReport(input: ArrayBuffer | Uint8Array, plan: WritePlan): Promise<{ bytes: Uint8Array; report: ApplyReport }> {
+  const wb = await loadWorkbook(input);
+  const report = applyWritePlanToWorkbook(wb, plan);
+  return { bytes: await saveWorkbook(wb), report };
+}
+
+/** clearXlsx with the report. */
+export async function clearXlsxWithReport(input: ArrayBuffer | Uint8Array): Promise<{ bytes: Uint8Array; report: ApplyReport }> {
+  const wb = await loadWorkbook(input);
+  const report = clearAddinContent(wb);
+  return { bytes: await saveWorkbook(wb), report };
+}
+
+/** The workbook as .xlsx bytes. */
+export async function saveWorkbook(wb: ExcelJS.Workbook): Promise<Uint8Array> {
+  const buffer = await wb.xlsx.writeBuffer();
+  return buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer as ArrayBuffer);
+}
+
+/**
+ * Snapshots for the engine from a loaded workbook: every sheet, plus SO_Stato (which
+ * readWorkbookSnapshots leaves out) so that buildWritePlan knows what the add-in owns.
+ *
+ * @throws WorkbookEmptyError when no sheet holds a value.
+ */
+export function workbookSnapshots(wb: ExcelJS.Workbook): SheetSnapshot[] {
+  const state = stateSnapshot(wb);
+  const snapshots = wb.worksheets.filter((ws) => ws.name.toLowerCase() !== STATE_SHEET.toLowerCase()).map((ws) => worksheetToSnapshot(ws));
+  if (!snapshots.some((s) => s.cells.length > 0)) throw new WorkbookEmptyError();
+  return state ? [...snapshots, state] : snapshots;
+}
+
+/** Reads an .xlsx into snapshots for `analyse`, SO_Stato included (see workbookSnapshots). */
+export async function readAnalysisSnapshots(data: ArrayBuffer | Uint8Array): Promise<SheetSnapshot[]> {
+  return workbookSnapshots(await loadWorkbook(data));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Undo.
+
+function findSheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet | undefined {
+  return wb.getWorksheet(name) ?? wb.worksheets.find((ws) => ws.name.toLowerCase() === name.toLowerCase());
+}
+
+function undo(wb: ExcelJS.Workbook, record: OwnershipRecord | null, keep: ReadonlySet<string>, report: ApplyReport): void {
+  if (!record) return;
+  // Later flags were written last: undo them first, so each cell ends with its original.
+  for (const flag of [...record.flags].reverse()) {
+    const ws = findSheet(wb, flag.sheet);
+    if (!ws) continue;
+    const ours = flag.fill ? solidFill(flag.fill) : undefined;
+    let i = 0;
+    for (let r = flag.top; r <= flag.bottom; r++) {
+      for (let c = flag.left; c <= flag.right; c++, i++) {
+        const cell = sheetCell(ws, r + 1, c + 1);
+        // A cell the user re-coloured since keeps the user's colour.
+        if (ours === undefined || sameFill(cell.fill, ours)) setFill(cell, fillFromRecord(flag.originalFills[i] ?? null));
+      }
+    }
+    const anchor = sheetCell(ws, flag.top + 1, flag.left + 1);
+    if (flag.note !== undefined && flag.note !== "" && noteText(anchor.note) === flag.note) {
+      restoreNote(anchor, flag.originalNoteModels?.[0] ?? null, flag.originalNotes[0] ?? null);
+    }
+    report.flagsRemoved += 1;
+  }
+  for (const added of record.addedCells) {
+    const ws = findSheet(wb, added.sheet);
+    if (!ws) continue;
+    const cell = sheetCell(ws, added.row + 1, added.col + 1);
+    if (added.written === undefined || plainCellValue(cell.value) === added.written) {
+      cell.value = null;
+      report.cellsRemoved += 1;
+    } else {
+      report.messages.push({
+        code: "added-cell-kept",
+        severity: "info",
+        sheet: ws.name,
+        range: toA1({ row: added.row, col: added.col }),
+        message: `La cella ${toA1({ row: added.row, col: added.col })} del foglio «${ws.name}», aggiunta dal componente, è stata modificata dall'utente e viene lasciata com'è.`,
+      });
+    }
+  }
+  for (const name of record.sheets) {
+    if (keep.has(name.toLowerCase())) continue;
+    const ws = findSheet(wb, name);
+    if (!ws) continue;
+    wb.removeWorksheet(ws.id);
+    report.sheetsRemoved.push(ws.name);
+  }
+}
+
+function plainCellValue(v: ExcelJS.CellValue): string | number | boolean | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return v;
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Owned sheets.
+
+function writeOwnedSheet(
+  wb: ExcelJS.Workbook,
+  sheet: OwnedSheet,
+  previouslyOwned: ReadonlySet<string>,
+  userTables: Set<string>,
+  record: OwnershipRecord,
+  report: ApplyReport,
+): void {
+  const existing = findSheet(wb, sheet.name);
+  if (existing && sheet.keepIfExists) {
+    if (previouslyOwned.has(existing.name.toLowerCase())) {
+      record.sheets.push(existing.name);
+      for (const t of tableNames(existing)) record.tables.push(t);
+    } else record.keptSheets?.push(existing.name);
+    if (sheet.key) (record.sheetKeys ??= {})[sheet.key] = existing.name;
+    return;
+  }
+  if (existing) {
+    // A generated sheet whose record was lost (copied workbook, older state): still the add-in's.
+    if (hasOwnedSheetMarker(worksheetToSnapshot(existing))) {
+      wb.removeWorksheet(existing.id);
+      report.sheetsRemoved.push(existing.name);
+    } else {
+      report.messages.push({
+        code: "sheet-name-taken",
+        severity: "error",
+        sheet: sheet.name,
+        message: `Il foglio «${sheet.name}» esiste già ed è dell'utente: le tabelle di questo foglio non sono state scritte. Ripetere l'analisi sulla cartella attuale.`,
+      });
+      return;
+    }
+  }
+  const ws = wb.addWorksheet(sheet.name);
+  if (sheet.tabColor) ws.properties.tabColor = { argb: argb(sheet.tabColor) };
+  for (const [col, width] of Object.entries(sheet.columnWidths ?? {})) ws.getColumn(Number(col) + 1).width = width;
+  for (const table of sheet.tables) {
+    const name = writeTable(ws, table, userTables);
+    record.tables.push(name);
+    if (name !== table.name) {
+      report.messages.push({
+        code: "table-name-taken",
+        severity: "info",
+        sheet: sheet.name,
+        message: `La cartella ha già una tabella «${table.name}»: la tabella del componente si chiama «${name}».`,
+      });
+    }
+  }
+  for (const cell of sheet.cells) writeCell(ws, cell);
+  if (sheet.freeze) ws.views = [{ state: "frozen", xSplit: sheet.freeze.cols, ySplit: sheet.freeze.rows }];
+  record.sheets.push(ws.name);
+  if (sheet.key) (record.sheetKeys ??= {})[sheet.key] = ws.name;
+  report.sheetsWritten.push(ws.name);
+}
+
+const argb = (hex: string): string => `FF${hex.replace(/^#/, "").toUpperCase()}`;
+
+/** ExcelJS value of a CellContent. Text stays a string, which ExcelJS never reads as a formula. */
+function excelValue(content: CellContent): ExcelJS.CellValue {
+  switch (content.kind) {
+    case "text":
+      return content.text;
+    case "number":
+      return content.value;
+    case "boolean":
+      return content.value;
+    case "date": {
+      const [y, m, d] = content.iso.split("-").map(Number) as [number, number, number];
+      return new Date(Date.UTC(y, m - 1, d));
+    }
+    case "formula": {
+      const value: ExcelJS.CellFormulaValue = { formula: content.formula, date1904: false };
+      if (content.result !== null && content.result !== undefined) value.result = content.result;
+      return value;
+    }
+    case "empty":
+      return null;
+  }
+}
+
+const LINK_FONT: Partial<ExcelJS.Font> = { color: { argb: "FF0563C1" }, underline: true };
+
+/** Writes a table; returns the name used (the plan's, or with "_SO" when a user table has it). */
+function writeTable(ws: ExcelJS.Worksheet, spec: TableSpec, userTables: Set<string>): string {
+  let name = spec.name;
+  for (let i = 2; userTables.has(name.toLowerCase()); i++) name = `${spec.name}_SO${i === 2 ? "" : i}`;
+  userTables.add(name.toLowerCase());
+  ws.addTable({
+    name,
+    ref: toA1({ row: spec.row, col: spec.col }),
+    headerRow: true,
+    style: { theme: spec.style as ExcelJS.TableStyleProperties["theme"], showRowStripes: spec.showRowStripes ?? true },
+    columns: spec.columns.map((c) => {
+      // ExcelJS applies a column's style to each data cell (its typings omit the field).
+      const column: ExcelJS.TableColumnProperties & { style?: Partial<ExcelJS.Style> } = { name: c.header, filterButton: true };
+      if (c.numberFormat) column.style = { numFmt: c.numberFormat };
+      return column;
+    }),
+    rows: spec.rows.map((r) => r.map(excelValue)),
+  });
+  for (const link of spec.links ?? []) {
+    const cell = sheetCell(ws, spec.row + 2 + link.row, spec.col + 1 + link.col);
+    const text = cell.value === null || cell.value === undefined ? link.target : String(cell.value);
+    cell.value = { text, hyperlink: `#${link.target}` };
+    cell.font = LINK_FONT;
+  }
+  return name;
+}
+
+function writeCell(ws: ExcelJS.Worksheet, w: CellWrite): void {
+  const cell = sheetCell(ws, w.row + 1, w.col + 1);
+  const value = excelValue(w.content);
+  cell.value = w.link ? { text: value === null ? w.link : String(value), hyperlink: `#${w.link}` } : value;
+  applyStyle(cell, w.style, w.content.kind === "date");
+  if (w.link) cell.font = { ...cell.font, ...LINK_FONT };
+}
+
+function applyStyle(cell: ExcelJS.Cell, style: CellStyle | undefined, isDate: boolean): void {
+  const numFmt = style?.numberFormat ?? (isDate ? "dd/mm/yyyy" : undefined);
+  if (numFmt) cell.numFmt = numFmt;
+  if (!style) return;
+  if (style.bold || style.italic || style.fontColor) {
+    cell.font = { ...cell.font, bold: style.bold, italic: style.italic, ...(style.fontColor ? { color: { argb: argb(style.fontColor) } } : {}) };
+  }
+  if (style.fill) setFill(cell, solidFill(style.fill));
+  if (style.wrap) cell.alignment = { ...cell.alignment, wrapText: true, vertical: "top" };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Flags and added cells.
+
+function writeFlags(wb: ExcelJS.Workbook, flags: readonly CellFlag[], record: OwnershipRecord, report: ApplyReport): void {
+  const skipped = new Set<string>();
+  const usable: { flag: CellFlag; ws: ExcelJS.Worksheet; entry: OwnershipRecord["flags"][number] }[] = [];
+  // Every original is read before any flag is written: where flags overlap, both keep the true original.
+  for (const flag of flags) {
+    const ws = findSheet(wb, flag.sheet);
+    if (!ws || isProtected(ws)) {
+      if (!skipped.has(flag.sheet)) {
+        skipped.add(flag.sheet);
+        report.messages.push(
+          ws
+            ? {
+                code: "flag-skipped-protected",
+                severity: "warning",
+                sheet: ws.name,
+                message: `Il foglio «${ws.name}» è protetto: le celle con problemi non sono state colorate né annotate. L'elenco completo è nel foglio Verifica.`,
+              }
+            : {
+                code: "flag-skipped-missing-sheet",
+                severity: "warning",
+                sheet: flag.sheet,
+                message: `Il foglio «${flag.sheet}» non esiste più: i suoi problemi sono solo nel foglio Verifica.`,
+              },
+        );
+      }
+      continue;
+    }
+    const originalFills: (string | null)[] = [];
+    const originalNotes: (string | null)[] = [];
+    const originalNoteModels: (string | null)[] = [];
+    for (let r = flag.top; r <= flag.bottom; r++) {
+      for (let c = flag.left; c <= flag.right; c++) {
+        const cell = sheetCell(ws, r + 1, c + 1);
+        originalFills.push(fillToRecord(cell.fill));
+        originalNotes.push(noteText(cell.note));
+        originalNoteModels.push(noteModelToRecord(cell.note));
+      }
+    }
+    usable.push({
+      flag,
+      ws,
+      entry: { sheet: ws.name, top: flag.top, left: flag.left, bottom: flag.bottom, right: flag.right, originalFills, originalNotes, originalNoteModels, fill: flag.fill },
+    });
+  }
+  for (const { flag, ws, entry } of usable) {
+    const fill = solidFill(flag.fill);
+    for (let r = flag.top; r <= flag.bottom; r++) {
+      for (let c = flag.left; c <= flag.right; c++) setFill(sheetCell(ws, r + 1, c + 1), fill);
+    }
+    if (flag.note !== "") {
+      const anchor = sheetCell(ws, flag.top + 1, flag.left + 1);
+      const original = entry.originalNotes[0] ?? null;
+      // The user's own note stays readable under the add-in's message.
+      const note = original ? `${flag.note}\n\n— Nota originale —\n${original}` : flag.note;
+      anchor.note = note;
+      entry.note = note;
+    }
+    record.flags.push(entry);
+    report.flagsWritten += 1;
+  }
+}
+
+function writeAddedCells(wb: ExcelJS.Workbook, cells: readonly CellWrite[], record: OwnershipRecord, report: ApplyReport): void {
+  for (const w of cells) {
+    const ws = findSheet(wb, w.sheet);
+    const at = `${columnToLetters(w.col)}${w.row + 1}`;
+    if (!ws || isProtected(ws)) {
+      report.messages.push({
+        code: "added-cell-skipped",
+        severity: "warning",
+        sheet: w.sheet,
+        range: at,
+        message: ws
+          ? `Il foglio «${ws.name}» è protetto: la colonna «${w.content.kind === "text" ? w.content.text : ""}» (cella ${at}) non è stata aggiunta.`
+          : `Il foglio «${w.sheet}» non esiste più: la cella ${at} non è stata aggiunta.`,
+      });
+      continue;
+    }
+    const cell = sheetCell(ws, w.row + 1, w.col + 1);
+    const value = excelValue(w.content);
+    // Only an empty cell outside merged areas: the add-in never writes over what people typed.
+    if ((cell.value !== null && cell.value !== undefined && cell.value !== "") || cell.isMerged || value === null) {
+      report.messages.push({
+        code: "added-cell-skipped",
+        severity: "info",
+        sheet: ws.name,
+        range: at,
+        message: `La cella ${at} del foglio «${ws.name}» non è vuota: la colonna non è stata aggiunta.`,
+      });
+      continue;
+    }
+    cell.value = value;
+    record.addedCells.push({ sheet: ws.name, row: w.row, col: w.col, written: plainCellValue(value) });
+    report.cellsWritten += 1;
+  }
+}

@@ -1,0 +1,143 @@
+/**
+ * The formulas the add-in writes, recalculated by LibreOffice, give the engine's figures (to
+ * 0.01 points) for every objective and every owner: on hand-made plans that walk every branch,
+ * and on every fixture workbook after a reviewer has filled in achieved values and completion
+ * dates. The files are written without cached results, so every figure read back was computed
+ * by LibreOffice. One soffice run converts all of them.
+ */
+import * as ExcelJS from "exceljs";
+import type { Scores } from "../../../src/engine/compute/types";
+import type { WritePlan } from "../../../src/engine/write/types";
+import { applyWritePlanToWorkbook, saveWorkbook } from "../../../src/hosts/xlsx/apply";
+import { EDGE_SHEET, edgeCase } from "./libreoffice-plans";
+import { findSoffice, readScoresSheet, recalculate, withoutResults, type SheetScores } from "./libreoffice-support";
+import { FILLED_SCENARIOS, filledScenario, type Scenario } from "./roundtrip-helpers";
+
+const soffice = findSoffice();
+const TOLERANCE = 0.01;
+
+if (!soffice && process.env.CI) {
+  // In CI the check is part of the proof: a missing LibreOffice fails, never skips.
+  test("LibreOffice is installed", () => {
+    throw new Error("soffice/libreoffice non trovato nel PATH: il controllo con LibreOffice è obbligatorio in CI.");
+  });
+}
+
+const describeLo = soffice ? describe : describe.skip;
+if (!soffice) console.warn("LibreOffice (soffice) non trovato: test di ricalcolo saltati (solo in locale).");
+
+interface Case {
+  name: string;
+  scores: Scores;
+  plan: WritePlan;
+  bytes: Uint8Array;
+}
+
+const cases: Case[] = [];
+const recalculated = new Map<string, SheetScores>();
+
+async function edgeBytes(plan: WritePlan): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet(EDGE_SHEET).getCell("A1").value = "Scheda di prova";
+  applyWritePlanToWorkbook(wb, withoutResults(plan));
+  return saveWorkbook(wb);
+}
+
+describeLo("LibreOffice recalculates the add-in's formulas to the engine's figures", () => {
+  beforeAll(async () => {
+    const edges = [
+      edgeCase("edge-final", "final", "2024-12-31"),
+      edgeCase("edge-interim", "interim", "2024-09-30"),
+      edgeCase("edge-custom", "final", "2025-03-31", {
+        achievementShare: 60,
+        timelinessShare: 40,
+        achievementCap: 120,
+        deadlinePenaltyPer30Days: 20,
+        timelinessPenaltyPerMonth: 10,
+        missingActualFinal: "exclude",
+        bands: [
+          { band: "Ottimo", min: 90 },
+          { band: "Buono", min: 75 },
+          { band: "Sufficiente", min: 50 },
+        ],
+        planYear: 2024,
+      }),
+    ];
+    for (const e of edges) cases.push({ name: e.name, scores: e.scores, plan: e.writePlan, bytes: await edgeBytes(e.writePlan) });
+    for (const name of FILLED_SCENARIOS) {
+      const s: Scenario = await filledScenario(name);
+      cases.push({ name: `fixture-${name}`, scores: s.analysis.scores, plan: s.analysis.writePlan, bytes: await s.annotate(withoutResults(s.analysis.writePlan)) });
+    }
+    const out = await recalculate(soffice as string, new Map(cases.map((c) => [c.name, c.bytes])));
+    for (const c of cases) {
+      const scoresSheet = c.plan.sheetNames?.find((n) => n.key === "scores")?.used ?? "Punteggi";
+      recalculated.set(c.name, await readScoresSheet(out.get(c.name) as Uint8Array, scoresSheet));
+    }
+  }, 120_000);
+
+  it("converts every case", () => {
+    expect(recalculated.size).toBe(3 + FILLED_SCENARIOS.length);
+  });
+
+  it("the edge plans cover scored, unscored, overridden and capped objectives", () => {
+    const edge = cases.find((c) => c.name === "edge-final") as Case;
+    const o = edge.scores.objectives;
+    expect(o.some((x) => x.score === null)).toBe(true);
+    expect(o.some((x) => x.override !== null)).toBe(true);
+    expect(o.some((x) => x.indicators.some((i) => i.note?.includes("tetto")))).toBe(true);
+    expect(o.filter((x) => x.score !== null && x.score > 0 && x.score < 100).length).toBeGreaterThan(5);
+  });
+
+  const figure = (v: number | string | null | undefined): number | null => (typeof v === "number" ? v * 100 : null);
+
+  it("every objective: media valore raggiunto, media rispetto dei tempi, score, final score and band", () => {
+    const problems: string[] = [];
+    let compared = 0;
+    for (const c of cases) {
+      const sheet = recalculated.get(c.name) as SheetScores;
+      for (const o of c.scores.objectives) {
+        const row = sheet.objectives.get(o.objectiveId);
+        if (!row) {
+          problems.push(`${c.name} ${o.objectiveId}: riga mancante`);
+          continue;
+        }
+        const pairs: Array<[string, number | null, number | null]> = [
+          ["meanAchievement", o.meanAchievement, figure(row.meanAchievement)],
+          ["meanTimeliness", o.meanTimeliness, figure(row.meanTimeliness)],
+          ["score", o.score, figure(row.score)],
+          ["finalScore", o.finalScore, figure(row.final)],
+        ];
+        for (const [what, engine, lo] of pairs) {
+          compared += 1;
+          const same = engine === null ? lo === null : lo !== null && Math.abs(engine - lo) <= TOLERANCE;
+          if (!same) problems.push(`${c.name} ${o.objectiveId} ${what}: motore ${engine}, LibreOffice ${lo} (${JSON.stringify(row)})`);
+        }
+        const band = bandFor(c, o.finalScore);
+        if ((row.band ?? null) !== band) problems.push(`${c.name} ${o.objectiveId} fascia: motore ${band}, LibreOffice ${row.band}`);
+      }
+    }
+    expect(problems).toEqual([]);
+    expect(compared).toBeGreaterThan(100);
+  });
+
+  it("every owner: weighted score and band", () => {
+    const problems: string[] = [];
+    for (const c of cases) {
+      const sheet = recalculated.get(c.name) as SheetScores;
+      for (const o of c.scores.owners) {
+        const row = sheet.owners.get(`${o.structure}\u0000${o.owner}`);
+        const lo = figure(row?.score);
+        const same = o.score === null ? lo === null : lo !== null && Math.abs(o.score - lo) <= TOLERANCE;
+        if (!same) problems.push(`${c.name} ${o.structure}/${o.owner}: motore ${o.score}, LibreOffice ${lo}`);
+        if ((row?.band ?? null) !== o.band) problems.push(`${c.name} ${o.structure}/${o.owner} fascia: motore ${o.band}, LibreOffice ${row?.band}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+});
+
+function bandFor(c: Case, score: number | null): string | null {
+  if (score === null) return null;
+  const bands = [...c.scores.methodology.bands].sort((a, b) => b.min - a.min);
+  return bands.find((b) => score >= b.min)?.band ?? null;
+}
