@@ -47,13 +47,11 @@ export async function readWorkbook(options: ReadOptions): Promise<ReadResult> {
     const worksheets = context.workbook.worksheets;
     worksheets.load("items/name,items/visibility");
     await context.sync();
-    // The add-in's state sheet goes last, and only the real one (very hidden): the engine reads
-    // the ownership record from it, as from the .xlsx host.
-    const isState = (ws: { name: string }): boolean => ws.name.toLowerCase() === STATE_SHEET.toLowerCase();
-    const names = [
-      ...worksheets.items.filter((ws) => !isState(ws)).map((ws) => ws.name),
-      ...worksheets.items.filter((ws) => isState(ws) && ws.visibility === "VeryHidden").map((ws) => ws.name),
-    ];
+    // The add-in's state sheet (very hidden) goes last: the engine reads the ownership record
+    // from it, as from the .xlsx host. A visible sheet with that name is the user's, read as such.
+    const isState = (ws: { name: string; visibility: string }): boolean =>
+      ws.name.toLowerCase() === STATE_SHEET.toLowerCase() && ws.visibility === "VeryHidden";
+    const names = [...worksheets.items.filter((ws) => !isState(ws)), ...worksheets.items.filter(isState)].map((ws) => ws.name);
     report({ fraction: 0.1, label: `Lettura dei fogli (${names.length})` });
 
     const hints = options.sizeHints;

