@@ -1,5 +1,5 @@
 import type { SheetSnapshot } from "./model/snapshot";
-import type { WritePlan } from "./write/types";
+import type { ApplyReport, CellFlag, WritePlan } from "./write/types";
 
 /** Progress of a long host operation, for a progress bar. */
 export interface Progress {
@@ -14,6 +14,76 @@ export interface ActiveCell {
   sheet: string;
   /** A1 without the sheet: "C5". */
   address: string;
+}
+
+/** A cell of a card template: a literal value (text is never turned into a formula). */
+export interface TemplateCell {
+  row: number;
+  col: number;
+  value: string | number;
+  bold?: boolean;
+  wrap?: boolean;
+  /** Thin border all round (the card's tables). */
+  border?: boolean;
+  numberFormat?: string;
+}
+
+/** Data validation on a block of a card template, so mistakes are caught while typing. */
+export interface TemplateValidation {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+  rule: { kind: "decimal"; min: number; max: number } | { kind: "list"; values: string[] };
+  /** Italian: shown when the cell is selected. */
+  prompt: string;
+  /** Italian: shown when a wrong value is typed (the value is refused). */
+  error: string;
+}
+
+/**
+ * A new card in the add-in's own layout, as data, so that every host writes the same card.
+ * Positions are zero-based on a new sheet.
+ */
+export interface CardTemplate {
+  /** Wanted sheet name; the host adds " (2)", " (3)"… when it is taken. */
+  sheetName: string;
+  cells: TemplateCell[];
+  merges: Array<{ top: number; left: number; bottom: number; right: number }>;
+  validations: TemplateValidation[];
+  /** Column widths in characters, by column index. */
+  columnWidths: Record<number, number>;
+  /** The cell to select once the card is in place (the title). */
+  select: { row: number; col: number };
+}
+
+/** A rectangle on a sheet, zero-based and inclusive. */
+export interface BlockBounds {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** A card the user edited, re-read by the host (live validation). */
+export interface CardEdit {
+  sheet: string;
+  /** The card's block, as `locateBlock` gave it. */
+  block: BlockBounds;
+  /** The last full read with the edited sheet updated from the block: analyse these. */
+  snapshots: SheetSnapshot[];
+}
+
+/** How the task pane drives live validation (WorkbookHost.watchCardChanges). */
+export interface CardWatch {
+  /** The card block holding a changed range (from the last analysis); null outside every card. */
+  locateBlock(sheet: string, changed: BlockBounds): BlockBounds | null;
+  /** Called once per pause in the typing on a card, after its block was re-read. */
+  onCardChanged(change: CardEdit): void | Promise<void>;
+  /** Rows, columns or cells inserted or deleted: the cards moved, a full check is needed. */
+  onStructureChanged?(sheet: string): void;
+  /** Quiet time in ms before a card is re-read (the host has a default). */
+  debounceMs?: number;
 }
 
 /**
@@ -40,7 +110,19 @@ export interface WorkbookHost {
   onSelectionChanged?(listener: (cell: ActiveCell) => void): Promise<() => void>;
   /**
    * Inserts a new, empty card in the add-in's own layout (layout A + "Peso %" column, with data
-   * validation) on a new sheet and activates it; resolves to the new sheet's name. Optional.
+   * validation) on a new sheet and activates it; resolves to the name the sheet got. Optional.
+   * The template is built by src/ui/logic/new-card.ts and read back by the engine as layout "addin".
    */
-  insertNewCard?(): Promise<string>;
+  insertNewCard?(template: CardTemplate): Promise<string>;
+  /**
+   * Live validation for the responsabile (Excel): when the user edits a card, the host re-reads
+   * only that card's block once the typing pauses and calls `onCardChanged`; the add-in's own
+   * writes are ignored. Resolves to a function that stops watching. Optional.
+   */
+  watchCardChanges?(watch: CardWatch): Promise<() => Promise<void>>;
+  /**
+   * Replaces the add-in's flags on one card (live validation): its previous flags touching
+   * `scope` are undone, `flags` are written, every other flag stays. Optional.
+   */
+  refreshFlags?(scope: BlockBounds & { sheet: string }, flags: CellFlag[]): Promise<ApplyReport>;
 }

@@ -9,6 +9,7 @@ import type { WorkbookHost } from "../engine/host";
 import type { SheetSnapshot } from "../engine/model/snapshot";
 import { App } from "../ui/App";
 import { browserStorage, createRoleStore } from "../ui/role-store";
+import { strings } from "../ui/strings";
 import type { OpenWorkbookFile, PaneMode } from "../ui/types";
 
 declare global {
@@ -47,8 +48,10 @@ const openFile: OpenWorkbookFile = async (file, onProgress) => {
   return openWorkbookFile(file, onProgress);
 };
 
-async function createExcelHost(): Promise<WorkbookHost> {
-  const { ExcelWorkbookHost } = await import(/* webpackChunkName: "excel-host" */ "../hosts/excel/host");
+const loadExcelHost = () => import(/* webpackChunkName: "excel-host" */ "../hosts/excel/host");
+
+async function createExcelHost(module: ReturnType<typeof loadExcelHost>): Promise<WorkbookHost> {
+  const { ExcelWorkbookHost } = await module;
   return new ExcelWorkbookHost();
 }
 
@@ -60,10 +63,21 @@ function markFirstRender(): void {
 async function main(): Promise<void> {
   const container = document.getElementById("root");
   if (!container) return;
+  // Inside Office the host's chunk is fetched while Office.onReady is pending, not after it.
+  const excelHost = typeof Office === "undefined" ? null : loadExcelHost();
+  excelHost?.catch(() => undefined);
   const mode = await detectMode();
   window.__schedeMode = mode;
-  const host = mode === "excel" ? await createExcelHost() : null;
-  void loadEngine();
+  let host: WorkbookHost | null = null;
+  try {
+    if (mode === "excel") host = await createExcelHost(excelHost ?? loadExcelHost());
+  } catch (error) {
+    // Without its host the pane can do nothing in Excel: say so rather than stay blank.
+    container.textContent = strings.errors.startup(error instanceof Error ? error.message : String(error));
+    return;
+  }
+  // Fetched now so the first check does not wait for it; a failure shows when it is needed.
+  loadEngine().catch(() => undefined);
   createRoot(container).render(
     <App
       mode={mode}

@@ -13,6 +13,7 @@ import { StatusMessages } from "./components/StatusMessages";
 import { downloadBlob } from "./download";
 import { useWorkbook } from "./hooks/useWorkbook";
 import { objectiveAt } from "./logic/card-at";
+import { buildNewCard } from "./logic/new-card";
 import { firstOwnedSheet, giuntaPlan } from "./logic/plans";
 import type { RoleStore } from "./role-store";
 import { strings } from "./strings";
@@ -50,6 +51,11 @@ const useStyles = makeStyles({
     marginTop: tokens.spacingVerticalXXS,
     color: tokens.colorNeutralForeground2,
     fontSize: tokens.fontSizeBase200,
+  },
+  openFirst: {
+    marginTop: 0,
+    marginBottom: tokens.spacingVerticalM,
+    color: tokens.colorNeutralForeground2,
   },
 });
 
@@ -176,12 +182,22 @@ export function App({ mode, host: excelHost, analyse, roleStore, openFile, today
   const currentOverrides = (): Override[] =>
     analysis?.scores.objectives.flatMap((o) => (o.override ? [{ objectiveId: o.objectiveId, ...o.override }] : [])) ?? [];
 
-  const insertNewCard = host?.insertNewCard
+  const insertCard = host?.insertNewCard?.bind(host);
+  const insertNewCard = insertCard
     ? async () => {
-        const sheet = await actions.run(strings.progress.writing, () => (host.insertNewCard as () => Promise<string>)());
-        if (sheet) await actions.check({ asOf: today() });
+        const year = analysis?.plan.year ?? Number(today().slice(0, 4));
+        const sheet = await actions.run(strings.progress.writing, () => insertCard(buildNewCard({ year })));
+        if (!sheet) return;
+        const fresh = await actions.check({ asOf: today() });
+        // Show the new card at once, wherever the selection is.
+        const card = fresh ? allObjectives(fresh.plan).find((o) => (o.source.card ?? o.source.title)?.sheet === sheet) : undefined;
+        if (card) setPickedCard(card.id);
+        actions.notify(strings.responsabile.newCardDone(sheet));
       }
     : undefined;
+
+  // In the browser the writes go to the copy in memory; say how to get it.
+  const writtenNotice = (inExcel: string) => (mode === "excel" ? inExcel : strings.standalone.writtenToCopy);
 
   const snapshots = wb.snapshots;
   const renderFindingDetail =
@@ -216,13 +232,13 @@ export function App({ mode, host: excelHost, analyse, roleStore, openFile, today
             onCheck={() => void actions.check({ asOf: today(), review: null })}
             onCreateTables={async () => {
               if (!analysis) return;
-              if (await actions.write(analysis.writePlan, strings.segretario.written))
+              if (await actions.write(analysis.writePlan, writtenNotice(strings.segretario.written)))
                 await goToSheet(firstOwnedSheet(analysis.writePlan, ["objectives", "findings"]));
             }}
             onGiuntaSummary={async () => {
               if (!analysis) return;
               const plan = giuntaPlan(analysis.writePlan);
-              if (await actions.write(plan, strings.segretario.written)) await goToSheet(firstOwnedSheet(plan, ["objectives", "scores"]));
+              if (await actions.write(plan, writtenNotice(strings.segretario.written))) await goToSheet(firstOwnedSheet(plan, ["objectives", "scores"]));
             }}
             onSelectFinding={selectFinding}
             selectedFinding={selectedFinding}
@@ -243,7 +259,7 @@ export function App({ mode, host: excelHost, analyse, roleStore, openFile, today
             }}
             onWrite={async () => {
               if (!analysis) return;
-              if (await actions.write(analysis.writePlan, strings.nucleo.written)) await goToSheet(firstOwnedSheet(analysis.writePlan, ["scores"]));
+              if (await actions.write(analysis.writePlan, writtenNotice(strings.nucleo.written))) await goToSheet(firstOwnedSheet(analysis.writePlan, ["scores"]));
             }}
             onOverride={(o) => {
               const overrides = [...currentOverrides().filter((x) => x.objectiveId !== o.objectiveId), o];
@@ -291,8 +307,13 @@ export function App({ mode, host: excelHost, analyse, roleStore, openFile, today
         )}
         <RoleSwitch role={role} onChange={changeRole} idPrefix={idPrefix} />
         {wb.progress && <ProgressPanel progress={wb.progress} />}
-        <StatusMessages error={wb.error} notice={wb.notice} onDismissError={actions.dismissError} onDismissNotice={actions.dismissNotice} />
+        <StatusMessages
+          error={wb.error}
+          notice={wb.notice}
+          noticeDetails={wb.noticeDetails}
+          onDismissError={actions.dismissError} onDismissNotice={actions.dismissNotice} />
         <div role="tabpanel" id={rolePanelId(idPrefix, role)} aria-labelledby={roleTabId(idPrefix, role)} data-role={role}>
+          {mode === "standalone" && !opened && <p className={styles.openFirst}>{strings.standalone.openFirst}</p>}
           {view}
         </div>
       </main>

@@ -61,6 +61,7 @@ export const strings = {
     title: "Operazione non riuscita",
     unexpected: (detail: string) => `Si è verificato un errore imprevisto: ${detail}`,
     noWorkbook: "Nessuna cartella aperta.",
+    startup: (detail: string) => `Impossibile avviare Schede Obiettivo in Excel: ${detail}. Chiudere e riaprire il riquadro.`,
     dismiss: "Chiudi il messaggio",
   },
   standalone: {
@@ -73,7 +74,8 @@ export const strings = {
     downloadHint: "La copia contiene i fogli di verifica, le tabelle e le formule; il file originale non cambia.",
     downloaded: (name: string) => `Copia annotata scaricata: ${name}`,
     annotatedName: (name: string) => `${name.replace(/\.xlsx$/i, "")}-annotato.xlsx`,
-    notXlsx: "Il file scelto non è un file .xlsx.",
+    writtenToCopy: "Fatto nella copia in memoria: scaricala con «Scarica copia annotata».",
+    openFirst: "Apri un file .xlsx per vedere le schede, le segnalazioni e i punteggi.",
   },
   preview: {
     title: "Cella selezionata",
@@ -104,7 +106,7 @@ export const strings = {
     cardPicker: "Scheda",
     cardPickerPlaceholder: "Scegli una scheda",
     cardOption: (number: string | null, title: string, structure: string) =>
-      `${number ? `${number}. ` : ""}${title} — ${structure}`,
+      `${number ? `${number}. ` : ""}${title.trim() || "(senza titolo)"} — ${structure}`,
     followSelection: "La scheda segue la cella selezionata in Excel.",
     noCardAtSelection: "La cella selezionata non è in una scheda: scegli una scheda dall'elenco.",
     noCards: "Nella cartella non è stata trovata nessuna scheda obiettivo.",
@@ -123,6 +125,7 @@ export const strings = {
       staff: "Personale coinvolto (totale 100%)",
     },
     detail: {
+      titleMissing: "Scrivere il titolo dell'obiettivo accanto a «Obiettivo: Descrizione Sintetica».",
       titleMissingDescription: "Manca la descrizione dell'obiettivo.",
       titleOk: "Titolo e descrizione presenti.",
       weightMissing: "Indicare il peso dell'obiettivo nella struttura.",
@@ -147,6 +150,18 @@ export const strings = {
       staffSum: (total: string) => `La partecipazione del personale somma a ${total}%: dovrebbe fare 100%.`,
       staffOk: (n: number) => (n === 1 ? "1 persona, partecipazione 100%." : `${n} persone, partecipazione 100%.`),
     },
+  },
+  newCard: {
+    sheetName: "Nuova scheda",
+    yesNoPrompt: "SI o NO",
+    yesNoError: "Scrivere SI o NO.",
+    phaseWeightPrompt: "Peso della fase in % dell'obiettivo (0–100). I pesi delle fasi sommano a 100.",
+    percentError: "Inserire una percentuale tra 0 e 100 (senza il simbolo %).",
+    monthPrompt: "Segnare con X i mesi in cui si svolge la fase.",
+    monthError: "Nel cronoprogramma si segna il mese con X, oppure si lascia vuoto.",
+    participationPrompt: "Quota del tempo della persona sull'obiettivo, in % (0–100).",
+    amountPrompt: "Un numero (euro o ore).",
+    amountError: "Inserire un numero positivo.",
   },
   segretario: {
     title: "Verifica della cartella",

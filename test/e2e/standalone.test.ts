@@ -7,9 +7,11 @@ import { promises as fs } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import axe from "axe-core";
+import * as ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
 import { analyse } from "../../src/engine/analyse";
 import { readWorkbookSnapshots } from "../../src/hosts/xlsx/read";
+import { structureOf } from "../../src/ui/logic/group-findings";
 import { ARTIFACTS, DIST, OFFICE_JS, ROOT, ensureBuilt, launchBrowser, serveStatic, type Browser, type StaticServer } from "./support";
 
 jest.setTimeout(120_000);
@@ -25,6 +27,8 @@ let browser: Browser;
 let page: Page;
 /** Every .js the page requested before a file was opened. */
 let initialScripts: string[] = [];
+/** Every .js the page requested, in order. */
+let allScripts: string[] = [];
 
 const localDate = () => {
   const d = new Date();
@@ -40,7 +44,10 @@ async function openPage(): Promise<Page> {
   p.on("pageerror", (e) => console.error("pageerror:", e.message));
   await p.goto(`${server.origin}/taskpane.html`);
   await p.waitForSelector('main[data-ready="true"]');
-  initialScripts = scripts;
+  // Give the engine prefetch that follows the first render time to start.
+  await p.waitForLoadState("networkidle");
+  initialScripts = [...scripts];
+  allScripts = scripts;
   return p;
 }
 
@@ -112,7 +119,10 @@ describe("standalone page", () => {
     // Initial = the scripts the page's HTML loads before the first render; the engine chunk is
     // fetched right after it, and ExcelJS only when a file is opened.
     const html = await fs.readFile(path.join(DIST, "taskpane.html"), "utf8");
-    const entry = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1] as string).filter((src) => !/^https?:/.test(src));
+    // The template may be minified (unquoted attributes).
+    const entry = [...html.matchAll(/<script[^>]*\ssrc=(?:"([^"]+)"|'([^']+)'|([^\s>]+))/g)]
+      .map((m) => (m[1] ?? m[2] ?? m[3]) as string)
+      .filter((src) => !/^https?:/.test(src));
     const size = async (file: string) => gzipSync(await fs.readFile(path.join(DIST, file))).length;
     let initial = 0;
     for (const f of entry) initial += await size(f);
@@ -125,7 +135,8 @@ describe("standalone page", () => {
     );
     expect(entry.length).toBeGreaterThan(0);
     expect(initial).toBeLessThan(INITIAL_JS_BUDGET);
-    const withExcelJs = await Promise.all(loaded.map(async (f) => (await fs.readFile(path.join(DIST, f), "utf8")).includes("exceljs")));
+    // ExcelJS's own code names the parts of an .xlsx package; ours never does.
+    const withExcelJs = await Promise.all(loaded.map(async (f) => (await fs.readFile(path.join(DIST, f), "utf8")).includes("xl/sharedStrings.xml")));
     expect(withExcelJs.some(Boolean)).toBe(false);
   });
 
@@ -148,15 +159,32 @@ describe("standalone page", () => {
     const expected = analyse(await readWorkbookSnapshots(bytes), { asOf: localDate() });
     await selectRole(page, "Segretario");
     await openFile(page, EXAMPLE);
+    // ExcelJS arrives only now, in its own chunk.
+    const lateScripts = allScripts.slice(initialScripts.length).map((u) => new URL(u).pathname.slice(1));
+    const late = await Promise.all(lateScripts.map(async (f) => (await fs.readFile(path.join(DIST, f), "utf8")).includes("xl/sharedStrings.xml")));
+    expect(late.some(Boolean)).toBe(true);
     const summary = await page.locator("[data-summary]").innerText();
     const n = expected.findings.length;
     expect(summary).toContain(n === 1 ? "1 segnalazione" : `${n} segnalazioni`);
     const errors = expected.findings.filter((f) => f.severity === "error").length;
     expect(summary).toContain(errors === 1 ? "1 errore" : `${errors} errori`);
     if (n > 0) {
-      const structures = [...new Set(expected.findings.map((f) => f.structure ?? "Senza struttura"))];
+      const structures = [...new Set(expected.findings.map((f) => structureOf(f) ?? "Senza struttura"))];
       for (const s of structures) expect(await page.locator(".fui-AccordionHeader", { hasText: s }).count()).toBeGreaterThan(0);
     }
+  });
+
+  it("moves through the findings with the arrow keys", async () => {
+    // Each sheet's findings are one list: arrows move inside it, Tab leaves it.
+    const list = page.locator("ul:has(> li:nth-child(2) > button[data-finding])").first();
+    expect(await list.count()).toBe(1);
+    const items = list.locator("button[data-finding]");
+    await items.first().focus();
+    await page.keyboard.press("ArrowDown");
+    const second = await items.nth(1).evaluate((el) => el === document.activeElement);
+    expect(second).toBe(true);
+    await page.keyboard.press("ArrowUp");
+    expect(await items.first().evaluate((el) => el === document.activeElement)).toBe(true);
   });
 
   it("shows where a finding points when it is clicked", async () => {
@@ -190,12 +218,20 @@ describe("standalone page", () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 
-  it("shows the responsabile's card as a checklist", async () => {
+  it("shows the responsabile's card as a checklist, and adds a new card with its own layout", async () => {
     await selectRole(page, "Responsabile");
     await page.waitForSelector("[data-check]");
     expect(await page.locator("[data-check]").count()).toBeGreaterThanOrEqual(4);
     await page.screenshot({ path: path.join(SCREENSHOTS, "responsabile.png"), fullPage: true });
     expect(await axeViolations(page)).toEqual([]);
+
+    const before = await analysisSeq(page);
+    await page.getByRole("button", { name: "Nuova scheda" }).click();
+    await page.waitForFunction((seq) => Number(document.querySelector("main")?.getAttribute("data-analysis-seq")) > seq, before);
+    await page.getByText("Scheda inserita nel foglio «Nuova scheda».").waitFor();
+    // The new card is empty: its checklist asks for the weight and the indicators.
+    expect(await page.locator('[data-check="indicators"]').getAttribute("data-status")).toBe("error");
+    await page.screenshot({ path: path.join(SCREENSHOTS, "responsabile-nuova-scheda.png"), fullPage: true });
   });
 
   it("downloads the annotated copy, which the xlsx reader reads back with the add-in's sheets", async () => {
@@ -207,6 +243,19 @@ describe("standalone page", () => {
     const snapshots = await readWorkbookSnapshots(await fs.readFile(saved));
     const names = snapshots.map((s) => s.name);
     expect(names).toContain("Verifica");
+    // The card added in the browser travels with the copy, data validation included.
+    expect(names).toContain("Nuova scheda");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(saved);
+    // getSheetValues is 1-based: [row][col].
+    const validated = wb
+      .getWorksheet("Nuova scheda")
+      ?.getSheetValues()
+      .flatMap((row, r) => (Array.isArray(row) ? row.map((v, c) => ({ v, r, c })) : []))
+      .find((x) => x.v === "Peso %");
+    expect(validated).toBeDefined();
+    const below = wb.getWorksheet("Nuova scheda")?.getCell((validated?.r ?? 0) + 1, validated?.c ?? 0).dataValidation;
+    expect(below).toMatchObject({ type: "decimal", formulae: [0, 100] });
     const original = await readWorkbookSnapshots(await fs.readFile(EXAMPLE));
     for (const s of original) expect(names).toContain(s.name);
   });

@@ -134,6 +134,20 @@ describe("segretario", () => {
     expect(fake.applied[1]?.sheets.map((s) => s.name)).toEqual(["Obiettivi", "Punteggi"]);
   });
 
+  it("lists the write's messages under the success notice", async () => {
+    const analyse = jest.fn(() => {
+      const a = makeAnalysis();
+      a.writePlan.messages = [{ code: "sheet-renamed", severity: "info", message: "Il foglio «Verifica» esisteva già: il componente usa «Verifica (2)»." }];
+      return a;
+    });
+    const { container } = await renderApp({ role: "segretario", analyse });
+    await click(byRole(container, "button", "Verifica cartella"));
+    await click(byRole(container, "button", "Crea tabelle strutturate"));
+    const notice = [...container.querySelectorAll(".fui-MessageBar")].map((m) => m.textContent).join("|");
+    expect(notice).toContain("Fogli del componente aggiornati nella cartella.");
+    expect(notice).toContain("usa «Verifica (2)»");
+  });
+
   it("shows an Italian message when reading fails", async () => {
     const host = new FakeHost();
     host.readError = new TypeError("x is undefined");
@@ -176,7 +190,11 @@ describe("responsabile", () => {
     const { container } = await renderApp({ role: "responsabile", host });
     await click(byRole(container, "button", "Nuova scheda"));
     expect(host.calls.filter((c) => c === "insertNewCard")).toHaveLength(1);
+    expect(host.templates[0]?.sheetName).toBe("Nuova scheda");
+    // The heading carries the plan year the analysis found.
+    expect(host.templates[0]?.cells[0]?.value).toBe("1. OBIETTIVO DI MIGLIORAMENTO 2024");
     expect(host.calls.filter((c) => c === "read")).toHaveLength(2);
+    expect(container.textContent).toContain("Scheda inserita nel foglio «Nuova scheda».");
   });
 
   it("disables the new card where the host cannot insert one", async () => {

@@ -1,7 +1,7 @@
 import type { Analysis } from "../../src/engine/analyse";
 import { DEFAULT_METHODOLOGY } from "../../src/engine/compute/methodology";
 import type { ObjectiveSchedule, ObjectiveScore, Scores } from "../../src/engine/compute/types";
-import type { ActiveCell, Progress, WorkbookHost } from "../../src/engine/host";
+import type { ActiveCell, CardTemplate, Progress, WorkbookHost } from "../../src/engine/host";
 import type { Finding } from "../../src/engine/model/finding";
 import type { Objective, Plan } from "../../src/engine/model/plan";
 import type { SheetSnapshot } from "../../src/engine/model/snapshot";
@@ -180,8 +180,10 @@ export class FakeHost implements WorkbookHost {
       this.selectionListener = null;
     };
   };
-  insertNewCard?: () => Promise<string> = async () => {
+  templates: CardTemplate[] = [];
+  insertNewCard?: (template: CardTemplate) => Promise<string> = async (template) => {
     this.calls.push("insertNewCard");
+    this.templates.push(template);
     return "Nuova scheda";
   };
 }

@@ -261,7 +261,7 @@ export function readScheduleRows(
     };
     let weight: number | null = null;
     if (header.weightCol !== null) {
-      weight = cr.percent(r, header.weightCol, "phase.weight", scope);
+      weight = cr.percent(r, header.weightCol, "schedule.weight", scope);
       source.weight = cr.at(r, header.weightCol);
     }
     const completedOn = header.completedCol === null ? null : cr.date(r, header.completedCol, "phase.completedOn", scope);
@@ -424,7 +424,7 @@ interface StaffColumns {
 }
 
 /** Maps a staff header: "Cat. | Cognome e nome | % partecipazione | Costo orario | n. ore dedicate | Costo della risorsa". */
-export function staffHeader(sheet: SheetIndex, row: number, region: Region): StaffColumns | null {
+function staffHeader(sheet: SheetIndex, row: number, region: Region): StaffColumns | null {
   const cols: Partial<StaffColumns> = {};
   for (const c of sheet.filledColumns(row, region.left, region.right)) {
     const l = sheet.label(row, c);

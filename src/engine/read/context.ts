@@ -24,12 +24,6 @@ export interface StructureDraft {
   objectives: ObjectiveDraft[];
 }
 
-/** What a layout reader returns for one sheet. */
-export interface SheetRead {
-  structures: StructureDraft[];
-  layouts: Layout[];
-}
-
 /** Who an unreadable cell belongs to; resolved to ids once ids exist. */
 export interface Scope {
   objective: ObjectiveDraft | null;

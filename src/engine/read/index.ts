@@ -46,7 +46,8 @@ interface StructureAcc {
  * Per sheet: one pass builds the label index (`SheetIndex`); layout B tables and layout C cards
  * claim their rows first, layout A reads the rest. Structures of the same name (by slug) are
  * merged across sheets; layout-A weight tables then give their cards weights; ids, the plan year
- * and the per-sheet summary are assigned last.
+ * and the per-sheet summary are assigned last. An objective without a year of its own (no
+ * heading) takes the plan year.
  */
 export function readPlan(snapshots: readonly SheetSnapshot[], options: ReadPlanOptions = {}): Plan {
   const memo = new Map<string, string>();
@@ -105,6 +106,8 @@ export function readPlan(snapshots: readonly SheetSnapshot[], options: ReadPlanO
     structure: scope.objective?.structure ?? scope.structure,
   }));
 
+  // A sheet's cards are the objectives read from it; a weight-table row without a card counts
+  // too, since that row is where the objective is written (the Segreteria table).
   const sheets = sheetsRead.map((name) => {
     const mine = drafts.filter((o) => o.anchor.sheet === name);
     const layouts = [...new Set(mine.map((o) => o.layout))].sort() as Layout[];
@@ -201,14 +204,12 @@ function mostFrequent(values: readonly (number | null)[]): number | null {
 
 /** `<structure slug>/<number>`, or `<structure slug>/<sheet>!<A1>` when unnumbered; "-2", "-3" … on collisions. */
 function assignIds(drafts: readonly ObjectiveDraft[]): void {
-  const used = new Map<string, number>();
+  const used = new Set<string>();
   for (const o of drafts) {
     const base = `${slugify(o.structure)}/${o.number ?? `${o.anchor.sheet}!${toA1({ row: o.anchor.row, col: o.anchor.col })}`}`;
-    const n = (used.get(base) ?? 0) + 1;
-    used.set(base, n);
-    let id = n === 1 ? base : `${base}-${n}`;
-    while (n > 1 && used.has(id)) id = `${id}-${n}`;
-    if (n > 1) used.set(id, 1);
+    let id = base;
+    for (let k = 2; used.has(id); k++) id = `${base}-${k}`;
+    used.add(id);
     o.id = id;
   }
 }

@@ -507,7 +507,7 @@ function readCard(cr: CellReader, parts: readonly PartInfo[], structure: Structu
  * "Note verifica") to the phases, tying rows to phases the way the schedule computation does.
  */
 function applyScheduleColumns(phases: Phase[], lines: readonly ScheduleLine[]): void {
-  if (phases.length === 0 || lines.length === 0) return;
+  if (phases.length === 0 || !lines.some((l) => l.row.source.weight || l.completedSource || l.noteSource)) return;
   const matches = matchScheduleRows(
     phases,
     lines.map((l) => l.row),

@@ -314,17 +314,12 @@ function readStaffB(cr: CellReader, start: Hit, region: Region, structure: Struc
         (structure.objectives[0] as ObjectiveDraft).staff.push(line.member);
         continue;
       }
+      // A reference that names no objective is unreadable; an empty one is not (nothing was
+      // typed) and the row, belonging to no objective, is left out.
       const ref = line.objectiveRef;
-      const at = ref ?? { row: line.member.source.name?.top ?? start.row, col: (line.member.source.name?.right ?? start.col) + 1 };
-      cr.fail(
-        at.row,
-        at.col,
-        "number",
-        ref?.text ?? "",
-        ref ? "Nessun obiettivo della struttura corrisponde a questo riferimento: indicare il numero dell'obiettivo." : "Manca il numero dell'obiettivo a cui partecipa il dipendente.",
-        "staff.objective",
-        scope,
-      );
+      if (ref) {
+        cr.fail(ref.row, ref.col, "number", ref.text, "Nessun obiettivo della struttura corrisponde a questo riferimento: indicare il numero dell'obiettivo.", "staff.objective", scope);
+      }
       continue;
     }
     for (const o of targets) {

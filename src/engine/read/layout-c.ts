@@ -245,7 +245,10 @@ export function readLayoutC(cr: CellReader, claimedBefore: readonly Region[]): {
       const phases = unionRanges(o.phases.flatMap((p) => Object.values(p.source)));
       if (phases) o.source.phases = phases;
       const left = o === main ? Math.min(cols.definition, heading?.hit.col ?? cols.definition, structureCell?.col ?? cols.definition, ownerCell?.col ?? cols.definition) : cols.definition;
-      o.source.card = cr.range(o === main ? usedTop : o.anchor.row, left, o === objectives[objectives.length - 1] ? consumed : o.anchor.row, right);
+      const lastPhaseRow = Math.max(o.anchor.row, ...o.phases.map((p) => p.source.label?.bottom ?? o.anchor.row));
+      o.source.card = cr.range(o === main ? usedTop : o.anchor.row, left, o === objectives[objectives.length - 1] ? consumed : lastPhaseRow, right);
+      // The card's top-left cell names an unnumbered objective.
+      if (o === main) o.anchor = { sheet: sheet.name, row: usedTop, col: left };
       structure.objectives.push(o);
     }
     claimed.push({ top: usedTop, bottom: consumed, ...wide });
@@ -302,12 +305,12 @@ function readPhaseRow(cr: CellReader, r: number, cols: Columns, scope: Scope): P
         phase.scheduleText = d.value;
         phase.scheduleMonths = [Number(d.value.slice(5, 7))];
       } else {
-        cr.fail(r, cols.schedule, "months", String(schedValue), d.reason, "phase.scheduleMonths", scope);
+        cr.fail(r, cols.schedule, "months", String(schedValue), d.reason, "phase.scheduleText", scope);
         phase.scheduleText = String(schedValue);
       }
     } else if (schedText !== null) {
       phase.scheduleText = schedText;
-      phase.scheduleMonths = cr.months(schedText, r, cols.schedule, "phase.scheduleMonths", scope);
+      phase.scheduleMonths = cr.months(schedText, r, cols.schedule, "phase.scheduleText", scope);
     }
   }
   if (cols.completedOn !== null) {

@@ -52,7 +52,8 @@ export class SheetIndex {
   /** Cells whose normalized text may be an objective heading ("1. OBIETTIVO DI …"). */
   readonly headingCandidates: Hit[] = [];
   private readonly snapshot: SheetSnapshot;
-  private readonly labels: (string | null)[][];
+  /** Normalized labels in one flat row-major array (one allocation, not one per row). */
+  private readonly labels: (string | undefined)[];
   private readonly byLabel = new Map<string, Hit[]>();
   private readonly byWord = new Map<string, Hit[]>();
   private readonly rowCounts: number[];
@@ -70,12 +71,10 @@ export class SheetIndex {
     this.bounds = { top, left, bottom: top + snapshot.cells.length - 1, right: left + width - 1 };
     this.rowCounts = new Array<number>(snapshot.cells.length).fill(0);
     this.rowLast = new Array<number>(snapshot.cells.length).fill(-1);
-    this.labels = new Array<(string | null)[]>(snapshot.cells.length);
+    this.labels = new Array<string | undefined>(snapshot.cells.length * width);
 
     for (let r = 0; r < snapshot.cells.length; r++) {
       const cells = snapshot.cells[r] as CellValue[];
-      const rowLabels = new Array<string | null>(cells.length).fill(null);
-      this.labels[r] = rowLabels;
       let count = 0;
       for (let c = 0; c < cells.length; c++) {
         const v = cells[c];
@@ -87,7 +86,7 @@ export class SheetIndex {
           if (v.length > MAX_LABEL_LENGTH) continue;
           const label = normalize(v);
           if (label === "") continue;
-          rowLabels[c] = label;
+          this.labels[r * width + c] = label;
           // Marks ("X"), units ("%") and other one- or two-letter cells are read in place, never
           // looked up: keeping them out of the maps saves most of the index on a big plan.
           if (label.length <= 2) continue;
@@ -150,7 +149,10 @@ export class SheetIndex {
 
   /** The normalized label of a short text cell, null for empty, numeric or prose cells. */
   label(row: number, col: number): string | null {
-    return this.labels[row - this.bounds.top]?.[col - this.bounds.left] ?? null;
+    const r = row - this.bounds.top;
+    const c = col - this.bounds.left;
+    if (r < 0 || c < 0 || c >= this.width || r >= this.rowCounts.length) return null;
+    return this.labels[r * this.width + c] ?? null;
   }
 
   /** True when the row has no non-empty cell at all. */
@@ -161,7 +163,10 @@ export class SheetIndex {
   /** True when the row has no non-empty cell between the two columns (inclusive). */
   isBlankBetween(row: number, left: number, right: number): boolean {
     if (this.isBlankRow(row)) return true;
-    for (let c = left; c <= right; c++) if (!isEmpty(this.value(row, c))) return false;
+    const cells = this.snapshot.cells[row - this.bounds.top] as CellValue[];
+    const from = Math.max(0, left - this.bounds.left);
+    const to = Math.min(cells.length - 1, right - this.bounds.left);
+    for (let i = from; i <= to; i++) if (!isEmpty(cells[i] ?? null)) return false;
     return true;
   }
 
@@ -170,12 +175,19 @@ export class SheetIndex {
     return this.rowLast[row - this.bounds.top] ?? -1;
   }
 
+  /** Number of non-empty cells in a row. */
+  filledCount(row: number): number {
+    return this.rowCounts[row - this.bounds.top] ?? 0;
+  }
+
   /** Non-empty columns of a row between two columns, left to right. */
   filledColumns(row: number, left: number, right: number): number[] {
     const out: number[] = [];
     if (this.isBlankRow(row)) return out;
-    const last = Math.min(right, this.lastColumn(row));
-    for (let c = Math.max(left, this.bounds.left); c <= last; c++) if (!isEmpty(this.value(row, c))) out.push(c);
+    const cells = this.snapshot.cells[row - this.bounds.top] as CellValue[];
+    const origin = this.bounds.left;
+    const last = Math.min(right, this.lastColumn(row)) - origin;
+    for (let i = Math.max(left - origin, 0); i <= last; i++) if (!isEmpty(cells[i] ?? null)) out.push(i + origin);
     return out;
   }
 

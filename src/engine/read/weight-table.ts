@@ -72,7 +72,7 @@ export function findWeightTables(sheet: SheetIndex, claimed: readonly Region[]):
   // A row may hold a card's cells and, a few blank columns to the right, a weight-table row:
   // rows are cut into runs of cells at most one blank column apart.
   const runsOf = (r: number): number[][] => {
-    if (r < top || r > bottom || sheet.isBlankRow(r)) return [];
+    if (r < top || r > bottom || sheet.filledCount(r) < 2) return [];
     const runs: number[][] = [];
     for (const c of sheet.filledColumns(r, left, right)) {
       const run = runs[runs.length - 1];

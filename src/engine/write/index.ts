@@ -12,12 +12,13 @@ import { methodologyRefs, methodologySheet } from "./methodology";
 import { hasOwnedSheetMarker, isStateSheetName, readOwnershipRecord, type OwnershipState } from "./ownership";
 import { phaseLayout, phasesSheet } from "./phases";
 import { objectivesSheet, scheduleSheet, staffSheet } from "./plan-tables";
-import { buildReviewColumns, cellKey } from "./review-columns";
+import { planReviewColumns } from "./review-columns";
 import { resolveSheetNames, sheetNameOf } from "./sheets";
 import type { OwnedSheet, OwnershipRecord, WriteMessage, WritePlan } from "./types";
 
 export type { WritePlan } from "./types";
 export { userSnapshots, readOwnershipRecord, encodeOwnershipRecord, decodeOwnershipRecord, OWNED_SHEET_MARKER } from "./ownership";
+export { planReviewColumns, withAddedCells } from "./review-columns";
 
 export interface BuildWritePlanInput {
   plan: Plan;
@@ -117,12 +118,7 @@ export function buildWritePlan(input: BuildWritePlanInput): WritePlan {
 
   let addedCells: WritePlan["addedCells"] = [];
   if (input.review) {
-    const ownedCells = new Set((record?.addedCells ?? []).map((c) => cellKey(c.sheet, c.row, c.col)));
-    const review = buildReviewColumns(
-      plan,
-      sheets.filter((s) => flaggable(s.name)),
-      ownedCells,
-    );
+    const review = planReviewColumns(plan, snapshots, knownRecord);
     addedCells = review.cells;
     messages.push(...review.messages);
   }

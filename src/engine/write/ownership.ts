@@ -35,7 +35,7 @@ const OwnershipRecordSchema = z.object({
       written: z.union([z.string(), z.number(), z.boolean(), z.null()]).optional(),
     }),
   ),
-  sheetKeys: z.record(KeySchema, z.string()).optional(),
+  sheetKeys: z.partialRecord(KeySchema, z.string()).optional(),
   keptSheets: z.array(z.string()).optional(),
 });
 

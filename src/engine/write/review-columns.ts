@@ -3,7 +3,8 @@ import type { Objective, Plan } from "../model/plan";
 import { cellAt, snapshotBounds, type SheetSnapshot } from "../model/snapshot";
 import { readMonthName } from "../values/months";
 import { normalizeLabel } from "../values/text";
-import type { CellWrite, WriteMessage } from "./types";
+import { readOwnershipRecord, userSnapshots, type OwnershipState } from "./ownership";
+import type { CellWrite, OwnershipRecord, WriteMessage } from "./types";
 
 /** Headers of the review columns (the plan reader looks for them, see read/labels). */
 export const REVIEW_HEADERS = {
@@ -277,4 +278,53 @@ function indicatorBlocks(o: Objective, views: ReadonlyMap<string, View>): Block[
     }
   }
   return [...out.values()];
+}
+
+/**
+ * The review columns a run will add for the plan read from `snapshots`: the add-in's own earlier
+ * headers (ownership record among the snapshots, or `record`) count as free cells, and its
+ * generated sheets are left out.
+ */
+export function planReviewColumns(
+  plan: Plan,
+  snapshots: readonly SheetSnapshot[],
+  record: OwnershipRecord | null = readOwnershipRecord(snapshots).record,
+): { cells: CellWrite[]; messages: WriteMessage[] } {
+  const owned = new Set((record?.addedCells ?? []).map((c) => cellKey(c.sheet, c.row, c.col)));
+  return buildReviewColumns(plan, userSnapshots(snapshots, { status: record ? "ok" : "absent", record } as OwnershipState), owned);
+}
+
+/**
+ * The snapshots as they will be once `cells` are written: so that the plan can be read the way
+ * the next run will read it (review headers in place), and a run is its own fixed point.
+ */
+export function withAddedCells(snapshots: readonly SheetSnapshot[], cells: readonly CellWrite[]): SheetSnapshot[] {
+  if (cells.length === 0) return [...snapshots];
+  return snapshots.map((s) => {
+    const mine = cells.filter((c) => c.sheet === s.name && c.content.kind === "text");
+    if (mine.length === 0) return s;
+    const b = snapshotBounds(s);
+    const empty = b.bottom < b.top;
+    const top = Math.min(empty ? Infinity : b.top, ...mine.map((c) => c.row));
+    const left = Math.min(empty ? Infinity : b.left, ...mine.map((c) => c.col));
+    const bottom = Math.max(empty ? -1 : b.bottom, ...mine.map((c) => c.row));
+    const right = Math.max(empty ? -1 : b.right, ...mine.map((c) => c.col));
+    const grid = <T>(source: ReadonlyArray<ReadonlyArray<T | null>> | undefined): (T | null)[][] => {
+      const out: (T | null)[][] = [];
+      for (let r = top; r <= bottom; r++) {
+        const row: (T | null)[] = [];
+        for (let c = left; c <= right; c++) row.push(source?.[r - s.origin.row]?.[c - s.origin.col] ?? null);
+        out.push(row);
+      }
+      return out;
+    };
+    const next: SheetSnapshot = { ...s, origin: { row: top, col: left }, cells: grid(s.cells) as SheetSnapshot["cells"] };
+    if (s.formats) next.formats = grid(s.formats);
+    if (s.formulas) next.formulas = grid(s.formulas);
+    for (const c of mine) {
+      const row = next.cells[c.row - top];
+      if (row && c.content.kind === "text") row[c.col - left] = c.content.text;
+    }
+    return next;
+  });
 }

@@ -4,14 +4,15 @@
  * operation learns for the next (sheet sizes for read planning, the ownership record, the
  * snapshots that live validation patches).
  */
-import type { ActiveCell, Progress, WorkbookHost } from "../../engine/host";
+import type { ActiveCell, CardEdit, CardTemplate, CardWatch, Progress, WorkbookHost } from "../../engine/host";
 import type { SheetSnapshot } from "../../engine/model/snapshot";
 import { rangeToA1 } from "../../engine/cells/a1";
-import { decodeOwnershipRecord } from "../../engine/write/ownership";
+import { decodeOwnershipRecord, encodeOwnershipRecord } from "../../engine/write/ownership";
 import { STATE_SHEET, type ApplyReport, type CellFlag, type OwnershipRecord, type WritePlan } from "../../engine/write/types";
 import { type Bounds, type SheetBounds, parseSheetAddress } from "./address";
 import { type ExcelCapabilities, currentCapabilities } from "./capabilities";
 import { SheetNotFoundError } from "./errors";
+import { insertCard } from "./insert-card";
 import { DEFAULT_LIMITS, type TransferLimits } from "./limits";
 import { BlockDebouncer, LIVE_DEBOUNCE_MS, type Timers, decideChange } from "./live-validation";
 import { OwnWrites } from "./own-writes";
@@ -20,26 +21,15 @@ import { overlayBlock } from "./snapshot";
 import { type WriteOutcome, writeWorkbook } from "./write";
 import type { WriteMode } from "./write-plan";
 
-/** A card the user edited, re-read: hand `snapshots` to the engine and refresh the card's flags. */
-export interface CardChange {
-  sheet: string;
-  /** The card's block, as given by `locateBlock`. */
-  block: Bounds;
+/** A card the user edited, re-read (the contract's CardEdit, plus the block alone). */
+export interface CardChange extends CardEdit {
   /** The block as it is now (origin = the block's top-left cell). */
   blockSnapshot: SheetSnapshot;
-  /** The last full read with this sheet's snapshot updated by the block. */
-  snapshots: SheetSnapshot[];
 }
 
-export interface WatchOptions {
-  /** The card block holding a changed range (from the last analysis); null outside every card. */
-  locateBlock(sheet: string, changed: Bounds): Bounds | null;
-  /** Called once per pause in the typing on a card, after its block was re-read. */
+/** Live validation options: the contract's CardWatch, whose callback gets the block too. */
+export interface WatchOptions extends CardWatch {
   onCardChanged(change: CardChange): void | Promise<void>;
-  /** Rows, columns or cells inserted or deleted: the cards moved, a full check is needed. */
-  onStructureChanged?(sheet: string): void;
-  /** Quiet time before a card is re-read; default LIVE_DEBOUNCE_MS. */
-  debounceMs?: number;
 }
 
 export interface ExcelHostOptions {
@@ -121,7 +111,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
       limits: this.limits,
       onProgress,
     });
-    this.cachedRecord = outcome.program.record;
+    this.cachedRecord = normaliseRecord(outcome.program.record);
     this.lastReport = outcome.program.report;
     return outcome;
   }
@@ -138,6 +128,11 @@ export class ExcelWorkbookHost implements WorkbookHost {
       if (errorCode(error) === "ItemNotFound") throw new SheetNotFoundError(sheet);
       throw error;
     }
+  }
+
+  /** Inserts the add-in's empty card on a new sheet and selects its title; resolves to the sheet's name. */
+  async insertNewCard(template: CardTemplate): Promise<string> {
+    return await insertCard(template, this.ownWrites);
   }
 
   async getActiveCell(): Promise<ActiveCell | null> {
@@ -230,6 +225,16 @@ export class ExcelWorkbookHost implements WorkbookHost {
       await context.sync();
     });
   }
+}
+
+/**
+ * The record as the next read will decode it (same key order, same optional fields), so that
+ * comparing the cached copy with the workbook's tells a real change from a different spelling.
+ */
+function normaliseRecord(record: OwnershipRecord | null): OwnershipRecord | null {
+  if (!record) return null;
+  const decoded = decodeOwnershipRecord(encodeOwnershipRecord(record));
+  return decoded.status === "ok" ? decoded.record : null;
 }
 
 function errorCode(error: unknown): string | undefined {

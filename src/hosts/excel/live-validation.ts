@@ -4,6 +4,7 @@
  * flags. The pieces here are pure (the debouncer, the event filter); the Office.js registration
  * lives in ExcelWorkbookHost.watchCardChanges.
  */
+import { isStateSheetName } from "../../engine/write/ownership";
 import { type Bounds, parseSheetAddress } from "./address";
 import type { OwnWrites } from "./own-writes";
 
@@ -110,7 +111,7 @@ export function decideChange(
   ownWrites: OwnWrites,
   locateBlock: (sheet: string, changed: Bounds) => Bounds | null,
 ): ChangeDecision {
-  if (event.triggerSource === "ThisLocalAddin") return { kind: "ignore" };
+  if (event.triggerSource === "ThisLocalAddin" || isStateSheetName(sheet)) return { kind: "ignore" };
   const changed = parseSheetAddress(event.address);
   if (!changed) return { kind: "ignore" };
   if (ownWrites.isOwn(sheet, changed)) return { kind: "ignore" };

@@ -111,7 +111,7 @@ export interface WriteProgram {
   /** The record to store; null means "remove the state sheet" (nothing is owned any more). */
   record: OwnershipRecord | null;
   report: ApplyReport;
-  /** Ranges of user sheets whose cells the program changes (to ignore their change events). */
+  /** Ranges whose cells the program changes (to ignore their change events). */
   touched: SheetBounds[];
 }
 
@@ -420,6 +420,7 @@ export function planWrite(mode: WriteMode, state: WriteState, annotation: Annota
         report.sheetsRemoved.push(found.name);
       }
       recordTables.push(...writeOwnedSheet(sheet, sheetOps, takenTables, messages));
+      touched.push({ sheet: sheet.name, top: 0, left: 0, bottom: 1_048_575, right: 16_383 });
       recordSheets.push(sheet.name);
       if (sheet.key) sheetKeys[sheet.key] = sheet.name;
       report.sheetsWritten.push(sheet.name);
@@ -550,6 +551,7 @@ export function planWrite(mode: WriteMode, state: WriteState, annotation: Annota
 
   const stateOps: WriteOp[] = [];
   if (keepRecord) {
+    touched.push({ sheet: STATE_SHEET, top: 0, left: 0, bottom: 1_048_575, right: 0 });
     const chunks = encodeOwnershipRecord(record);
     if (!stateInfo) stateOps.push({ kind: "addSheet", sheet: STATE_SHEET, veryHidden: true });
     else {

@@ -81,8 +81,40 @@ export function applyWritePlanToWorkbook(wb: ExcelJS.Workbook, plan: WritePlan):
   writeFlags(wb, plan.flags, record, report);
   writeAddedCells(wb, plan.addedCells, record, report);
   writeState(wb, record);
+  arrangeSheets(wb, record);
   return report;
 }
+
+/**
+ * Tab order: the user's sheets as they were, then the add-in's in the plan's order, then the
+ * state sheet — also when a kept Metodologia or the state sheet were there before, so that a
+ * second run gives the same workbook as the first. A user's own Metodologia stays where it is.
+ */
+function arrangeSheets(wb: ExcelJS.Workbook, record: OwnershipRecord): void {
+  const owned = record.sheets.map((s) => s.toLowerCase());
+  const rank = (ws: ExcelJS.Worksheet): number => {
+    const name = ws.name.toLowerCase();
+    if (name === STATE_SHEET.toLowerCase()) return 2;
+    return owned.includes(name) ? 1 : 0;
+  };
+  const sorted = [...wb.worksheets].sort((a, b) => {
+    const ra = rank(a);
+    const rb = rank(b);
+    if (ra !== rb) return ra - rb;
+    if (ra === 1) return owned.indexOf(a.name.toLowerCase()) - owned.indexOf(b.name.toLowerCase());
+    return orderOf(a) - orderOf(b);
+  });
+  sorted.forEach((ws, i) => {
+    (ws as unknown as SheetOrder).orderNo = i + 1;
+  });
+}
+
+/** ExcelJS orders tabs by `orderNo` (missing from its typings). */
+interface SheetOrder {
+  orderNo: number;
+}
+
+const orderOf = (ws: ExcelJS.Worksheet): number => (ws as unknown as SheetOrder).orderNo;
 
 /**
  * Removes everything the add-in added (by its record): flags (original fills and notes back),
@@ -136,11 +168,32 @@ export async function clearXlsxWithReport(input: ArrayBuffer | Uint8Array): Prom
   return { bytes: await saveWorkbook(wb), report };
 }
 
-/** The workbook as .xlsx bytes. */
+/** The workbook as .xlsx bytes (notes on empty cells kept, see keepNotesOnEmptyCells). */
 export async function saveWorkbook(wb: ExcelJS.Workbook): Promise<Uint8Array> {
+  keepNotesOnEmptyCells(wb);
   const buffer = await wb.xlsx.writeBuffer();
   return buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer as ArrayBuffer);
 }
+
+/**
+ * ExcelJS writes no cell element for an empty cell with the default style, but does write its
+ * note; reading the file back, it attaches notes only to cells it found, so the note is lost.
+ * Such a cell gets Excel's default vertical alignment (bottom) written out explicitly: it looks
+ * the same, the style survives a read (protection, say, would not), and so does the note.
+ */
+export function keepNotesOnEmptyCells(wb: ExcelJS.Workbook): void {
+  for (const ws of wb.worksheets) {
+    ws.eachRow({ includeEmpty: true }, (row) => {
+      row.eachCell({ includeEmpty: true }, (cell) => {
+        if (cell.note === undefined || cell.type !== ExcelJSValueType.Null || cell.style?.alignment) return;
+        cell.style = { ...cell.style, alignment: { vertical: "bottom" } };
+      });
+    });
+  }
+}
+
+/** ExcelJS's ValueType.Null (the enum is not reachable through a type-only import). */
+const ExcelJSValueType = { Null: 0 } as const;
 
 /**
  * Snapshots for the engine from a loaded workbook: every sheet, plus SO_Stato (which

@@ -6,8 +6,10 @@
  * ExcelJS is large, so this module reaches it only through dynamic imports of ./read and ./apply:
  * the page's initial bundle never contains it, and it is fetched when a file is first opened.
  */
-import type { Workbook } from "exceljs";
-import type { Progress, WorkbookHost } from "../../engine/host";
+import type * as ExcelJS from "exceljs";
+
+type Workbook = ExcelJS.Workbook;
+import type { CardTemplate, Progress, WorkbookHost } from "../../engine/host";
 import type { SheetSnapshot } from "../../engine/model/snapshot";
 import type { WritePlan } from "../../engine/write/types";
 
@@ -85,12 +87,55 @@ export class FileWorkbookHost implements WorkbookHost {
     this.xlsx.apply.clearAddinContent(this.workbook);
   }
 
+  /**
+   * Adds the add-in's card on a new sheet (after the others) with its data validation, so a card
+   * started in the browser arrives in Excel already guarded. Resolves to the sheet's name.
+   */
+  async insertNewCard(template: CardTemplate): Promise<string> {
+    this.cached = null;
+    const name = freeSheetName(
+      template.sheetName,
+      this.workbook.worksheets.map((ws) => ws.name),
+    );
+    const ws = this.workbook.addWorksheet(name);
+    const thin = { style: "thin" as const };
+    for (const c of template.cells) {
+      const cell = ws.getCell(c.row + 1, c.col + 1);
+      cell.value = c.value;
+      if (c.bold) cell.font = { bold: true };
+      if (c.wrap) cell.alignment = { wrapText: true, vertical: "top" };
+      if (c.border) cell.border = { top: thin, left: thin, bottom: thin, right: thin };
+      if (c.numberFormat) cell.numFmt = c.numberFormat;
+    }
+    for (const m of template.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
+    for (const v of template.validations) {
+      const validation: ExcelJS.DataValidation =
+        v.rule.kind === "list"
+          ? { type: "list", allowBlank: true, formulae: [`"${v.rule.values.join(",")}"`] }
+          : { type: "decimal", operator: "between", allowBlank: true, formulae: [v.rule.min, v.rule.max] };
+      Object.assign(validation, { showInputMessage: true, prompt: v.prompt, showErrorMessage: true, errorStyle: "stop", error: v.error });
+      for (let r = v.top; r <= v.bottom; r++) for (let c = v.left; c <= v.right; c++) ws.getCell(r + 1, c + 1).dataValidation = validation;
+    }
+    for (const [col, width] of Object.entries(template.columnWidths)) ws.getColumn(Number(col) + 1).width = width;
+    return name;
+  }
+
   /** A file has no window to activate; the page shows the cells itself. */
   async selectRange(_sheet: string, _range: string): Promise<void> {}
 
   /** The workbook as it is now (with whatever plan was applied), as .xlsx bytes. */
   async toXlsx(): Promise<Uint8Array> {
     return this.xlsx.apply.saveWorkbook(this.workbook);
+  }
+}
+
+/** `wanted`, or `wanted (2)`, `wanted (3)`… — the first name no sheet has (Excel ignores case; 31 characters at most). */
+export function freeSheetName(wanted: string, taken: readonly string[]): string {
+  const used = new Set(taken.map((n) => n.toLowerCase()));
+  for (let i = 1; ; i++) {
+    const suffix = i === 1 ? "" : ` (${i})`;
+    const name = wanted.slice(0, 31 - suffix.length) + suffix;
+    if (!used.has(name.toLowerCase())) return name;
   }
 }
 

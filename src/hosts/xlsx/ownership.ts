@@ -146,6 +146,7 @@ export function noteModelToRecord(note: NoteModel | undefined): string | null {
 
 interface CellInternals {
   _comment?: unknown;
+  _value?: { model?: { comment?: unknown } };
 }
 
 /** Puts a recorded note back (JSON model; plain text from the other host); null removes the note. */
@@ -159,6 +160,16 @@ export function restoreNote(cell: ExcelJS.Cell, model: string | null, text: stri
     }
   }
   if (text !== null) cell.note = text;
-  // ExcelJS has no API to delete a note; a cell without `_comment` writes none.
-  else (cell as unknown as CellInternals)._comment = undefined;
+  else removeNote(cell);
+}
+
+/**
+ * ExcelJS has no API to delete a note. A cell without `_comment` has none in memory, but a cell
+ * read from a file also keeps the note in its value's model, and that copy is written back on
+ * save: both go.
+ */
+export function removeNote(cell: ExcelJS.Cell): void {
+  const internals = cell as unknown as CellInternals;
+  internals._comment = undefined;
+  if (internals._value?.model && "comment" in internals._value.model) delete internals._value.model.comment;
 }

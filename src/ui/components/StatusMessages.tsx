@@ -7,17 +7,24 @@ const useStyles = makeStyles({
     flexDirection: "column",
     rowGap: tokens.spacingVerticalS,
   },
+  details: {
+    margin: 0,
+    marginTop: tokens.spacingVerticalXS,
+    paddingLeft: tokens.spacingHorizontalL,
+  },
 });
 
 export interface StatusMessagesProps {
   error: string | null;
   notice: string | null;
+  /** Lines under the notice (the write's messages). */
+  noticeDetails?: readonly string[];
   onDismissError(): void;
   onDismissNotice(): void;
 }
 
 /** The last failure (with what to do) and the last success, each dismissible. */
-export function StatusMessages({ error, notice, onDismissError, onDismissNotice }: StatusMessagesProps) {
+export function StatusMessages({ error, notice, noticeDetails = [], onDismissError, onDismissNotice }: StatusMessagesProps) {
   const styles = useStyles();
   if (!error && !notice) return null;
   return (
@@ -39,7 +46,16 @@ export function StatusMessages({ error, notice, onDismissError, onDismissNotice 
       )}
       {notice && (
         <MessageBar intent="success">
-          <MessageBarBody>{notice}</MessageBarBody>
+          <MessageBarBody>
+            {notice}
+            {noticeDetails.length > 0 && (
+              <ul className={styles.details}>
+                {noticeDetails.map((d, i) => (
+                  <li key={i}>{d}</li>
+                ))}
+              </ul>
+            )}
+          </MessageBarBody>
           <MessageBarActions
             containerAction={
               <Button appearance="transparent" size="small" aria-label={strings.errors.dismiss} onClick={onDismissNotice}>

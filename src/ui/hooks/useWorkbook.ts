@@ -18,6 +18,8 @@ export interface WorkbookState {
   error: string | null;
   /** A short success message ("Fogli aggiornati"). */
   notice: string | null;
+  /** What the user should know about the last write (a renamed sheet, a skipped column). */
+  noticeDetails: string[];
 }
 
 export interface WorkbookActions {
@@ -31,6 +33,8 @@ export interface WorkbookActions {
   run<T>(label: string, task: (report: (p: Progress) => void) => Promise<T>): Promise<T | null>;
   /** Shows the failure of a quick host call that did not go through `run`. */
   fail(error: unknown): void;
+  /** Shows a success message. */
+  notify(notice: string): void;
   dismissError(): void;
   dismissNotice(): void;
 }
@@ -38,7 +42,7 @@ export interface WorkbookActions {
 /** Lets the browser paint the progress bar between phases of synchronous work. */
 export const yieldToBrowser = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
-const initial: WorkbookState = { analysis: null, snapshots: null, options: {}, progress: null, error: null, notice: null };
+const initial: WorkbookState = { analysis: null, snapshots: null, options: {}, progress: null, error: null, notice: null, noticeDetails: [] };
 
 /**
  * The open workbook's analysis and the operations on it. One instance lives at the top of the
@@ -67,7 +71,7 @@ export function useWorkbook(host: WorkbookHost | null, analyse: AnalyseFn): [Wor
 
   const run = useCallback(
     async <T,>(label: string, task: (report: (p: Progress) => void) => Promise<T>): Promise<T | null> => {
-      update({ progress: { fraction: 0, label }, error: null, notice: null });
+      update({ progress: { fraction: 0, label }, error: null, notice: null, noticeDetails: [] });
       try {
         await yieldToBrowser();
         const result = await task((p) => update({ progress: p }));
@@ -130,19 +134,20 @@ export function useWorkbook(host: WorkbookHost | null, analyse: AnalyseFn): [Wor
         await host.applyWritePlan(plan, (p) => report({ fraction: p.fraction, label: p.label || strings.progress.writing }));
         return true;
       });
-      if (done) update({ notice });
+      if (done) update({ notice, noticeDetails: (plan.messages ?? []).map((m) => m.message) });
       return done === true;
     },
     [host, run, update],
   );
 
   const fail = useCallback((e: unknown) => update({ error: describeError(e) }), [update]);
+  const notify = useCallback((notice: string) => update({ notice, noticeDetails: [] }), [update]);
   const dismissError = useCallback(() => update({ error: null }), [update]);
-  const dismissNotice = useCallback(() => update({ notice: null }), [update]);
+  const dismissNotice = useCallback(() => update({ notice: null, noticeDetails: [] }), [update]);
 
   const actions = useMemo(
-    () => ({ check, recompute, write, run, fail, dismissError, dismissNotice }),
-    [check, recompute, write, run, fail, dismissError, dismissNotice],
+    () => ({ check, recompute, write, run, fail, notify, dismissError, dismissNotice }),
+    [check, recompute, write, run, fail, notify, dismissError, dismissNotice],
   );
   return [state, actions];
 }

@@ -28,11 +28,12 @@ export function cardChecklist(
 ): ChecklistItem[] {
   const items: ChecklistItem[] = [];
 
+  const hasTitle = objective.title.trim() !== "";
   items.push({
     id: "title",
     label: label.title,
-    status: objective.description ? "ok" : "warning",
-    detail: objective.description ? d.titleOk : d.titleMissingDescription,
+    status: !hasTitle ? "error" : objective.description ? "ok" : "warning",
+    detail: !hasTitle ? d.titleMissing : objective.description ? d.titleOk : d.titleMissingDescription,
   });
 
   if (objective.weight) {

@@ -28,6 +28,15 @@ export function countBySeverity(findings: readonly Finding[]): SeverityCounts {
 }
 
 /**
+ * The structure a finding belongs to. Structure-level rules (objective weights of a structure)
+ * name it in `data.structure` rather than in `structure`, which the engine fills from an objective.
+ */
+export function structureOf(f: Finding): string | null {
+  if (f.structure) return f.structure;
+  return typeof f.data.structure === "string" && f.data.structure.trim() !== "" ? f.data.structure : null;
+}
+
+/**
  * Groups findings by structure, then by sheet, in the order they first appear (the engine
  * reports in plan order); findings without a structure come last. Inside a sheet, errors come
  * first and the engine's order is kept otherwise.
@@ -35,7 +44,7 @@ export function countBySeverity(findings: readonly Finding[]): SeverityCounts {
 export function groupFindings(findings: readonly Finding[]): StructureGroup[] {
   const byStructure = new Map<string | null, Map<string, Finding[]>>();
   for (const f of findings) {
-    const key = f.structure ?? null;
+    const key = structureOf(f);
     let sheets = byStructure.get(key);
     if (!sheets) byStructure.set(key, (sheets = new Map()));
     let list = sheets.get(f.at.sheet);

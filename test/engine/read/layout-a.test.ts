@@ -2,7 +2,7 @@ import { readPlan } from "../../../src/engine/read";
 import { allObjectives } from "../../../src/engine/model/plan";
 import { grid, tsvRows } from "../../helpers/grid";
 import { PL_CARD_4, PL_CARD_6, SA_CARD_4, SA_HEADER } from "./casorate-excerpts";
-import { at, marks, MONTHS, objective, structure } from "./helpers";
+import { at, MONTHS, objective, structure } from "./helpers";
 
 describe("layout A: the Casorate cards as typed", () => {
   // Structure header + weight table, then card 4 "Trasparenza" (three pages), from C4.
@@ -191,6 +191,27 @@ describe("layout A: weight tables", () => {
       ["polizia-locale/3", null, "Intersettoriale", true],
     ]);
     expect(at(s.objectives[2]?.source.weight)).toBe("Pesi!E10");
+  });
+
+  it("reports an unreadable weight against the objective of its row, and keeps the weight null", () => {
+    const plan = readPlan([
+      grid("Pesi", "A1", [
+        ["Centro di Responsabilità", "Tributi"],
+        [1, "Tributi", "Recupero evasione", "70%"],
+        [2, "Tributi", "Sportello", "trenta"],
+        [3, "Tributi", "Rateizzazioni", null],
+      ]),
+    ]);
+    expect(structure(plan, "Tributi").objectives.map((o) => [o.id, o.weight?.value ?? null])).toEqual([
+      ["tributi/1", 70],
+      ["tributi/2", null],
+      ["tributi/3", null],
+    ]);
+    expect(plan.unreadable.map((u) => [at(u.at), u.expected, u.text, u.field, u.objectiveId, u.structure])).toEqual([
+      ["Pesi!D3", "weight", "trenta", "objective.weight", "tributi/2", "Tributi"],
+    ]);
+    // The empty weight still points at the cell to fill.
+    expect(at(objective(plan, "tributi/3").source.weight)).toBe("Pesi!D4");
   });
 
   it("reads the Segreteria variant ('peso | title | description … date') as objectives of their own", () => {
@@ -410,5 +431,49 @@ describe("layout A: several cards, bands and merges", () => {
       { name: "Riepilogo", cards: 0, layouts: [] },
       { name: "Scheda 1", cards: 1, layouts: ["A"] },
     ]);
+  });
+});
+
+describe("layout A: table variants", () => {
+  it("takes the target from a separate 'Rispetto scadenze:' column when 'Valore atteso' is empty", () => {
+    const plan = readPlan([
+      grid("V", "B2", [
+        ["1. OBIETTIVO INNOVATIVO 2024"],
+        ["Settore", "Dirigente"],
+        ["Informatica", "Ivo Viola"],
+        ["Obiettivo: Descrizione Sintetica", "Cloud"],
+        ["Indicatori di risultato"],
+        ["Descrizione", "Valore atteso", "Rispetto scadenze:", "Valore raggiunto"],
+        ["Domande accettate", 5, null, null],
+        ["Migrazione completata", null, "15/05/2024", null],
+        ["Descrizione", "Valore atteso", "Rispetto scadenze:", "Valore raggiunto"],
+        ["Contratto firmato", "SI", null, "NO"],
+      ]),
+    ]);
+    const o = objective(plan, "informatica/1");
+    expect(o.indicators.map((i) => [i.description, i.target?.type, i.actual?.type ?? null])).toEqual([
+      ["Domande accettate", "number", null],
+      ["Migrazione completata", "date", null],
+      ["Contratto firmato", "boolean", "boolean"],
+    ]);
+    expect(at(o.indicators[1]?.source.target)).toBe("V!D9");
+  });
+
+  it("reads 'Tempi di realizzazione' as a grid when it has months, and not when it has a period", () => {
+    const plan = readPlan([
+      grid("T", "A1", [
+        ["1. OBIETTIVO DI GESTIONE 2024"],
+        ["Settore", "Dirigente"],
+        ["Personale", "Pia Rosa"],
+        ["Obiettivo: Descrizione Sintetica", "Lavoro agile"],
+        ["Tempi di realizzazione", "Dall'1/01/2024", "A tempo indeterminato"],
+        [null, "X", "X"],
+        [],
+        ["Tempi di realizzazione", ...MONTHS],
+        ["Accordi individuali", "X", "X", "X"],
+      ]),
+    ]);
+    expect(objective(plan, "personale/1").schedule.map((r) => [r.label, r.months])).toEqual([["Accordi individuali", [1, 2, 3]]]);
+    expect(objective(plan, "personale/1").phases.map((p) => p.label)).toEqual(["Accordi individuali"]);
   });
 });

@@ -61,7 +61,7 @@ describe("layout C: the three-column card", () => {
 
   it("reports schedule text without months as unreadable", () => {
     expect(plan.unreadable.map((u) => [at(u.at), u.expected, u.text, u.field, u.objectiveId])).toEqual([
-      ["Sociali!D11", "months", "quando possibile", "phase.scheduleMonths", "servizi-sociali/3"],
+      ["Sociali!D11", "months", "quando possibile", "phase.scheduleText", "servizi-sociali/3"],
     ]);
   });
 
@@ -96,7 +96,8 @@ describe("layout C: variants", () => {
       ]),
     ]);
     const mensa = allObjectives(plan).find((o) => o.title === "Mensa scolastica");
-    expect(mensa).toMatchObject({ structure: "Istruzione", weight: { value: 30, unit: "percent" }, id: "istruzione/Istruzione!A2" });
+    // Unnumbered: the id names the card's top-left cell, here its header row.
+    expect(mensa).toMatchObject({ structure: "Istruzione", weight: { value: 30, unit: "percent" }, id: "istruzione/Istruzione!A1" });
     expect(mensa?.phases.map((p) => [p.number, p.label, p.weight, p.scheduleMonths, p.completedOn, p.reviewNote])).toEqual([
       ["1", "gara", 50, [6, 7, 8, 9], "2024-09-15", null],
       ["2", "avvio", 50, [10], null, "in corso"],

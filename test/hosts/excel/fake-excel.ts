@@ -36,6 +36,9 @@ export interface CellModel {
   fontColor?: string;
   wrap?: boolean;
   hyperlink?: { documentReference?: string; textToDisplay?: string };
+  border?: boolean;
+  verticalAlignment?: string;
+  validation?: Record<string, unknown>;
 }
 
 export class SheetModel {
@@ -243,7 +246,8 @@ export class FakeExcel {
     g.Excel = {
       run: async <T>(a: unknown, b?: unknown): Promise<T> => {
         const batch = (typeof a === "function" ? a : b) as (context: FakeContext) => Promise<T>;
-        const context = new FakeContext(this);
+        // Excel.run(context, batch) goes on with an existing context (event handlers are removed so).
+        const context = a instanceof FakeContext ? a : new FakeContext(this);
         const result = await batch(context);
         if (context.hasPending()) await context.sync();
         return result;
@@ -375,19 +379,7 @@ export class FakeContext {
 
   constructor(readonly fake: FakeExcel) {
     this.workbook = new FakeWorkbook(this);
-    const runtime = { _enable: true };
-    const ctx = this;
-    this.runtime = {
-      get enableEvents(): boolean {
-        throw new OfficeError("PropertyNotLoaded", "runtime.enableEvents is write-only in this fake");
-      },
-      set enableEvents(v: boolean) {
-        runtime._enable = v;
-        ctx.action("Runtime.enableEvents=" + String(v), 40, () => {
-          ctx.fake.eventsEnabled = v;
-        });
-      },
-    };
+    this.runtime = new FakeRuntime(this);
     this.application = {
       suspendApiCalculationUntilNextSync: () => this.action("Application.suspendApiCalculationUntilNextSync", 40, () => undefined),
       suspendScreenUpdatingUntilNextSync: () => this.action("Application.suspendScreenUpdatingUntilNextSync", 40, () => undefined),
@@ -459,6 +451,18 @@ export class FakeContext {
     }
     for (const c of commits) c();
     this.fake.flushEvents();
+  }
+}
+
+class FakeRuntime {
+  constructor(private readonly context: FakeContext) {}
+  get enableEvents(): boolean {
+    throw new OfficeError("PropertyNotLoaded", "runtime.enableEvents is not loaded in this fake");
+  }
+  set enableEvents(v: boolean) {
+    this.context.action(`Runtime.enableEvents=${String(v)}`, 40, () => {
+      this.context.fake.eventsEnabled = v;
+    });
   }
 }
 
@@ -588,7 +592,7 @@ class FakeWorksheetCollection extends Proxy {
           return ws;
         });
         this.setLoaded("items", items);
-        return items.map((ws) => ws.snapshotData());
+        return this.context.fake.sheets.map((s) => s.name);
       },
     );
   }
@@ -644,15 +648,11 @@ class FakeWorksheet extends Proxy {
           this.protectionProxy.loaded = true;
           this.protectionProxy.value = value;
         });
-      } else this.setLoaded(p, this.valueOf(p, s));
+      } else this.setLoaded(p, this.propertyOf(p, s));
     }
   }
 
-  snapshotData(): unknown {
-    return { id: "x" };
-  }
-
-  private valueOf(prop: string, s: SheetModel): unknown {
+  private propertyOf(prop: string, s: SheetModel): unknown {
     switch (prop) {
       case "name":
         return s.name;
@@ -676,8 +676,8 @@ class FakeWorksheet extends Proxy {
           if (!this.orNull) throw new OfficeError("ItemNotFound", "worksheet");
           return null;
         }
-        for (const p of props) this.setLoaded(p, this.valueOf(p, s));
-        return props.map((p) => this.valueOf(p, s));
+        for (const p of props) this.setLoaded(p, this.propertyOf(p, s));
+        return props.map((p) => this.propertyOf(p, s));
       },
     );
   }
@@ -747,6 +747,14 @@ class FakeWorksheet extends Proxy {
       true,
     );
   }
+}
+
+interface CellFormatProps {
+  fill?: { color?: string };
+  font?: { bold?: boolean };
+  wrapText?: boolean;
+  verticalAlignment?: string;
+  borders?: Record<string, { style?: string } | undefined>;
 }
 
 interface RangeTarget {
@@ -901,18 +909,47 @@ class FakeRange extends Proxy {
     return result;
   }
 
-  setCellProperties(grid: Array<Array<{ format?: { fill?: { color?: string } } }>>): void {
+  setCellProperties(grid: Array<Array<{ format?: CellFormatProps }>>): void {
     this.context.action("Range.setCellProperties", JSON.stringify(grid).length, () => {
       const t = this.target();
       checkWritable(t.sheet);
       checkShape(t.box, grid);
       grid.forEach((row, r) =>
         row.forEach((p, c) => {
-          const color = p.format?.fill?.color;
-          if (color !== undefined) t.sheet.touch(t.box.top + r, t.box.left + c).fill = color.toUpperCase();
+          const f = p.format;
+          if (!f) return;
+          const cell = t.sheet.touch(t.box.top + r, t.box.left + c);
+          if (f.fill?.color !== undefined) cell.fill = f.fill.color.toUpperCase();
+          if (f.font?.bold !== undefined) cell.bold = f.font.bold;
+          if (f.wrapText !== undefined) cell.wrap = f.wrapText;
+          if (f.verticalAlignment !== undefined) cell.verticalAlignment = f.verticalAlignment;
+          if (f.borders) cell.border = ["top", "bottom", "left", "right"].every((edge) => f.borders?.[edge]?.style === "Continuous");
         }),
       );
     });
+  }
+
+  merge(_across: boolean): void {
+    this.context.action("Range.merge", 10, () => {
+      const t = this.target();
+      checkWritable(t.sheet);
+      t.sheet.merges.push({ ...t.box });
+    });
+  }
+
+  get dataValidation(): Record<string, unknown> {
+    const set = (prop: string) => (value: unknown) =>
+      this.context.action(`DataValidation.${prop}=`, JSON.stringify(value).length, () => {
+        const t = this.target();
+        for (let r = t.box.top; r <= t.box.bottom; r++)
+          for (let c = t.box.left; c <= t.box.right; c++) {
+            const cell = t.sheet.touch(r, c);
+            cell.validation = { ...(cell.validation ?? {}), [prop]: value };
+          }
+      });
+    const target: Record<string, unknown> = {};
+    for (const prop of ["ignoreBlanks", "rule", "prompt", "errorAlert"]) Object.defineProperty(target, prop, { set: set(prop) });
+    return target;
   }
 
   clear(applyTo: string): void {

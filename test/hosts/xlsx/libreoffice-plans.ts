@@ -6,6 +6,7 @@
  * them and the test compares with the engine.
  */
 import { DEFAULT_METHODOLOGY, type Methodology } from "../../../src/engine/compute/methodology";
+import { readMethodology } from "../../../src/engine/compute/methodology-sheet";
 import { computeSchedule } from "../../../src/engine/compute/schedule";
 import { computeScores } from "../../../src/engine/compute/scores";
 import type { Override, ReviewKind, Scores } from "../../../src/engine/compute/types";
@@ -45,6 +46,7 @@ const SHEET = "Scheda";
 /** A plan with every branch, scored and turned into a write plan. */
 export function edgeCase(name: string, review: ReviewKind, asOf: string, methodology: Partial<Methodology> = {}, snapshots: SheetSnapshot[] = []): EdgeCase {
   const m: Methodology = { ...DEFAULT_METHODOLOGY, ...methodology };
+  if (snapshots.some((x) => x.name === "Metodologia")) Object.assign(m, readMethodology(snapshots).methodology);
   const p = edgePlan();
   const schedules = p.structures.flatMap((s) => s.objectives.map((o) => computeSchedule(o, p.year)));
   const overrides: Override[] = [{ objectiveId: "ufficio-tecnico/5", value: 92.5, note: "Valutazione del Nucleo" }];
@@ -137,10 +139,11 @@ function edgePlan(): Plan {
     }),
     // No figure at all: no indicator, no phase.
     objective({ structure: "Polizia Locale", number: "3", owner: "Michele Rallo", weight: weight(40, "points"), indicators: [], phases: [], schedule: [] }),
-    // Overridden by the Nucleo.
+    // Overridden by the Nucleo; a title that looks like a formula.
     objective({
       structure: tech,
       number: "5",
+      title: LITERAL_TITLE,
       owner: "Anna Neri",
       weight: weight(0),
       indicators: [indicator({ target: num(4), actual: num(1) })],
@@ -153,3 +156,32 @@ function edgePlan(): Plan {
 }
 
 export const EDGE_SHEET = SHEET;
+
+/** A card title that Excel would compute if it were typed: it must stay text everywhere. */
+export const LITERAL_TITLE = "=1+1 non va calcolato";
+
+/**
+ * A Metodologia sheet of the user's, laid out in its own way: a title, settings in column B with
+ * values in D, a share typed as a percent (0,6 formatted "0%"), custom bands.
+ */
+export const USER_METHODOLOGY: { name: string; cells: Record<string, string | number>; formats: Record<string, string> } = {
+  name: "Metodologia",
+  cells: {
+    B2: "Sistema di misurazione del Comune",
+    B4: "Quota media valore raggiunto (%)",
+    D4: 0.6,
+    B5: "Quota media rispetto dei tempi (%)",
+    D5: 40,
+    B6: "Tetto raggiungimento indicatore (%)",
+    D6: 110,
+    B7: "Valore mancante alla verifica finale",
+    D7: "zero",
+    B9: "Fascia Alta",
+    D9: 85,
+    B10: "Fascia Media",
+    D10: 60,
+    B11: "Fascia Bassa",
+    D11: 0,
+  },
+  formats: { D4: "0%" },
+};

@@ -10,6 +10,7 @@ import path from "node:path";
 import * as ExcelJS from "exceljs";
 import type { WritePlan } from "../../../src/engine/write/types";
 import { TABLE_TOP } from "../../../src/engine/write/layout";
+import { sheetCell } from "../../../src/hosts/xlsx/ownership";
 
 /** soffice (or libreoffice) on PATH, or null. */
 export function findSoffice(): string | null {
@@ -111,7 +112,8 @@ export async function readScoresSheet(bytes: Uint8Array, sheetName: string): Pro
   const out: SheetScores = { objectives: new Map(), owners: new Map() };
   for (let r = TABLE_TOP + 2; r <= ws.rowCount; r++) {
     const row = ws.getRow(r);
-    const id = row.getCell(col("ID obiettivo")).value;
+    const valueAt = (c: number): ExcelJS.CellValue => sheetCell(ws, r, c).value;
+    const id = valueAt(col("ID obiettivo"));
     if (typeof id === "string" && id !== "") {
       out.objectives.set(id, {
         meanAchievement: figure(row.getCell(col("Media valore raggiunto"))),
@@ -121,8 +123,8 @@ export async function readScoresSheet(bytes: Uint8Array, sheetName: string): Pro
         band: figure(row.getCell(col("Fascia", 0))),
       });
     }
-    const owner = row.getCell(col("Responsabile", 1)).value;
-    const structure = row.getCell(col("Struttura", 1)).value;
+    const owner = valueAt(col("Responsabile", 1));
+    const structure = valueAt(col("Struttura", 1));
     if (typeof owner === "string" && owner !== "") {
       out.owners.set(`${String(structure)}\u0000${owner}`, { score: figure(row.getCell(col("Punteggio"))), band: figure(row.getCell(col("Fascia", 1))) });
     }

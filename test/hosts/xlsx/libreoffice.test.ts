@@ -9,7 +9,9 @@ import * as ExcelJS from "exceljs";
 import type { Scores } from "../../../src/engine/compute/types";
 import type { WritePlan } from "../../../src/engine/write/types";
 import { applyWritePlanToWorkbook, saveWorkbook } from "../../../src/hosts/xlsx/apply";
-import { EDGE_SHEET, edgeCase } from "./libreoffice-plans";
+import type { SheetSnapshot } from "../../../src/engine/model/snapshot";
+import { worksheetToSnapshot } from "../../../src/hosts/xlsx/read";
+import { EDGE_SHEET, LITERAL_TITLE, USER_METHODOLOGY, edgeCase } from "./libreoffice-plans";
 import { findSoffice, readScoresSheet, recalculate, withoutResults, type SheetScores } from "./libreoffice-support";
 import { FILLED_SCENARIOS, filledScenario, type Scenario } from "./roundtrip-helpers";
 
@@ -35,12 +37,27 @@ interface Case {
 
 const cases: Case[] = [];
 const recalculated = new Map<string, SheetScores>();
+let files = new Map<string, Uint8Array>();
 
-async function edgeBytes(plan: WritePlan): Promise<Uint8Array> {
+async function edgeBytes(plan: WritePlan, userMethodology = false): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.addWorksheet(EDGE_SHEET).getCell("A1").value = "Scheda di prova";
+  if (userMethodology) {
+    const ws = wb.addWorksheet(USER_METHODOLOGY.name);
+    for (const [a, v] of Object.entries(USER_METHODOLOGY.cells)) ws.getCell(a).value = v;
+    for (const [a, f] of Object.entries(USER_METHODOLOGY.formats)) ws.getCell(a).numFmt = f;
+  }
   applyWritePlanToWorkbook(wb, withoutResults(plan));
   return saveWorkbook(wb);
+}
+
+/** The user's Metodologia as the snapshot the reader would give. */
+async function userMethodologySnapshot(): Promise<SheetSnapshot> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(USER_METHODOLOGY.name);
+  for (const [a, v] of Object.entries(USER_METHODOLOGY.cells)) ws.getCell(a).value = v;
+  for (const [a, f] of Object.entries(USER_METHODOLOGY.formats)) ws.getCell(a).numFmt = f;
+  return worksheetToSnapshot(ws);
 }
 
 describeLo("LibreOffice recalculates the add-in's formulas to the engine's figures", () => {
@@ -64,19 +81,43 @@ describeLo("LibreOffice recalculates the add-in's formulas to the engine's figur
       }),
     ];
     for (const e of edges) cases.push({ name: e.name, scores: e.scores, plan: e.writePlan, bytes: await edgeBytes(e.writePlan) });
+    const own = edgeCase("edge-user-methodology", "final", "2024-12-31", {}, [await userMethodologySnapshot()]);
+    expect(own.methodology).toMatchObject({ achievementShare: 60, timelinessShare: 40, achievementCap: 110, bands: [{ band: "ALTA", min: 85 }, { band: "MEDIA", min: 60 }, { band: "BASSA", min: 0 }] });
+    cases.push({ name: own.name, scores: own.scores, plan: own.writePlan, bytes: await edgeBytes(own.writePlan, true) });
     for (const name of FILLED_SCENARIOS) {
       const s: Scenario = await filledScenario(name);
       cases.push({ name: `fixture-${name}`, scores: s.analysis.scores, plan: s.analysis.writePlan, bytes: await s.annotate(withoutResults(s.analysis.writePlan)) });
     }
     const out = await recalculate(soffice as string, new Map(cases.map((c) => [c.name, c.bytes])));
+    files = out;
     for (const c of cases) {
       const scoresSheet = c.plan.sheetNames?.find((n) => n.key === "scores")?.used ?? "Punteggi";
       recalculated.set(c.name, await readScoresSheet(out.get(c.name) as Uint8Array, scoresSheet));
     }
   }, 120_000);
 
+  it("the user's own Metodologia is kept and the formulas read it", async () => {
+    const own = cases.find((c) => c.name === "edge-user-methodology") as Case;
+    expect(own.plan.sheets.find((s) => s.key === "methodology")?.keepIfExists).toBe(true);
+    const punteggi = JSON.stringify(own.plan.sheets.find((s) => s.key === "scores"));
+    expect(punteggi).toContain("(Metodologia!$D$4*100)");
+    expect(punteggi).toContain("Metodologia!$D$9");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(files.get(own.name) as Uint8Array) as unknown as ExcelJS.Buffer);
+    expect(wb.getWorksheet("Metodologia")?.getCell("B2").value).toBe("Sistema di misurazione del Comune");
+  });
+
+  it("text that looks like a formula is still text after LibreOffice opened and saved the file", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(files.get("edge-final") as Uint8Array) as unknown as ExcelJS.Buffer);
+    const ws = wb.getWorksheet("Obiettivi") as ExcelJS.Worksheet;
+    const titles: unknown[] = [];
+    ws.getColumn(5).eachCell((cell) => titles.push(cell.type === ExcelJS.ValueType.Formula ? `FORMULA ${cell.formula}` : cell.value));
+    expect(titles).toContain(LITERAL_TITLE);
+  });
+
   it("converts every case", () => {
-    expect(recalculated.size).toBe(3 + FILLED_SCENARIOS.length);
+    expect(recalculated.size).toBe(4 + FILLED_SCENARIOS.length);
   });
 
   it("the edge plans cover scored, unscored, overridden and capped objectives", () => {

@@ -5,9 +5,15 @@
  */
 import { readFileSync } from "node:fs";
 import * as ExcelJS from "exceljs";
-import { analyse, type Analysis, type AnalyseOptions } from "../../../src/engine/analyse";
+import type { Analysis, AnalyseOptions } from "../../../src/engine/analyse";
+import { readMethodology } from "../../../src/engine/compute/methodology-sheet";
+import { computeSchedule } from "../../../src/engine/compute/schedule";
+import { computeScores } from "../../../src/engine/compute/scores";
+import { readPlan } from "../../../src/engine/read";
+import { runRules } from "../../../src/engine/rules";
+import { readOverrides } from "../../../src/engine/write/overrides";
 import type { SheetSnapshot } from "../../../src/engine/model/snapshot";
-import { buildWritePlan } from "../../../src/engine/write";
+import { buildWritePlan, planReviewColumns, userSnapshots, withAddedCells } from "../../../src/engine/write";
 import { TABLE_TOP } from "../../../src/engine/write/layout";
 import type { WritePlan } from "../../../src/engine/write/types";
 import { applyWritePlanToWorkbook, saveWorkbook, workbookSnapshots } from "../../../src/hosts/xlsx/apply";
@@ -38,14 +44,33 @@ export function workbookBytes(name: WorkbookName): Uint8Array {
 }
 
 /**
- * analyse(), with the write plan built for the review being prepared (the review columns).
- * analyse() does not pass `review` to buildWritePlan yet; this does what it will.
+ * analyse() as it needs to be for writing back (proposed to the lead; analyse.ts is not ours):
+ * - the plan is read from userSnapshots() — without SO_Stato and the add-in's own sheets, found
+ *   by the ownership record or their A1 marker, whatever they are called ("Obiettivi (SO)"), and
+ *   with a user's sheet that happens to be called "Obiettivi" read like any other;
+ * - when a review is prepared, the plan is read again with the review headers in place
+ *   (withAddedCells), so findings and flags are those the next run will see: a run is its own
+ *   fixed point;
+ * - `review` reaches buildWritePlan.
+ * Everything else is analyse() line for line.
  */
 export function analyseSnapshots(snapshots: readonly SheetSnapshot[], options: AnalyseOptions = REVIEW_OPTIONS): Analysis {
-  const analysis = analyse(snapshots, options);
-  if (!options.review) return analysis;
-  const writePlan = buildWritePlan({ ...analysis, snapshots, review: options.review });
-  return { ...analysis, writePlan };
+  const fromSheet = readMethodology(snapshots);
+  const methodology = options.methodology ?? fromSheet.methodology;
+  const review = options.review ?? null;
+  const asOf = options.asOf ?? new Date().toISOString().slice(0, 10);
+  let plan = readPlan(userSnapshots(snapshots), { planYear: methodology.planYear });
+  if (review) {
+    const columns = planReviewColumns(plan, snapshots);
+    if (columns.cells.length > 0) plan = readPlan(userSnapshots(withAddedCells(snapshots, columns.cells)), { planYear: methodology.planYear });
+  }
+  plan.unreadable.push(...fromSheet.unreadable);
+  const findings = runRules(plan, { methodology, review, asOf });
+  const schedules = plan.structures.flatMap((s) => s.objectives.map((o) => computeSchedule(o, plan.year)));
+  const overrides = options.overrides ?? readOverrides(snapshots);
+  const scores = computeScores(plan, { methodology, review: review ?? "final", asOf, overrides, schedules });
+  const writePlan = buildWritePlan({ plan, findings, schedules, scores, methodology, snapshots, review });
+  return { plan, methodology, findings, schedules, scores, writePlan };
 }
 
 /** What the CLI does for `schede tables`: analyse the workbook and apply the write plan. */

@@ -73,6 +73,13 @@ describe("cardChecklist", () => {
     expect(items.phaseWeights).toBe("error");
   });
 
+  it("asks for the title first", () => {
+    const o = objective({ id: "s/1", title: " ", structure: "S" });
+    const item = cardChecklist(o, fullSchedule(o.id, 2), DEFAULT_METHODOLOGY).find((i) => i.id === "title");
+    expect(item?.status).toBe("error");
+    expect(item?.detail).toContain("titolo");
+  });
+
   it("leaves out phase lines when the card has no phases", () => {
     const o = objective({ id: "s/1", title: "T", structure: "S", phases: [], weight: null, weightText: "Intersettoriale" });
     const items = status(cardChecklist(o, undefined, DEFAULT_METHODOLOGY));

@@ -29,6 +29,14 @@ describe("groupFindings", () => {
     expect(groups[2]?.counts).toEqual({ error: 0, warning: 0, info: 1 });
   });
 
+  it("puts a structure-level finding with its structure, named in data", () => {
+    const weights = { ...f("error", "Polizia", "B8:E10"), data: { structure: "Polizia Locale", total: 95 } };
+    const groups = groupFindings([f("warning", "Polizia", "C3", "Polizia Locale"), weights]);
+    expect(groups).toHaveLength(1);
+    expect(groups[0]?.structure).toBe("Polizia Locale");
+    expect(groups[0]?.sheets[0]?.findings.map((x) => x.at.range)).toEqual(["B8:E10", "C3"]);
+  });
+
   it("gives nothing for no findings", () => {
     expect(groupFindings([])).toEqual([]);
     expect(countBySeverity([])).toEqual({ error: 0, warning: 0, info: 0 });

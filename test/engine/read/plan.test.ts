@@ -1,0 +1,53 @@
+import { ADDIN_SHEETS, readPlan } from "../../../src/engine/read";
+import { allObjectives, PlanSchema } from "../../../src/engine/model/plan";
+import type { SheetSnapshot } from "../../../src/engine/model/snapshot";
+import { grid } from "../../helpers/grid";
+
+const card = (heading: string, title: string): (string | null)[][] => [
+  [heading],
+  ["Settore", "Dirigente"],
+  ["Urbanistica", "Ugo Blu"],
+  ["Obiettivo: Descrizione Sintetica", title],
+  [],
+];
+
+describe("readPlan", () => {
+  it("skips the add-in's own sheets by their exact names", () => {
+    const sheets = [...ADDIN_SHEETS].map((name) => grid(name, "A1", card("1. OBIETTIVO DI GESTIONE 2024", "Copia")));
+    const plan = readPlan([...sheets, grid("Urbanistica", "B2", card("1. OBIETTIVO DI GESTIONE 2024", "PGT"))]);
+    expect(allObjectives(plan).map((o) => o.title)).toEqual(["PGT"]);
+    expect(plan.sheets.map((s) => s.name)).toEqual(["Urbanistica"]);
+    expect([...ADDIN_SHEETS]).toEqual(["Metodologia", "Verifica", "Obiettivi", "Fasi", "Indicatori", "Cronoprogramma", "Personale", "Punteggi", "SO_Stato"]);
+  });
+
+  it("reads the plan year from the headings, unless the methodology gives it", () => {
+    const s = grid("U", "A1", [...card("1. OBIETTIVO DI GESTIONE 2023", "A"), ...card("2. OBIETTIVO DI GESTIONE 2024", "B"), ...card("3. OBIETTIVO DI GESTIONE 2024", "C")]);
+    expect(readPlan([s]).year).toBe(2024);
+    expect(readPlan([s], { planYear: 2025 }).year).toBe(2025);
+    // Each objective keeps its own heading year.
+    expect(allObjectives(readPlan([s])).map((o) => o.year)).toEqual([2023, 2024, 2024]);
+  });
+
+  it("gives a model that the zod schema accepts", () => {
+    const plan = readPlan([grid("Urbanistica", "B2", card("1. OBIETTIVO DI GESTIONE 2024", "PGT"))]);
+    expect(PlanSchema.parse(plan)).toEqual(plan);
+  });
+
+  it("never throws on odd input and reads nothing from it", () => {
+    const odd: SheetSnapshot[] = [
+      { name: "Vuoto", origin: { row: 0, col: 0 }, cells: [] },
+      { name: "Righe corte", origin: { row: 3, col: 2 }, cells: [[null], [], ["Cronoprogramma"], ["Fasi e tempi", "Gennaio"], [1, true], [2, 3.5]] },
+      grid("Etichette sparse", "A1", [
+        ["Indicatori di risultato"],
+        ["Verifica Intermedia del 45/99/2024"],
+        ["PERSONALE COINVOLTO NELL'OBIETTIVO"],
+        ["Centro di Responsabilità"],
+        ["STRUTTURA:"],
+        ["DEFINIZIONE OBIETTIVO"],
+      ]),
+    ];
+    const plan = readPlan(odd);
+    expect(plan.sheets.map((s) => s.name)).toEqual(["Vuoto", "Righe corte", "Etichette sparse"]);
+    expect(allObjectives(plan)).toEqual([]);
+  });
+});

@@ -1,0 +1,79 @@
+import { DEFAULT_METHODOLOGY, type Methodology } from "../../../src/engine/compute/methodology";
+import { readMethodology } from "../../../src/engine/compute/methodology-sheet";
+import { methodologyRefs, methodologySheet } from "../../../src/engine/write/methodology";
+import type { WriteMessage } from "../../../src/engine/write/types";
+import { grid } from "../../helpers/grid";
+
+/** The Metodologia sheet as the add-in writes it, as a snapshot (heading, table header, rows). */
+function writtenSnapshot(m: Methodology) {
+  const sheet = methodologySheet("Metodologia", m);
+  const table = sheet.tables[0];
+  if (!table) throw new Error("no table");
+  const rows = [[null], [null], [null], table.columns.map((c) => c.header), ...table.rows.map((r) => r.map((c) => (c.kind === "text" ? c.text : c.kind === "number" ? c.value : null)))];
+  return grid("Metodologia", "A1", rows);
+}
+
+describe("the Metodologia sheet the add-in writes", () => {
+  it("is read back by the methodology reader as the same methodology", () => {
+    const m: Methodology = { ...DEFAULT_METHODOLOGY, achievementShare: 60, timelinessShare: 40, achievementCap: 120, planYear: 2024, missingActualFinal: "exclude" };
+    expect(readMethodology([writtenSnapshot(m)])).toEqual({ methodology: m, unreadable: [] });
+  });
+
+  it("is kept when it exists", () => {
+    expect(methodologySheet("Metodologia", DEFAULT_METHODOLOGY)).toMatchObject({ key: "methodology", keepIfExists: true });
+  });
+});
+
+describe("methodologyRefs", () => {
+  it("points at the value cells of the sheet the add-in writes", () => {
+    const messages: WriteMessage[] = [];
+    const refs = methodologyRefs(DEFAULT_METHODOLOGY, "Metodologia", null, messages);
+    expect(refs.num("achievementShare")).toBe("Metodologia!$C$5");
+    expect(refs.num("timelinessShare")).toBe("Metodologia!$C$6");
+    expect(refs.missingIsZero("final")).toBe('Metodologia!$C$11="zero"');
+    expect(refs.planYear(2024)).toBe("2024");
+    expect(refs.band("K5")).toBe(
+      'IF(ISNUMBER(K5),IF(ROUND(K5*100,9)>=Metodologia!$C$12,"A",IF(ROUND(K5*100,9)>=Metodologia!$C$13,"B",IF(ROUND(K5*100,9)>=Metodologia!$C$14,"C",IF(ROUND(K5*100,9)>=Metodologia!$C$15,"D",IF(ROUND(K5*100,9)>=Metodologia!$C$16,"E",""))))),"")',
+    );
+    expect(messages).toEqual([]);
+  });
+
+  it("finds the settings on a user's own sheet wherever they are; a percent cell is scaled, text becomes the number", () => {
+    const sheet = grid(
+      "Metodologia",
+      "B2",
+      [
+        ["Impostazioni del Comune"],
+        [],
+        ["Quota media valore raggiunto (%)", null, 0.6],
+        ["timelinessShare", 40],
+        ["Tetto raggiungimento indicatore", "120"],
+        ["Fascia A", 90],
+      ],
+      { formats: { D4: "0%" } },
+    );
+    const m = { ...DEFAULT_METHODOLOGY, achievementShare: 60, timelinessShare: 40, achievementCap: 120, bands: [{ band: "A", min: 90 }, { band: "B", min: 0 }] };
+    const messages: WriteMessage[] = [];
+    const refs = methodologyRefs(m, "Metodologia", sheet, messages);
+    expect(refs.num("achievementShare")).toBe("(Metodologia!$D$4*100)");
+    expect(refs.num("timelinessShare")).toBe("Metodologia!$C$5");
+    expect(refs.num("achievementCap")).toBe("120");
+    expect(refs.num("deadlinePenaltyPer30Days")).toBe("10");
+    expect(refs.band("X1")).toContain('>=Metodologia!$C$7,"A"');
+    expect(refs.band("X1")).toContain('>=0,"B"');
+  });
+
+  it("uses the analysis's own value, and says so, when the sheet says something else", () => {
+    const sheet = grid("Metodologia", "A1", [["achievementShare", 70]]);
+    const messages: WriteMessage[] = [];
+    const refs = methodologyRefs(DEFAULT_METHODOLOGY, "Metodologia", sheet, messages);
+    expect(refs.num("achievementShare")).toBe("50");
+    expect(messages.map((x) => x.code)).toEqual(["methodology-value-differs"]);
+    expect(messages[0]?.message).toContain("Quota media valore raggiunto (%)");
+  });
+
+  it("quotes sheet names that need it", () => {
+    const refs = methodologyRefs(DEFAULT_METHODOLOGY, "Metodo logia", null, []);
+    expect(refs.num("achievementCap")).toBe("'Metodo logia'!$C$7");
+  });
+});

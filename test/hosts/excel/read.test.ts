@@ -1,0 +1,198 @@
+import { ExcelWorkbookHost } from "../../../src/hosts/excel/host";
+import { detectCapabilities } from "../../../src/hosts/excel/capabilities";
+import { STATE_SHEET } from "../../../src/engine/write/types";
+import { FakeExcel, OfficeError } from "./fake-excel";
+import { cardWorkbook, fillerSheet } from "./workbooks";
+
+const caps = (fake: FakeExcel) => detectCapabilities({ isSetSupported: (_n, v) => fake.supports(v ?? "1.1") });
+
+describe("the fake object model is as strict as Office", () => {
+  let fake: FakeExcel;
+  let uninstall: () => void;
+  beforeEach(() => {
+    fake = new FakeExcel();
+    fake.addSheet("Foglio1").put("A1", [["a"]]);
+    uninstall = fake.install();
+  });
+  afterEach(() => uninstall());
+
+  it("throws PropertyNotLoaded for a property that was not loaded", async () => {
+    await expect(
+      Excel.run(async (context) => {
+        const range = context.workbook.worksheets.getItem("Foglio1").getRange("A1");
+        range.load("address");
+        await context.sync();
+        // eslint-disable-next-line office-addins/load-object-before-read -- the mistake this test is about
+        return range.values;
+      }),
+    ).rejects.toMatchObject({ code: "PropertyNotLoaded" });
+  });
+
+  it("throws PropertyNotLoaded for a loaded property read before the sync", async () => {
+    await expect(
+      Excel.run(async (context) => {
+        const range = context.workbook.worksheets.getItem("Foglio1").getRange("A1");
+        range.load("values");
+        // eslint-disable-next-line office-addins/call-sync-after-load, office-addins/call-sync-before-read -- the mistake this test is about
+        return range.values;
+      }),
+    ).rejects.toMatchObject({ code: "PropertyNotLoaded" });
+  });
+
+  it("refuses a response over 5 MB on the web and counts the sync", async () => {
+    fillerSheet(fake, "Grande", 60_000, 2, () => "x".repeat(40));
+    fake.resetCounters();
+    await expect(
+      Excel.run(async (context) => {
+        const range = context.workbook.worksheets.getItem("Grande").getRange("A1:B60000");
+        range.load("values,formulas");
+        await context.sync();
+        return range.values;
+      }),
+    ).rejects.toBeInstanceOf(OfficeError);
+    expect(fake.syncs).toBe(1);
+    expect(fake.batches[0]?.failed).toBe("ResponsePayloadSizeLimitExceeded");
+  });
+});
+
+describe("ExcelWorkbookHost.readSnapshots", () => {
+  let uninstall: (() => void) | null = null;
+  afterEach(() => uninstall?.());
+
+  it.each([
+    [1, 1],
+    [10, 5],
+    [500, 20],
+  ])("reads %i cards in 2 syncs and gives back exactly the cells", async (cards, perSheet) => {
+    const fake = cardWorkbook(cards, perSheet);
+    uninstall = fake.install();
+    const host = new ExcelWorkbookHost({ capabilities: caps(fake) });
+    fake.resetCounters();
+    const snapshots = await host.readSnapshots();
+    expect(fake.syncs).toBe(2);
+    expect(host.lastRead).toEqual({ strategy: "single", chunks: 1 });
+    expect(snapshots.map((s) => s.name)).toEqual(fake.sheets.map((s) => s.name));
+    for (const s of snapshots) {
+      const expected = fake.grid(s.name);
+      expect(s.origin).toEqual(expected.origin);
+      expect(s.cells).toEqual(expected.cells);
+    }
+    // Formats and merges come along in the same batch.
+    const first = snapshots[0];
+    expect(first?.formats?.[26]?.[2]).toBe("0%");
+    expect(first?.merges?.[0]).toEqual({ top: 0, left: 0, bottom: 0, right: 5 });
+  });
+
+  it("keeps the read of 500 cards under the web limits in one request", async () => {
+    const fake = cardWorkbook(500, 25);
+    uninstall = fake.install();
+    const host = new ExcelWorkbookHost({ capabilities: caps(fake) });
+    fake.resetCounters();
+    await host.readSnapshots();
+    const values = fake.batches[1];
+    expect(values?.failed).toBeUndefined();
+    expect(values?.responseBytes).toBeLessThan(5_000_000);
+  });
+
+  it("plans chunks from the addresses when the workbook passes 5 MB, then skips the refused request", async () => {
+    const fake = new FakeExcel();
+    // 6 sheets × 8,000 rows × 4 short texts: about 5.8 MB of values, number formats and formulas.
+    for (let i = 1; i <= 6; i++) fillerSheet(fake, `Dati ${i}`, 8_000, 4);
+    uninstall = fake.install();
+    const host = new ExcelWorkbookHost({ capabilities: caps(fake) });
+
+    fake.resetCounters();
+    const first = await host.readSnapshots();
+    // names, the refused single request, the addresses, then the planned chunks.
+    expect(fake.batches.map((b) => b.failed ?? "ok")).toEqual(["ok", "ResponsePayloadSizeLimitExceeded", "ok", "ok", "ok", "ok"]);
+    expect(fake.batches[1]?.responseBytes).toBeGreaterThan(5_000_000);
+    expect(host.lastRead).toEqual({ strategy: "chunked", chunks: 3 });
+    for (const b of fake.batches.slice(2)) expect(b.responseBytes).toBeLessThan(5_000_000);
+
+    // The sizes are remembered: the next read goes straight to the plan.
+    fake.resetCounters();
+    const second = await host.readSnapshots();
+    expect(fake.syncs).toBe(5);
+    expect(fake.batches.every((b) => b.failed === undefined)).toBe(true);
+
+    for (const snapshots of [first, second]) {
+      expect(snapshots).toHaveLength(6);
+      for (const s of snapshots) {
+        const expected = fake.grid(s.name);
+        expect(s.origin).toEqual(expected.origin);
+        expect(s.cells).toEqual(expected.cells);
+      }
+    }
+  });
+
+  it("splits one big sheet into row bands that stack back into one snapshot", async () => {
+    const fake = new FakeExcel();
+    fillerSheet(fake, "Enorme", 30_000, 8);
+    uninstall = fake.install();
+    const host = new ExcelWorkbookHost({ capabilities: caps(fake) });
+    fake.resetCounters();
+    const [snapshot] = await host.readSnapshots();
+    expect(host.lastRead?.strategy).toBe("chunked");
+    expect(host.lastRead?.chunks).toBe(3);
+    expect(snapshot?.cells).toHaveLength(30_000);
+    expect(snapshot?.cells[29_999]?.[7]).toBe("R29999C7");
+    expect(snapshot?.cells[12_345]?.[0]).toBe("R12345C0");
+  });
+
+  it("halves a planned chunk that Excel still refuses (very long texts)", async () => {
+    const fake = new FakeExcel();
+    fillerSheet(fake, "Testi", 40_000, 2, (r, c) => `${r}:${c} ${"testo lungo ".repeat(6)}`);
+    uninstall = fake.install();
+    const host = new ExcelWorkbookHost({ capabilities: caps(fake) });
+    fake.resetCounters();
+    const [snapshot] = await host.readSnapshots();
+    expect(fake.batches.filter((b) => b.failed).length).toBeGreaterThanOrEqual(2);
+    expect(snapshot?.cells).toHaveLength(40_000);
+    expect(snapshot?.cells[39_999]?.[1]).toMatch(/^39999:1 /);
+  });
+
+  it("gives empty sheets an empty snapshot, reads hidden sheets, puts the very hidden state sheet last", async () => {
+    const fake = new FakeExcel();
+    fake.addSheet(STATE_SHEET).put("A1", [['{"version":1}']]).visibility = "VeryHidden";
+    fake.addSheet("Vuoto");
+    const hidden = fake.addSheet("Nascosto").put("C3", [["x", 1]]);
+    hidden.visibility = "Hidden";
+    uninstall = fake.install();
+    const snapshots = await new ExcelWorkbookHost({ capabilities: caps(fake) }).readSnapshots();
+    expect(snapshots.map((s) => s.name)).toEqual(["Vuoto", "Nascosto", STATE_SHEET]);
+    expect(snapshots[0]).toEqual({ name: "Vuoto", origin: { row: 0, col: 0 }, cells: [] });
+    expect(snapshots[1]).toEqual({ name: "Nascosto", origin: { row: 2, col: 2 }, cells: [["x", 1]] });
+  });
+
+  it("turns Office's representation into the snapshot contract", async () => {
+    const fake = new FakeExcel({ excelApi: "1.12" });
+    const sheet = fake.addSheet("Foglio1").put("A1", [["Peso", 0.3, true]]);
+    sheet.touch(0, 1).numberFormat = "0%";
+    const f = sheet.touch(1, 0);
+    f.formula = "=SUM(B1:B1)";
+    f.value = 0.3;
+    const literal = sheet.touch(1, 1);
+    literal.value = "=non una formula";
+    sheet.merges.push({ top: 0, left: 0, bottom: 0, right: 1 });
+    uninstall = fake.install();
+    const [snapshot] = await new ExcelWorkbookHost({ capabilities: caps(fake) }).readSnapshots();
+    expect(snapshot).toEqual({
+      name: "Foglio1",
+      origin: { row: 0, col: 0 },
+      cells: [
+        ["Peso", 0.3, true],
+        [0.3, "=non una formula", null],
+      ],
+      formats: [
+        [null, "0%", null],
+        [null, null, null],
+      ],
+      formulas: [
+        [null, null, null],
+        ["SUM(B1:B1)", null, null],
+      ],
+    });
+    // ExcelApi 1.12 has no merged areas: none are asked for.
+    expect(fake.batches.flatMap((b) => b.actions)).not.toContain("RangeAreas.load");
+  });
+});

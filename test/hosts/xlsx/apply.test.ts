@@ -1,0 +1,272 @@
+import * as ExcelJS from "exceljs";
+import { toA1 } from "../../../src/engine/cells/a1";
+import { DEFAULT_METHODOLOGY } from "../../../src/engine/compute/methodology";
+import { computeScores } from "../../../src/engine/compute/scores";
+import type { Finding } from "../../../src/engine/model/finding";
+import { buildWritePlan } from "../../../src/engine/write";
+import { FLAG_FILLS } from "../../../src/engine/write/flags";
+import { STATE_SHEET } from "../../../src/engine/write/types";
+import {
+  applyWritePlanToWorkbook,
+  clearAddinContent,
+  clearXlsxWithReport,
+  saveWorkbook,
+  workbookSnapshots,
+} from "../../../src/hosts/xlsx/apply";
+import { fillToRecord, noteText, readState, sheetCell, solidFill } from "../../../src/hosts/xlsx/ownership";
+import { loadWorkbook } from "../../../src/hosts/xlsx/read";
+import { plan as planOf, objective } from "../../engine/rules/plan-builder";
+import {
+  analyseBytes,
+  analyseSnapshots,
+  annotate,
+  diffStates,
+  filledScenario,
+  statesOf,
+  userCellStates,
+  workbookBytes,
+  REVIEW_OPTIONS,
+  WORKBOOKS,
+} from "./roundtrip-helpers";
+
+const finding = (severity: Finding["severity"], range: string, message: string, sheet = "Scheda"): Finding => ({
+  ruleId: `regola-${severity}`,
+  messageId: "m",
+  message,
+  severity,
+  at: { sheet, range },
+  data: {},
+});
+
+/** A one-sheet workbook: B2:D2 merged and yellow, C5 with a user note, F7 holding the text "=SOMMA(A1)". */
+async function smallWorkbook(): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("Scheda");
+  ws.getCell("B2").value = "Titolo della scheda";
+  ws.mergeCells("B2:D2");
+  ws.getCell("B2").fill = solidFill("#FFFF00");
+  ws.getCell("C5").value = 5;
+  ws.getCell("C5").note = "nota mia";
+  ws.getCell("F7").value = "=SOMMA(A1)";
+  ws.getCell("A9").value = { formula: "C5*2", result: 10 };
+  return loadWorkbook(await saveWorkbook(wb));
+}
+
+function planFor(wb: ExcelJS.Workbook, findings: Finding[]) {
+  const snapshots = workbookSnapshots(wb);
+  const p = planOf({ objectives: [objective()] });
+  const scores = computeScores(p, { methodology: DEFAULT_METHODOLOGY, review: "final", asOf: "2024-12-31", overrides: [], schedules: [] });
+  return buildWritePlan({ plan: p, findings, schedules: [], scores, methodology: DEFAULT_METHODOLOGY, snapshots });
+}
+
+describe("applyWritePlanToWorkbook on every fixture", () => {
+  it.each(WORKBOOKS)("%s: user values, formulas and formats are untouched; only flagged cells change fill or note", async (name) => {
+    const original = workbookBytes(name);
+    const { bytes, analysis } = await annotate(original);
+    const added = new Set(analysis.writePlan.addedCells.map((c) => `${c.sheet}!${toA1(c)}`));
+    const diff = diffStates(await statesOf(original), await statesOf(bytes, (await loadWorkbook(original)).worksheets.map((w) => w.name)), [
+      "value",
+      "formula",
+      "numFmt",
+    ]);
+    // Only the review headers, in cells that were empty.
+    expect(diff.filter((d) => !added.has(d.replace(/ (value|formula|numFmt):.*$/s, "")))).toEqual([]);
+    expect(diff.every((d) => d.includes("value: null →"))).toBe(true);
+    const wb = await loadWorkbook(bytes);
+    for (const flag of analysis.writePlan.flags) {
+      const ws = wb.getWorksheet(flag.sheet) as ExcelJS.Worksheet;
+      expect(fillToRecord(sheetCell(ws, flag.bottom + 1, flag.right + 1).fill)).not.toBeNull();
+    }
+  });
+
+  it.each(WORKBOOKS)("%s: tables twice = tables once", async (name) => {
+    const once = await annotate(workbookBytes(name));
+    const twice = await annotate(once.bytes);
+    const all = (await loadWorkbook(once.bytes)).worksheets.map((w) => w.name);
+    expect((await loadWorkbook(twice.bytes)).worksheets.map((w) => w.name)).toEqual(all);
+    expect(diffStates(await statesOf(once.bytes, all), await statesOf(twice.bytes, all))).toEqual([]);
+    expect(twice.analysis.writePlan).toEqual(once.analysis.writePlan);
+    const record = (b: Uint8Array) => loadWorkbook(b).then((w) => readState(w).record);
+    expect(await record(twice.bytes)).toEqual(await record(once.bytes));
+  });
+});
+
+describe("what the add-in writes", () => {
+  let wb: ExcelJS.Workbook;
+  let analysis: Awaited<ReturnType<typeof analyseBytes>>;
+  beforeAll(async () => {
+    const out = await annotate(workbookBytes("casorate-servizio-amministrativo"));
+    analysis = out.analysis;
+    wb = await loadWorkbook(out.bytes);
+  });
+
+  it("adds its sheets after the user's, with real tables, and records them in the very hidden SO_Stato", () => {
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      "Servizio Amministrativo",
+      "Verifica",
+      "Punteggi",
+      "Obiettivi",
+      "Fasi",
+      "Indicatori",
+      "Cronoprogramma",
+      "Personale",
+      "Metodologia",
+      STATE_SHEET,
+    ]);
+    expect(wb.getWorksheet(STATE_SHEET)?.state).toBe("veryHidden");
+    const record = readState(wb).record;
+    expect(record?.sheets).toEqual(["Verifica", "Punteggi", "Obiettivi", "Fasi", "Indicatori", "Cronoprogramma", "Personale", "Metodologia"]);
+    expect(record?.tables).toContain("SO_Punteggi");
+    expect(record?.sheetKeys).toMatchObject({ scores: "Punteggi", methodology: "Metodologia" });
+    const punteggi = wb.getWorksheet("Punteggi") as unknown as { tables: Record<string, { table: { tableRef: string; style: { theme: string; showRowStripes: boolean } } }> };
+    expect(Object.keys(punteggi.tables)).toEqual(["SO_Punteggi", "SO_Responsabili"]);
+    expect(punteggi.tables.SO_Punteggi?.table.style).toMatchObject({ theme: "TableStyleMedium2", showRowStripes: true });
+  });
+
+  it("writes live formulas with the engine's figures cached", () => {
+    const ws = wb.getWorksheet("Punteggi") as ExcelJS.Worksheet;
+    const cell = sheetCell(ws, 5, 8);
+    expect(cell.type).toBe(ExcelJS.ValueType.Formula);
+    expect(cell.result).toBeCloseTo((analysis.scores.objectives[0]?.score ?? NaN) / 100, 10);
+    expect(cell.numFmt).toBe("0.00%");
+  });
+
+  it("flags cells with the severity's fill and a note carrying the Italian message", () => {
+    const flag = analysis.writePlan.flags.find((f) => f.severity === "error" && f.note !== "");
+    if (!flag) throw new Error("no error flag");
+    const ws = wb.getWorksheet(flag.sheet) as ExcelJS.Worksheet;
+    const cell = sheetCell(ws, flag.top + 1, flag.left + 1);
+    expect(fillToRecord(cell.fill)).toBe(fillToRecord(solidFill(FLAG_FILLS.error)));
+    expect(noteText(cell.note)).toBe(flag.note);
+  });
+
+  it("links every finding on Verifica to its cell", () => {
+    const ws = wb.getWorksheet("Verifica") as ExcelJS.Worksheet;
+    const link = sheetCell(ws, 5, 5).value as ExcelJS.CellHyperlinkValue;
+    expect(link.hyperlink).toMatch(/^#'Servizio Amministrativo'!/);
+  });
+});
+
+describe("bad input", () => {
+  it("merged cells over a flagged range: the whole merge is filled, the note goes on its first cell, merges stay", async () => {
+    const wb = await smallWorkbook();
+    const before = userCellStates(wb);
+    const plan = planFor(wb, [finding("error", "C2", "Errore sul titolo"), finding("warning", "C5", "Avviso sul valore")]);
+    const report = applyWritePlanToWorkbook(wb, plan);
+    expect(report.flagsWritten).toBe(2);
+    const ws = wb.getWorksheet("Scheda") as ExcelJS.Worksheet;
+    for (const a of ["B2", "C2", "D2"]) expect(fillToRecord(ws.getCell(a).fill)).toBe(fillToRecord(solidFill(FLAG_FILLS.error)));
+    expect(noteText(ws.getCell("B2").note)).toContain("Errore sul titolo");
+    expect((ws.model as { merges: string[] }).merges).toEqual(["B2:D2"]);
+    // The user's own note stays readable under the add-in's message.
+    expect(noteText(ws.getCell("C5").note)).toContain("Avviso sul valore");
+    expect(noteText(ws.getCell("C5").note)).toContain("nota mia");
+    clearAddinContent(wb);
+    const after = userCellStates(await loadWorkbook(await saveWorkbook(wb)));
+    expect(diffStates(before, after)).toEqual([]);
+  });
+
+  it("a protected sheet is not flagged and gets no review column; the message says so", async () => {
+    const wb = await loadWorkbook(workbookBytes("casorate-servizio-amministrativo"));
+    const ws = wb.getWorksheet("Servizio Amministrativo") as ExcelJS.Worksheet;
+    await ws.protect("segreto", {});
+    const before = userCellStates(wb);
+    const analysis = analyseSnapshots(workbookSnapshots(wb), REVIEW_OPTIONS);
+    expect(analysis.writePlan.flags.length).toBeGreaterThan(0);
+    expect(analysis.writePlan.addedCells.length).toBeGreaterThan(0);
+    const report = applyWritePlanToWorkbook(wb, analysis.writePlan);
+    expect(report.flagsWritten).toBe(0);
+    expect(report.cellsWritten).toBe(0);
+    expect(report.messages.map((m) => m.code)).toEqual(expect.arrayContaining(["flag-skipped-protected", "added-cell-skipped"]));
+    expect(report.messages.find((m) => m.code === "flag-skipped-protected")?.message).toMatch(/è protetto/);
+    expect(report.sheetsWritten).toContain("Punteggi");
+    expect(diffStates(before, userCellStates(wb, ["Servizio Amministrativo"]))).toEqual([]);
+  });
+
+  it("user sheets with the add-in's names keep their content; the add-in's sheets get «(SO)»", async () => {
+    const wb = await loadWorkbook(workbookBytes("casorate-polizia-locale"));
+    for (const name of ["Obiettivi", "Punteggi", "Verifica", "Obiettivi (SO)"]) wb.addWorksheet(name).getCell("A1").value = `Dati dell'utente in ${name}`;
+    const input = await saveWorkbook(wb);
+    const before = await statesOf(input);
+    const check = { asOf: "2024-12-31", review: null };
+    const first = await annotate(input, check);
+    const names = first.analysis.writePlan.sheetNames?.map((n) => n.used);
+    expect(names).toEqual(["Verifica (SO)", "Punteggi (SO)", "Obiettivi (SO 2)", "Fasi", "Indicatori", "Cronoprogramma", "Personale", "Metodologia"]);
+    const renamed = first.analysis.writePlan.messages?.filter((m) => m.code === "sheet-renamed") ?? [];
+    expect(renamed).toHaveLength(3);
+    expect(renamed[0]?.message).toMatch(/foglio «Verifica» dell'utente, che non viene toccato/);
+    const userSheets = (await loadWorkbook(input)).worksheets.map((w) => w.name);
+    expect(diffStates(before, await statesOf(first.bytes, userSheets), ["value", "formula", "numFmt"])).toEqual([]);
+    // The formulas refer to the renamed sheets.
+    const punteggi = (await loadWorkbook(first.bytes)).getWorksheet("Punteggi (SO)") as ExcelJS.Worksheet;
+    expect(sheetCell(punteggi, 5, 6).formula).toContain("Indicatori!");
+    const second = await annotate(first.bytes, check);
+    expect(second.analysis.plan).toEqual(first.analysis.plan);
+    expect(second.analysis.writePlan.sheetNames).toEqual(first.analysis.writePlan.sheetNames);
+    const cleared = await clearXlsxWithReport(second.bytes);
+    expect(diffStates(before, await statesOf(cleared.bytes))).toEqual([]);
+  });
+
+  it("text that starts with =, +, - or @ is copied as text, never as a formula", async () => {
+    const wb = await loadWorkbook(workbookBytes("casorate-segreteria"));
+    const before = await analyseSnapshots(workbookSnapshots(wb));
+    const title = before.plan.structures[0]?.objectives[0]?.source.title;
+    if (!title) throw new Error("no title");
+    sheetCell(wb.getWorksheet(title.sheet) as ExcelJS.Worksheet, title.top + 1, title.left + 1).value = "=SOMMA(A1:A3) resta testo";
+    const { bytes, analysis } = await annotate(await saveWorkbook(wb));
+    expect(analysis.plan.structures[0]?.objectives[0]?.title).toBe("=SOMMA(A1:A3) resta testo");
+    const out = await loadWorkbook(bytes);
+    const obiettivi = out.getWorksheet("Obiettivi") as ExcelJS.Worksheet;
+    const cell = sheetCell(obiettivi, 5, 5);
+    expect(cell.type).toBe(ExcelJS.ValueType.String);
+    expect(cell.value).toBe("=SOMMA(A1:A3) resta testo");
+  });
+
+  it("a user sheet called SO_Stato: nothing is written, and the message says why", async () => {
+    const wb = await loadWorkbook(workbookBytes("casorate-segreteria"));
+    wb.addWorksheet(STATE_SHEET).getCell("A1").value = "appunti";
+    const before = userCellStates(wb, wb.worksheets.map((w) => w.name));
+    const analysis = analyseSnapshots(workbookSnapshots(wb));
+    const report = applyWritePlanToWorkbook(wb, analysis.writePlan);
+    expect(report.messages.map((m) => m.code)).toContain("state-sheet-taken");
+    expect(report.sheetsWritten).toEqual([]);
+    expect(diffStates(before, userCellStates(wb, wb.worksheets.map((w) => w.name)))).toEqual([]);
+    expect(clearAddinContent(wb).messages.map((m) => m.code)).toEqual(["state-sheet-taken"]);
+  });
+});
+
+describe("what the user did after a run is kept", () => {
+  it("a flagged cell re-coloured by the user keeps the user's colour when the flags go", async () => {
+    const { bytes, analysis } = await annotate(workbookBytes("casorate-servizio-amministrativo"));
+    const flag = analysis.writePlan.flags[0];
+    if (!flag) throw new Error("no flag");
+    const wb = await loadWorkbook(bytes);
+    const ws = wb.getWorksheet(flag.sheet) as ExcelJS.Worksheet;
+    sheetCell(ws, flag.top + 1, flag.left + 1).fill = solidFill("#0000FF");
+    clearAddinContent(wb);
+    expect(fillToRecord(sheetCell(ws, flag.top + 1, flag.left + 1).fill)).toBe(fillToRecord(solidFill("#0000FF")));
+  });
+
+  it("a review header the user overwrote stays, with a message", async () => {
+    const { bytes, analysis } = await annotate(workbookBytes("layout-c-servizi-sociali"));
+    const added = analysis.writePlan.addedCells[0];
+    if (!added) throw new Error("no added cell");
+    const wb = await loadWorkbook(bytes);
+    sheetCell(wb.getWorksheet(added.sheet) as ExcelJS.Worksheet, added.row + 1, added.col + 1).value = "Data completamento";
+    const report = clearAddinContent(wb);
+    expect(report.messages.map((m) => m.code)).toContain("added-cell-kept");
+    expect(sheetCell(wb.getWorksheet(added.sheet) as ExcelJS.Worksheet, added.row + 1, added.col + 1).value).toBe("Data completamento");
+  });
+
+  it("the Nucleo's override typed on Punteggi is read back, kept by the next run, and its loss on clear is reported", async () => {
+    const s = await filledScenario("casorate-servizio-amministrativo");
+    const first = s.analysis.scores.objectives[0];
+    expect(first?.override).toEqual({ value: 87.5, note: "=Rivalutato dal Nucleo" });
+    expect(first?.finalScore).toBe(87.5);
+    const annotated = await s.annotate(s.analysis.writePlan);
+    const again = await analyseBytes(annotated);
+    expect(again.scores.objectives[0]?.override).toEqual(first?.override);
+    const { report } = await clearXlsxWithReport(annotated);
+    expect(report.messages.map((m) => m.code)).toContain("overrides-removed");
+  });
+});

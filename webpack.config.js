@@ -1,0 +1,107 @@
+// Builds the task pane and the ribbon's function file into dist/web.
+//
+// - office.js is not bundled: each page loads it from Microsoft's CDN, as Microsoft requires.
+// - The task pane's first paint needs React and Fluent UI only. The engine (zod) and the hosts
+//   are dynamic imports of src/taskpane/index.tsx; ExcelJS, used only by the standalone page to
+//   open a file, is forced into an async chunk of its own ("exceljs"), so it never counts
+//   towards the pane's initial JavaScript inside Excel.
+// - The dev server (npm start, scripts/start.mjs) serves the same build on port 3000.
+const path = require("node:path");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+
+const DEV_PORT = 3000;
+
+module.exports = (_env, argv = {}) => {
+  const production = argv.mode === "production";
+  return {
+    mode: production ? "production" : "development",
+    target: "web",
+    devtool: production ? "source-map" : "eval-cheap-module-source-map",
+    entry: {
+      taskpane: "./src/taskpane/index.tsx",
+      commands: "./src/commands/commands.ts",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist/web"),
+      filename: production ? "[name].[contenthash:8].js" : "[name].js",
+      chunkFilename: production ? "[name].[contenthash:8].js" : "[name].js",
+      publicPath: "auto",
+      clean: true,
+    },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js", ".mjs", ".json"],
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            options: {
+              // Type checking is `npm run typecheck`; the build only strips types.
+              transpileOnly: true,
+              compilerOptions: { noEmit: false, sourceMap: true },
+            },
+          },
+        },
+      ],
+    },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["taskpane"],
+        scriptLoading: "defer",
+      }),
+      new HtmlWebpackPlugin({
+        filename: "commands.html",
+        template: "./src/commands/commands.html",
+        chunks: ["commands"],
+        scriptLoading: "defer",
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "manifest.xml", to: "manifest.xml" },
+        ],
+      }),
+    ],
+    optimization: {
+      splitChunks: {
+        cacheGroups: {
+          // ExcelJS (about 1 MB) only for the standalone page: always its own async chunk.
+          exceljs: {
+            test: /[\\/]node_modules[\\/]exceljs[\\/]/,
+            name: "exceljs",
+            chunks: "async",
+            enforce: true,
+            priority: 30,
+          },
+          // Libraries of the pane's first paint, cached apart from the add-in's own code. Only the
+          // task pane's: the function file must stay a few bytes.
+          vendors: {
+            test: /[\\/]node_modules[\\/]/,
+            name: "vendors",
+            chunks: (chunk) => chunk.name === "taskpane",
+            priority: 10,
+          },
+        },
+      },
+    },
+    performance: {
+      // The budget that matters is checked on gzipped size (see the report of the build).
+      hints: false,
+    },
+    devServer: {
+      port: DEV_PORT,
+      host: "localhost",
+      hot: false,
+      liveReload: true,
+      headers: { "Access-Control-Allow-Origin": "*" },
+      client: { overlay: { warnings: false, errors: true } },
+      static: false,
+    },
+  };
+};
