@@ -1,5 +1,5 @@
 import { FluentProvider, makeStyles, tokens, useId, webLightTheme } from "@fluentui/react-components";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import type { Override, ReviewKind } from "../engine/compute/types";
 import type { ActiveCell, WorkbookHost } from "../engine/host";
 import type { Finding } from "../engine/model/finding";
@@ -90,9 +90,6 @@ export function App({ mode, host: excelHost, analyse, roleStore, openFile, today
   const [wb, actions] = useWorkbook(host, analyse);
   const { analysis } = wb;
   const busy = wb.progress !== null;
-  // Counts analyses, so tests in a real browser can wait for a new one rather than guess.
-  const analysisCount = useRef(0);
-  const analysisSeq = useMemo(() => (analysis ? ++analysisCount.current : analysisCount.current), [analysis]);
   const [selectedFinding, setSelectedFinding] = useState<Finding | null>(null);
   const [activeCell, setActiveCell] = useState<ActiveCell | null>(null);
   const [pickedCard, setPickedCard] = useState<string | null>(null);
@@ -292,7 +289,7 @@ export function App({ mode, host: excelHost, analyse, roleStore, openFile, today
 
   return (
     <FluentProvider theme={webLightTheme} className={styles.provider} lang="it">
-      <main className={styles.root} data-mode={mode} data-ready="true" data-busy={busy} data-analysis-seq={analysisSeq}>
+      <main className={styles.root} data-mode={mode} data-ready="true" data-busy={busy} data-analysis-seq={wb.analysisCount}>
         <header>
           <h1 className={styles.title}>{strings.appTitle}</h1>
           <p className={styles.hint}>{strings.roles.hint[role]}</p>

@@ -9,7 +9,7 @@ import type { SheetSnapshot } from "../../engine/model/snapshot";
 import { rangeToA1 } from "../../engine/cells/a1";
 import { decodeOwnershipRecord, encodeOwnershipRecord } from "../../engine/write/ownership";
 import { STATE_SHEET, type ApplyReport, type CellFlag, type OwnershipRecord, type WritePlan } from "../../engine/write/types";
-import { type Bounds, type SheetBounds, parseSheetAddress } from "./address";
+import { type SheetBounds, parseSheetAddress } from "./address";
 import { type ExcelCapabilities, currentCapabilities } from "./capabilities";
 import { SheetNotFoundError } from "./errors";
 import { insertCard } from "./insert-card";

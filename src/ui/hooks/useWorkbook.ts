@@ -20,6 +20,8 @@ export interface WorkbookState {
   notice: string | null;
   /** What the user should know about the last write (a renamed sheet, a skipped column). */
   noticeDetails: string[];
+  /** How many analyses this pane has made (never reset), so a test can wait for the next one. */
+  analysisCount: number;
 }
 
 export interface WorkbookActions {
@@ -42,7 +44,16 @@ export interface WorkbookActions {
 /** Lets the browser paint the progress bar between phases of synchronous work. */
 export const yieldToBrowser = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
-const initial: WorkbookState = { analysis: null, snapshots: null, options: {}, progress: null, error: null, notice: null, noticeDetails: [] };
+const initial: WorkbookState = {
+  analysis: null,
+  snapshots: null,
+  options: {},
+  progress: null,
+  error: null,
+  notice: null,
+  noticeDetails: [],
+  analysisCount: 0,
+};
 
 /**
  * The open workbook's analysis and the operations on it. One instance lives at the top of the
@@ -62,7 +73,7 @@ export function useWorkbook(host: WorkbookHost | null, analyse: AnalyseFn): [Wor
 
   // A new host (another file opened) makes the previous analysis meaningless.
   useEffect(() => {
-    setState(initial);
+    setState((s) => ({ ...initial, analysisCount: s.analysisCount }));
   }, [host]);
 
   const update = useCallback((patch: Partial<WorkbookState>) => {
@@ -92,7 +103,7 @@ export function useWorkbook(host: WorkbookHost | null, analyse: AnalyseFn): [Wor
       const analysis = await analyse(snapshots, options);
       report({ fraction: 1, label: strings.progress.done });
       await yieldToBrowser();
-      update({ analysis, snapshots, options });
+      if (mounted.current) setState((s) => ({ ...s, analysis, snapshots, options, analysisCount: s.analysisCount + 1 }));
       return analysis;
     },
     [analyse, update],
