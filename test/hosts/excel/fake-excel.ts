@@ -786,8 +786,9 @@ class FakeRange extends Proxy {
     this.context.loadStep(
       "Range.load",
       () => {
+        // Excel's 5 million limit counts the range's cells, whatever is loaded of them.
         const t = this.resolve();
-        return t ? grids * cellsOf(t.box) : 0;
+        return t && grids > 0 ? cellsOf(t.box) : 0;
       },
       () => {
         const t = this.resolve();

@@ -125,6 +125,19 @@ describe("ExcelWorkbookHost.readSnapshots", () => {
     }
   });
 
+  it("keeps to the cell limit on the desktop too (no payload limit there)", async () => {
+    const fake = new FakeExcel({ platform: "PC", readCellLimit: 50_000 });
+    fillerSheet(fake, "A", 20_000, 2);
+    fillerSheet(fake, "B", 20_000, 2);
+    uninstall = fake.install();
+    const host = new ExcelWorkbookHost({ capabilities: caps(fake), limits: { payloadBudgetBytes: 4_000_000, readCellBudget: 40_000, readBytesPerCell: 48 } });
+    fake.resetCounters();
+    const snapshots = await host.readSnapshots();
+    expect(fake.batches.map((b) => b.failed ?? "ok")).toEqual(["ok", "RangeExceedsLimit", "ok", "ok", "ok"]);
+    expect(fake.batches.slice(3).map((b) => b.cellsRead)).toEqual([40_000, 40_000]);
+    expect(snapshots.map((s) => s.cells.length)).toEqual([20_000, 20_000]);
+  });
+
   it("splits one big sheet into row bands that stack back into one snapshot", async () => {
     const fake = new FakeExcel();
     fillerSheet(fake, "Enorme", 30_000, 8);
