@@ -113,6 +113,7 @@ export const strings = {
     notRead: "Premi «Aggiorna lo stato» per leggere le schede.",
     checklistLabel: "Stato della scheda",
     cardFindings: "Segnalazioni sulla scheda",
+    noCardFindings: "Nessuna segnalazione su questa scheda.",
     goToCard: "Vai alla scheda",
     status: { ok: "Completo", warning: "Da controllare", error: "Da correggere" },
     check: {

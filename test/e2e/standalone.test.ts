@@ -198,7 +198,7 @@ describe("standalone page", () => {
     const [sheet, range] = (at as string).split("!");
     expect(text).toContain(`Vai a ${sheet}, ${range}`);
     expect(await first.getAttribute("aria-current")).toBe("true");
-    await page.screenshot({ path: path.join(SCREENSHOTS, "segretario.png"), fullPage: true });
+    await page.screenshot({ path: path.join(SCREENSHOTS, "segretario.png"), fullPage: true, animations: "disabled" });
     expect(await axeViolations(page)).toEqual([]);
   });
 
@@ -214,7 +214,7 @@ describe("standalone page", () => {
     await page.getByRole("button", { name: "Calcola medie e punteggi" }).click();
     await page.waitForFunction((seq) => Number(document.querySelector("main")?.getAttribute("data-analysis-seq")) > seq, before);
     await page.waitForSelector(`[data-scores-for="interim:${expected.plan.year ?? 2024}-09-30"]`);
-    await page.screenshot({ path: path.join(SCREENSHOTS, "nucleo.png"), fullPage: true });
+    await page.screenshot({ path: path.join(SCREENSHOTS, "nucleo.png"), fullPage: true, animations: "disabled" });
     expect(await axeViolations(page)).toEqual([]);
   });
 
@@ -222,7 +222,7 @@ describe("standalone page", () => {
     await selectRole(page, "Responsabile");
     await page.waitForSelector("[data-check]");
     expect(await page.locator("[data-check]").count()).toBeGreaterThanOrEqual(4);
-    await page.screenshot({ path: path.join(SCREENSHOTS, "responsabile.png"), fullPage: true });
+    await page.screenshot({ path: path.join(SCREENSHOTS, "responsabile.png"), fullPage: true, animations: "disabled" });
     expect(await axeViolations(page)).toEqual([]);
 
     const before = await analysisSeq(page);
@@ -231,7 +231,7 @@ describe("standalone page", () => {
     await page.getByText("Scheda inserita nel foglio «Nuova scheda».").waitFor();
     // The new card is empty: its checklist asks for the weight and the indicators.
     expect(await page.locator('[data-check="indicators"]').getAttribute("data-status")).toBe("error");
-    await page.screenshot({ path: path.join(SCREENSHOTS, "responsabile-nuova-scheda.png"), fullPage: true });
+    await page.screenshot({ path: path.join(SCREENSHOTS, "responsabile-nuova-scheda.png"), fullPage: true, animations: "disabled" });
   });
 
   it("downloads the annotated copy, which the xlsx reader reads back with the add-in's sheets", async () => {

@@ -6,6 +6,8 @@ export const MAX_CELL_TEXT = 32767;
 // Control characters other than tab and line breaks cannot be stored in the file's XML.
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+// eslint-disable-next-line no-control-regex
+const CONTROL_TEST = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 
 /**
  * Text copied from a card into a table: always literal (`kind: "text"`), cleaned of characters
@@ -14,7 +16,7 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
  */
 export function textCell(text: string | null | undefined): CellContent {
   if (text === null || text === undefined || text === "") return { kind: "empty" };
-  let t = text.replace(CONTROL, "");
+  let t = CONTROL_TEST.test(text) ? text.replace(CONTROL, "") : text;
   if (t.length > MAX_CELL_TEXT) t = `${t.slice(0, MAX_CELL_TEXT - 1)}…`;
   return { kind: "text", text: t };
 }

@@ -31,6 +31,7 @@ export class TableLayout<K extends string> {
   readonly firstRow: number;
   readonly lastRow: number;
   private readonly indexes: Map<K, number>;
+  private readonly letters: Map<K, string>;
 
   constructor(
     readonly sheet: string,
@@ -43,6 +44,8 @@ export class TableLayout<K extends string> {
     this.firstRow = top + 1;
     this.lastRow = top + Math.max(rowCount, 1);
     this.indexes = new Map(columns.map((c, i) => [c.key, left + i]));
+    // Tables of thousands of rows build several formulas a row: letters are made once.
+    this.letters = new Map(columns.map((c, i) => [c.key, columnToLetters(left + i)]));
   }
 
   /** Absolute column index of a key. */
@@ -54,7 +57,9 @@ export class TableLayout<K extends string> {
 
   /** "D7": the key's cell on data row i, for formulas on the same sheet. */
   cell(key: K, i: number): string {
-    return `${columnToLetters(this.col(key))}${this.firstRow + i + 1}`;
+    const letters = this.letters.get(key);
+    if (letters === undefined) throw new Error(`Unknown column ${key} in ${this.name}`);
+    return `${letters}${this.firstRow + i + 1}`;
   }
 
   /** "'Fasi'!$D$5:$D$40": the key's whole data column, absolute, for formulas on other sheets. */

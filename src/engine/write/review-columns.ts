@@ -49,9 +49,14 @@ class View {
     return cellAt(this.sheet, row, col);
   }
 
-  label(row: number, col: number): string | null {
+  /**
+   * The cell's label, normalized; `quick` (on the raw text) skips the costly normalization for
+   * cells that cannot be the label looked for.
+   */
+  label(row: number, col: number, quick?: RegExp): string | null {
     const v = this.value(row, col);
-    return typeof v === "string" ? normalizeLabel(v) : null;
+    if (typeof v !== "string" || (quick && !quick.test(v))) return null;
+    return normalizeLabel(v);
   }
 
   inMerge(row: number, col: number): boolean {
@@ -135,7 +140,7 @@ export function buildReviewColumns(
     if (!view) continue;
     const present = new Set<string>();
     for (let c = b.labelCol; c <= view.right; c++) {
-      const l = view.label(b.header, c);
+      const l = view.label(b.header, c, /complet|note|valor/i);
       if (l === null) continue;
       for (const [k, h] of Object.entries(REVIEW_HEADERS)) if (l.startsWith(normalizeLabel(h))) present.add(k);
     }
@@ -184,7 +189,7 @@ function scheduleHeaders(range: CellRange, view: View | undefined): Block[] {
     if (months >= 3) {
       // The add-in card's "Peso %" sits before the months; review columns already present count too.
       for (let c = lastCol + 1; c <= view.right; c++) {
-        const l = view.label(r, c);
+        const l = view.label(r, c, /complet|note/i);
         if (l !== null && (l.startsWith("completata il") || l.startsWith("note verifica"))) lastCol = Math.max(lastCol, c);
       }
       headers.push({ row: r, lastCol });
@@ -253,7 +258,7 @@ function indicatorBlocks(o: Objective, views: ReadonlyMap<string, View>): Block[
     let header = -1;
     for (let r = at.top - 1; r >= limit && header < 0; r--) {
       for (let c = at.left; c <= view.right; c++) {
-        const l = view.label(r, c);
+        const l = view.label(r, c, /valor/i);
         if (l !== null && (l.startsWith("valore atteso") || l.startsWith("valori attesi"))) {
           header = r;
           break;

@@ -1,16 +1,19 @@
 /**
  * Reads every used range of every sheet into snapshots, honest about round trips:
  *
- * - sync 1: the sheet list (names);
+ * - sync 1: the sheet list (names, visibility);
  * - sync 2: every sheet's used range — address, values, numberFormat, formulas — and its merged
  *   areas, all in one batch, whatever the number of cards.
  *
- * That is the whole read unless the workbook is too big for one request (Excel on the web: 5 MB
- * per response, 5 million cells per read). Then the read is planned from addresses first: one
+ * Used ranges are reached through sheets by name, so their addresses cannot come with the sheet
+ * list in sync 1 (chaining on proxies not yet synced would need the names). Sync 2 therefore
+ * asks for everything at once, and that is the whole read unless the workbook is too big for
+ * one request (Excel on the web: 5 MB per response; any Excel: 5 million cells per read). Excel
+ * refuses such a request without doing it; the read is then planned from addresses first: one
  * sync loads only the used-range addresses, `planReadChunks` packs them into requests under the
- * budgets (row bands for big sheets), and each request is one sync. Sizes seen by a read are kept
- * as hints, so a workbook known to be too big goes straight to the planned path next time instead
- * of paying for a refused request.
+ * budgets (row bands for big sheets), and each request is one sync. The sizes a read saw are
+ * kept as hints, so a workbook known to be too big goes straight to the planned path next time
+ * instead of paying for a refused request.
  */
 import type { Progress } from "../../engine/host";
 import type { Merge, SheetSnapshot } from "../../engine/model/snapshot";

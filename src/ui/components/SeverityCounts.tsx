@@ -30,7 +30,7 @@ export function SeverityCounts({ counts, showZero = false }: SeverityCountsProps
   return (
     <span className={styles.root}>
       {severities.map((s) => (
-        <Badge key={s} appearance={counts[s] > 0 ? "filled" : "outline"} color={counts[s] > 0 ? SEVERITY_COLOR[s] : "subtle"} shape="rounded">
+        <Badge key={s} appearance={counts[s] > 0 ? "filled" : "outline"} color={counts[s] > 0 ? SEVERITY_COLOR[s] : "informative"} shape="rounded">
           {strings.severityPlural[s](counts[s])}
         </Badge>
       ))}

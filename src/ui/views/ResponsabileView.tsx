@@ -125,10 +125,10 @@ export function ResponsabileView(props: ResponsabileViewProps) {
               <CardChecklist items={items} />
               <h3 className={styles.subheading}>
                 {strings.responsabile.cardFindings}
-                <SeverityCounts counts={countBySeverity(findings)} showZero />
+                <SeverityCounts counts={countBySeverity(findings)} />
               </h3>
               {findings.length === 0 ? (
-                <p className={styles.hint}>{strings.findings.none}</p>
+                <p className={styles.hint}>{strings.responsabile.noCardFindings}</p>
               ) : (
                 <FindingItems
                   findings={findings}

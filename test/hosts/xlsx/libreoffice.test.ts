@@ -116,6 +116,28 @@ describeLo("LibreOffice recalculates the add-in's formulas to the engine's figur
     expect(titles).toContain(LITERAL_TITLE);
   });
 
+  it("no formula on the add-in's sheets evaluates to an error", async () => {
+    const problems: string[] = [];
+    let formulas = 0;
+    for (const c of cases) {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(Buffer.from(files.get(c.name) as Uint8Array) as unknown as ExcelJS.Buffer);
+      for (const name of c.plan.sheets.map((s) => s.name)) {
+        wb.getWorksheet(name)?.eachRow((row) =>
+          row.eachCell((cell) => {
+            if (cell.type !== ExcelJS.ValueType.Formula) return;
+            formulas += 1;
+            // ExcelJS reads an empty text result ("") as no result: that is a blank, not an error.
+            const r = cell.result as unknown;
+            if (typeof r === "object" && r !== null && "error" in r) problems.push(`${c.name} ${name}!${cell.address}: ${String((r as { error: unknown }).error)} in ${cell.formula}`);
+          }),
+        );
+      }
+    }
+    expect(problems.slice(0, 20)).toEqual([]);
+    expect(formulas).toBeGreaterThan(1000);
+  });
+
   it("converts every case", () => {
     expect(recalculated.size).toBe(4 + FILLED_SCENARIOS.length);
   });
