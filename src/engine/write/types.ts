@@ -13,8 +13,9 @@ import type { Severity } from "../model/finding";
  * text copied from cards may start with `=`, `+`, `-` or `@`, and hosts must write it so that
  * Excel cannot parse it. ExcelJS: a string value is never a formula, write it as is. Office.js:
  * `range.values` parses strings like typed input, so the host prefixes an apostrophe (`'=1+1`),
- * which Excel stores as the text "=1+1" (the apostrophe is not part of the value). The helper
- * `needsTextPrefix` in ./escape says when.
+ * which Excel stores as the text "=1+1" (the apostrophe is not part of the value); do it for
+ * every text (Excel would also turn "30%" or "15/05/2024" into numbers): `officeLiteralText`
+ * in ./escape. `looksLikeFormula` there says which texts would otherwise become formulas.
  *
  * Formulas are written without the leading "=" in `formula`, in Excel's English (en-US) syntax
  * with "," separators and plain A1 references, so that Excel and LibreOffice both compute them;
@@ -75,7 +76,10 @@ export interface TableSpec {
   links?: Array<{ row: number; col: number; target: string }>;
 }
 
-/** A sheet the add-in owns; replaced whole on every run. */
+/**
+ * A sheet the add-in owns; replaced whole on every run. Its A1 starts with OWNED_SHEET_MARKER
+ * (./ownership), so that readers recognise it even without the ownership record.
+ */
 export interface OwnedSheet {
   name: string;
   /** Position hint: owned sheets go after the user's sheets. */
@@ -120,8 +124,6 @@ export interface WriteMessage {
     | "sheet-renamed"
     | "review-column-skipped"
     | "flag-skipped-protected"
-    | "flag-merged-extended"
-    | "flag-too-large"
     | "methodology-kept"
     | "methodology-value-differs"
     | "state-unreadable"
@@ -157,6 +159,26 @@ export interface CellFlag {
   ruleIds: string[];
 }
 
+/**
+ * How a host applies a plan (src/hosts/xlsx/apply.ts does exactly this; the Office.js host
+ * should too, so that a file annotated by one can be cleared by the other):
+ * 1. Read the OwnershipRecord from STATE_SHEET. A visible STATE_SHEET that holds no record is a
+ *    user's sheet: write nothing, report "state-sheet-taken".
+ * 2. Undo the record: for every flag, last first, put back each cell's original fill (only where
+ *    the cell still has the fill the add-in wrote) and the top-left cell's original note (only
+ *    where it still has the add-in's note); clear every added cell that still holds what the
+ *    add-in wrote; delete the recorded sheets, except those the new plan marks keepIfExists.
+ * 3. Write the sheets in order, after the user's: an existing keepIfExists sheet is left as it
+ *    is (still owned when the record had it, else listed in keptSheets); a sheet whose A1 starts
+ *    with OWNED_SHEET_MARKER is a generated sheet that lost its record and may be replaced; any
+ *    other existing sheet of that name is the user's: skip it and report "sheet-name-taken".
+ *    Tables first, then `links`, then `cells`.
+ * 4. Flags: read every cell's original fill and note for all flags before writing any, skip
+ *    protected sheets (report "flag-skipped-protected"); fill every cell of the range, write the
+ *    note on the top-left cell (keeping a user's own note readable under it).
+ * 5. Added cells: only into a cell that is still empty and not inside a merged area.
+ * 6. Write the new record; keep the tab order user sheets → plan sheets → STATE_SHEET.
+ */
 export interface WritePlan {
   version: 1;
   sheets: OwnedSheet[];
@@ -215,7 +237,7 @@ export interface OwnershipRecord {
     sheet: string;
     row: number;
     col: number;
-    /** What the add-in wrote: text, number or "=formula"; the cell is cleared only if unchanged. */
+    /** What the add-in wrote (the header text); the cell is cleared only if it still holds it. */
     written?: string | number | boolean | null;
   }>;
   /** Names of the add-in's sheets by role (a user sheet may hold the default name). */

@@ -42,6 +42,8 @@ export type WriteOp =
   | { kind: "deleteSheet"; sheet: string }
   | { kind: "addSheet"; sheet: string; veryHidden?: boolean; tabColor?: string }
   | { kind: "hideSheet"; sheet: string }
+  /** Moves a sheet to a tab position (zero-based). */
+  | { kind: "moveSheet"; sheet: string; position: number }
   | { kind: "clear"; sheet: string; bounds: Bounds; applyTo: "Contents" | "ContentsAndFormats" }
   | { kind: "formulas"; sheet: string; bounds: Bounds; formulas: CellInput[][] }
   | { kind: "numberFormat"; sheet: string; bounds: Bounds; formats: string[][] }
@@ -427,6 +429,21 @@ export function planWrite(mode: WriteMode, state: WriteState, annotation: Annota
     }
     recordSheets = dedupe(recordSheets);
     recordTables = dedupe(recordTables);
+
+    // A kept sheet (Metodologia) stays where it was while the others are added at the end: move
+    // it and the sheets after it to the end, in the plan's order, so the tabs keep that order.
+    const firstKept = mode.plan.sheets.findIndex((sheet) => sheet.keepIfExists && exists(sheet.name));
+    if (firstKept >= 0) {
+      // The state sheet is added too when missing (apply always keeps a record).
+      const added = sheetOps.filter((op) => op.kind === "addSheet").length + (stateInfo ? 0 : 1);
+      const deleted = sheetOps.filter((op) => op.kind === "deleteSheet").length;
+      const last = state.sheets.size + added - deleted - 1;
+      const placed = new Set([...report.sheetsWritten, ...recordSheets, ...keptSheets].map((n) => n.toLowerCase()));
+      for (const sheet of mode.plan.sheets.slice(firstKept)) {
+        const name = info(sheet.name)?.name ?? sheet.name;
+        if (placed.has(name.toLowerCase())) sheetOps.push({ kind: "moveSheet", sheet: name, position: last });
+      }
+    }
   }
 
   // ---- New flags: every original is known before any flag is written ----

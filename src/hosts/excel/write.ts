@@ -230,6 +230,9 @@ function queueOp(
       sheet(op.sheet).delete();
       cache.delete(op.sheet.toLowerCase());
       return;
+    case "moveSheet":
+      sheet(op.sheet).position = op.position;
+      return;
     case "hideSheet":
       sheet(op.sheet).visibility = "VeryHidden";
       return;

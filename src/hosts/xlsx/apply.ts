@@ -71,6 +71,15 @@ export function applyWritePlanToWorkbook(wb: ExcelJS.Workbook, plan: WritePlan):
     return report;
   }
   const previous = state.record;
+  if (state.status === "unreadable" && !report.messages.some((m) => m.code === "state-unreadable")) {
+    report.messages.push({
+      code: "state-unreadable",
+      severity: "warning",
+      sheet: STATE_SHEET,
+      message:
+        "Il registro del componente (foglio nascosto SO_Stato) non è leggibile: le segnalazioni colorate della volta precedente restano sulle schede e vanno tolte a mano; i fogli generati sono stati riscritti.",
+    });
+  }
   const keep = new Set(plan.sheets.filter((s) => s.keepIfExists).map((s) => s.name.toLowerCase()));
   undo(wb, previous, keep, report);
 
@@ -286,7 +295,8 @@ function writeOwnedSheet(
 ): void {
   const existing = findSheet(wb, sheet.name);
   if (existing && sheet.keepIfExists) {
-    if (previouslyOwned.has(existing.name.toLowerCase())) {
+    // The add-in's own (by the record, or by its marker when the record was lost), or the user's.
+    if (previouslyOwned.has(existing.name.toLowerCase()) || hasOwnedSheetMarker(worksheetToSnapshot(existing))) {
       record.sheets.push(existing.name);
       for (const t of tableNames(existing)) record.tables.push(t);
     } else record.keptSheets?.push(existing.name);

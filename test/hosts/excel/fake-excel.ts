@@ -696,6 +696,15 @@ class FakeWorksheet extends Proxy {
       this.model().visibility = v as SheetModel["visibility"];
     });
   }
+  set position(v: number) {
+    this.context.action("Worksheet.position=", 10, () => {
+      const s = this.model();
+      const list = this.context.fake.sheets;
+      if (v < 0 || v >= list.length) throw new OfficeError("InvalidArgument", `position ${v}`);
+      list.splice(list.indexOf(s), 1);
+      list.splice(v, 0, s);
+    });
+  }
   set tabColor(v: string) {
     this.context.action("Worksheet.tabColor=", 20, () => {
       this.model().tabColor = v;

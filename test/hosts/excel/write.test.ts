@@ -20,6 +20,7 @@ function plan(parts: Partial<WritePlan> = {}): WritePlan {
 
 const verifica: WritePlan["sheets"][number] = {
   name: "Verifica",
+  key: "findings",
   tabColor: "#107C41",
   freeze: { rows: 2, cols: 0 },
   columnWidths: { 0: 20 },
@@ -134,6 +135,7 @@ describe("ExcelWorkbookHost.applyWritePlan", () => {
     const rec = record(fake);
     expect(rec?.sheets).toEqual(["Verifica"]);
     expect(rec?.tables).toEqual(["SO_Verifica"]);
+    expect(rec?.sheetKeys).toEqual({ findings: "Verifica" });
     expect(rec?.flags).toEqual([
       { sheet: "Schede 1", top: 11, left: 1, bottom: 11, right: 2, originalFills: [null, null], originalNotes: [null], note: "Schede Obiettivo · Errore\nManca il valore raggiunto.", fill: ERROR_FILL },
       {

@@ -270,3 +270,20 @@ describe("what the user did after a run is kept", () => {
     expect(report.messages.map((m) => m.code)).toContain("overrides-removed");
   });
 });
+
+describe("a damaged record", () => {
+  it("is reported; the generated sheets (recognised by their marker) are rewritten, user cells untouched", async () => {
+    const { bytes } = await annotate(workbookBytes("casorate-segreteria"), { asOf: "2024-03-31", review: null });
+    const wb = await loadWorkbook(bytes);
+    sheetCell(wb.getWorksheet(STATE_SHEET) as ExcelJS.Worksheet, 1, 1).value = "{rotto";
+    const before = userCellStates(wb, ["Segreteria Comunale"]);
+    const analysis = analyseSnapshots(workbookSnapshots(wb), { asOf: "2024-03-31", review: null });
+    expect(analysis.writePlan.sheetNames?.find((n) => n.key === "objectives")?.used).toBe("Obiettivi");
+    const report = applyWritePlanToWorkbook(wb, analysis.writePlan);
+    expect(report.messages.map((m) => m.code)).toContain("state-unreadable");
+    expect(report.sheetsRemoved).toContain("Obiettivi");
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Segreteria Comunale", "Verifica", "Punteggi", "Obiettivi", "Fasi", "Indicatori", "Cronoprogramma", "Personale", "Metodologia", STATE_SHEET]);
+    expect(diffStates(before, userCellStates(wb, ["Segreteria Comunale"]), ["value", "formula", "numFmt"])).toEqual([]);
+    expect(readState(wb).status).toBe("ok");
+  });
+});
