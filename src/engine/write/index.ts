@@ -131,6 +131,7 @@ export function buildWritePlan(input: BuildWritePlanInput): WritePlan {
     stats: planStats(owned, flags.length, addedCells.length),
     sheetNames: names,
     messages,
+    ownershipSeen: state.status === "ok",
   };
 }
 

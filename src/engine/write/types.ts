@@ -191,6 +191,12 @@ export interface WritePlan {
   sheetNames?: SheetNaming[];
   /** Notes for the user about this write (renamed sheets, skipped review columns…). */
   messages?: WriteMessage[];
+  /**
+   * False when the plan was built without the ownership record (snapshots without STATE_SHEET):
+   * it could not tell the add-in's earlier review headers from the user's, so hosts keep those
+   * headers (and keep owning them) instead of removing them.
+   */
+  ownershipSeen?: boolean;
 }
 
 /** What a host did when applying or clearing a plan. */

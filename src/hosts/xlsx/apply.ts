@@ -81,9 +81,12 @@ export function applyWritePlanToWorkbook(wb: ExcelJS.Workbook, plan: WritePlan):
     });
   }
   const keep = new Set(plan.sheets.filter((s) => s.keepIfExists).map((s) => s.name.toLowerCase()));
-  undo(wb, previous, keep, report);
+  // A plan built without the record took the add-in's earlier review headers for the user's and
+  // did not list them again: they stay, and stay the add-in's.
+  const carried = plan.ownershipSeen === false ? (previous?.addedCells ?? []) : [];
+  undo(wb, previous, keep, report, carried.length > 0);
 
-  const record: OwnershipRecord = { version: 1, sheets: [], tables: [], flags: [], addedCells: [], sheetKeys: {}, keptSheets: [] };
+  const record: OwnershipRecord = { version: 1, sheets: [], tables: [], flags: [], addedCells: [...carried], sheetKeys: {}, keptSheets: [] };
   const previouslyOwned = new Set((previous?.sheets ?? []).map((s) => s.toLowerCase()));
   const userTables = new Set(wb.worksheets.flatMap((ws) => tableNames(ws)).map((t) => t.toLowerCase()));
   for (const sheet of plan.sheets) writeOwnedSheet(wb, sheet, previouslyOwned, userTables, record, report);
@@ -229,7 +232,7 @@ function findSheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet | unde
   return wb.getWorksheet(name) ?? wb.worksheets.find((ws) => ws.name.toLowerCase() === name.toLowerCase());
 }
 
-function undo(wb: ExcelJS.Workbook, record: OwnershipRecord | null, keep: ReadonlySet<string>, report: ApplyReport): void {
+function undo(wb: ExcelJS.Workbook, record: OwnershipRecord | null, keep: ReadonlySet<string>, report: ApplyReport, keepAddedCells = false): void {
   if (!record) return;
   // Later flags were written last: undo them first, so each cell ends with its original.
   for (const flag of [...record.flags].reverse()) {
@@ -250,7 +253,7 @@ function undo(wb: ExcelJS.Workbook, record: OwnershipRecord | null, keep: Readon
     }
     report.flagsRemoved += 1;
   }
-  for (const added of record.addedCells) {
+  for (const added of keepAddedCells ? [] : record.addedCells) {
     const ws = findSheet(wb, added.sheet);
     if (!ws) continue;
     const cell = sheetCell(ws, added.row + 1, added.col + 1);

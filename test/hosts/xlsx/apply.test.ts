@@ -14,7 +14,7 @@ import {
   workbookSnapshots,
 } from "../../../src/hosts/xlsx/apply";
 import { fillToRecord, noteText, readState, sheetCell, solidFill } from "../../../src/hosts/xlsx/ownership";
-import { loadWorkbook } from "../../../src/hosts/xlsx/read";
+import { loadWorkbook, readWorkbookSnapshots } from "../../../src/hosts/xlsx/read";
 import { plan as planOf, objective } from "../../engine/rules/plan-builder";
 import {
   analyseBytes,
@@ -85,7 +85,8 @@ describe("applyWritePlanToWorkbook on every fixture", () => {
     const all = (await loadWorkbook(once.bytes)).worksheets.map((w) => w.name);
     expect((await loadWorkbook(twice.bytes)).worksheets.map((w) => w.name)).toEqual(all);
     expect(diffStates(await statesOf(once.bytes, all), await statesOf(twice.bytes, all))).toEqual([]);
-    expect(twice.analysis.writePlan).toEqual(once.analysis.writePlan);
+    // The first run had no record to read; otherwise the plans are the same.
+    expect({ ...twice.analysis.writePlan, ownershipSeen: false }).toEqual(once.analysis.writePlan);
     const record = (b: Uint8Array) => loadWorkbook(b).then((w) => readState(w).record);
     expect(await record(twice.bytes)).toEqual(await record(once.bytes));
   });
@@ -285,5 +286,27 @@ describe("a damaged record", () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(["Segreteria Comunale", "Verifica", "Punteggi", "Obiettivi", "Fasi", "Indicatori", "Cronoprogramma", "Personale", "Metodologia", STATE_SHEET]);
     expect(diffStates(before, userCellStates(wb, ["Segreteria Comunale"]), ["value", "formula", "numFmt"])).toEqual([]);
     expect(readState(wb).status).toBe("ok");
+  });
+});
+
+describe("a plan built from snapshots without SO_Stato (readWorkbookSnapshots)", () => {
+  it("keeps the add-in's earlier review headers and their ownership; clear still takes them away", async () => {
+    const options = { asOf: "2024-12-31", review: "final" as const };
+    const original = workbookBytes("layout-c-servizi-sociali");
+    const first = await annotate(original, options);
+    expect(first.analysis.writePlan.addedCells.length).toBeGreaterThan(0);
+    const wb = await loadWorkbook(first.bytes);
+    const plan = analyseSnapshots(await readWorkbookSnapshots(first.bytes), options).writePlan;
+    expect(plan.ownershipSeen).toBe(false);
+    expect(plan.addedCells).toEqual([]);
+    applyWritePlanToWorkbook(wb, plan);
+    const second = await saveWorkbook(wb);
+    for (const c of first.analysis.writePlan.addedCells) {
+      const cell = sheetCell((await loadWorkbook(second)).getWorksheet(c.sheet) as ExcelJS.Worksheet, c.row + 1, c.col + 1);
+      expect(cell.value).toBe(c.content.kind === "text" ? c.content.text : null);
+    }
+    expect(readState(await loadWorkbook(second)).record?.addedCells).toHaveLength(first.analysis.writePlan.addedCells.length);
+    const cleared = await clearXlsxWithReport(second);
+    expect(diffStates(await statesOf(original), await statesOf(cleared.bytes))).toEqual([]);
   });
 });
