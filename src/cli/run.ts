@@ -2,8 +2,9 @@ import { promises as fs } from "node:fs";
 import path from "node:path";
 import { analyse } from "../engine/analyse";
 import { allObjectives } from "../engine/model/plan";
-import { readWorkbookSnapshots } from "../hosts/xlsx/read";
-import { annotateXlsx, clearXlsx } from "../hosts/xlsx/apply";
+import { loadWorkbook } from "../hosts/xlsx/read";
+import { applyWritePlanToWorkbook, clearAddinContent, saveWorkbook, workbookSnapshots } from "../hosts/xlsx/apply";
+import type { ApplyReport } from "../engine/write/types";
 import { WorkbookEmptyError, WorkbookEncryptedError, WorkbookUnreadableError } from "../hosts/xlsx/errors";
 import { parseArgs, USAGE, UsageError, type CliArgs } from "./args";
 import { toJsonReport, toTextReport } from "./report";
@@ -38,9 +39,12 @@ async function readInput(file: string): Promise<Uint8Array> {
   return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
 }
 
-async function loadSnapshots(file: string, data: Uint8Array) {
+/** Loads the workbook once; the same object is analysed and, for `tables`, annotated. */
+async function load(file: string, data: Uint8Array) {
   try {
-    return await readWorkbookSnapshots(data);
+    const workbook = await loadWorkbook(data);
+    // SO_Stato included: the engine needs the ownership record to tell its own sheets apart.
+    return { workbook, snapshots: workbookSnapshots(workbook) };
   } catch (e) {
     if (e instanceof WorkbookEncryptedError || e instanceof WorkbookUnreadableError || e instanceof WorkbookEmptyError) {
       throw new UnusableInputError(`${path.basename(file)}: ${e.message}`);
@@ -71,6 +75,11 @@ async function writeOutput(args: CliArgs, bytes: Uint8Array, io: CliIo): Promise
   return output;
 }
 
+/** The host's own messages (sheet names taken, protected sheets …), one Italian line each. */
+function printMessages(report: ApplyReport, io: CliIo): void {
+  for (const m of report.messages) io.stderr(`Avviso: ${m.message}`);
+}
+
 /** Runs `schede …`; returns the exit code. Never throws for user input problems. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let args: CliArgs;
@@ -95,12 +104,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   try {
     const data = await readInput(file);
     if (args.command === "clear") {
-      const bytes = await clearXlsx(data);
-      const out = await writeOutput(args, bytes, io);
+      const { workbook } = await load(file, data);
+      const report = clearAddinContent(workbook);
+      printMessages(report, io);
+      const out = await writeOutput(args, await saveWorkbook(workbook), io);
       io.stdout(`Tolto tutto ciò che Schede Obiettivo aveva aggiunto. File scritto: ${out}`);
       return EXIT.ok;
     }
-    const snapshots = await loadSnapshots(file, data);
+    const { workbook, snapshots } = await load(file, data);
     const analysis = analyse(snapshots, { asOf: args.asOf ?? io.today(), review: args.review });
     if (allObjectives(analysis.plan).length === 0) {
       throw new UnusableInputError(`${path.basename(file)}: nessuna scheda obiettivo trovata (cercate le intestazioni "Obiettivo: Descrizione Sintetica", "N° | Descrizione Obiettivi | Peso %" o "DEFINIZIONE OBIETTIVO").`);
@@ -110,8 +121,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.stdout(args.json ? JSON.stringify(toJsonReport(analysis, args.review), null, 2) : toTextReport(analysis, path.basename(file), args.review));
       return errors > 0 ? EXIT.errorsFound : EXIT.ok;
     }
-    const bytes = await annotateXlsx(data, analysis.writePlan);
-    const out = await writeOutput(args, bytes, io);
+    const report = applyWritePlanToWorkbook(workbook, analysis.writePlan);
+    printMessages(report, io);
+    const out = await writeOutput(args, await saveWorkbook(workbook), io);
     const s = analysis.writePlan.stats;
     io.stdout(`Copia annotata scritta: ${out} — ${s.tables} tabelle, ${s.formulas} formule, ${s.flags} celle segnalate, ${errors} errori.`);
     return errors > 0 ? EXIT.errorsFound : EXIT.ok;

@@ -9,7 +9,7 @@ import { readMethodology } from "./compute/methodology-sheet";
 import { runRules } from "./rules";
 import { computeSchedule } from "./compute/schedule";
 import { computeScores } from "./compute/scores";
-import { buildWritePlan } from "./write";
+import { buildWritePlan, planReviewColumns, readOwnershipRecord, userSnapshots, withAddedCells } from "./write";
 import { readOverrides } from "./write/overrides";
 
 export interface AnalyseOptions {
@@ -35,21 +35,32 @@ export interface Analysis {
 const today = (): string => new Date().toISOString().slice(0, 10);
 
 /**
- * The engine's one entry: snapshots of a workbook's sheets → the plan, its findings, the
- * schedule grids, scores and the write plan. Pure and synchronous; never throws on bad input
- * (bad cells become `value-unreadable` findings).
+ * The engine's one entry: snapshots of a workbook's sheets (the add-in's state sheet included,
+ * when the host has it) → the plan, its findings, the schedule grids, scores and the write plan.
+ * Pure and synchronous; never throws on bad input (bad cells become `value-unreadable` findings).
+ *
+ * The add-in's own sheets are recognised by its ownership record and sheet marker and are not
+ * read as cards; a user's sheet that merely shares a name with them is read.
  */
 export function analyse(snapshots: readonly SheetSnapshot[], options: AnalyseOptions = {}): Analysis {
   const fromSheet = readMethodology(snapshots);
   const methodology = options.methodology ?? fromSheet.methodology;
-  const plan = readPlan(snapshots, { planYear: methodology.planYear });
-  plan.unreadable.push(...fromSheet.unreadable);
   const review = options.review ?? null;
   const asOf = options.asOf ?? today();
+  const ownership = readOwnershipRecord(snapshots);
+  const cards = userSnapshots(snapshots, ownership);
+  let plan = readPlan(cards, { planYear: methodology.planYear });
+  if (review) {
+    // Preparing a review adds "Completata il" / "Valore raggiunto" headers beside the blocks; read
+    // the plan as it will be once they are there, so that running twice equals running once.
+    const columns = planReviewColumns(plan, snapshots);
+    if (columns.cells.length > 0) plan = readPlan(userSnapshots(withAddedCells(snapshots, columns.cells), ownership), { planYear: methodology.planYear });
+  }
+  plan.unreadable.push(...fromSheet.unreadable);
   const findings = runRules(plan, { methodology, review, asOf });
   const schedules = plan.structures.flatMap((s) => s.objectives.map((o) => computeSchedule(o, plan.year)));
   const overrides = options.overrides ?? readOverrides(snapshots);
   const scores = computeScores(plan, { methodology, review: review ?? "final", asOf, overrides, schedules });
-  const writePlan = buildWritePlan({ plan, findings, schedules, scores, methodology, snapshots });
+  const writePlan = buildWritePlan({ plan, findings, schedules, scores, methodology, snapshots, review });
   return { plan, methodology, findings, schedules, scores, writePlan };
 }

@@ -9,22 +9,6 @@ import { readLayoutC } from "./layout-c";
 import { SheetIndex } from "./sheet";
 import { attachWeightRows, type WeightRow } from "./weight-table";
 
-/**
- * Sheets the add-in writes itself (methodology, summary tables, scores, state): never read as
- * plan content, or the add-in would read back its own output.
- */
-export const ADDIN_SHEETS: ReadonlySet<string> = new Set([
-  "Metodologia",
-  "Verifica",
-  "Obiettivi",
-  "Fasi",
-  "Indicatori",
-  "Cronoprogramma",
-  "Personale",
-  "Punteggi",
-  "SO_Stato",
-]);
-
 export interface ReadPlanOptions {
   /** The plan year when the methodology fixes it; otherwise it is read from headings and deadlines. */
   planYear?: number | null;
@@ -64,7 +48,6 @@ export function readPlan(snapshots: readonly SheetSnapshot[], options: ReadPlanO
   const sheetsRead: string[] = [];
 
   for (const snapshot of snapshots) {
-    if (ADDIN_SHEETS.has(snapshot.name)) continue;
     sheetsRead.push(snapshot.name);
     if (snapshot.cells.length === 0) continue;
     const sheet = new SheetIndex(snapshot, normalize);

@@ -5,15 +5,8 @@
  */
 import { readFileSync } from "node:fs";
 import * as ExcelJS from "exceljs";
-import type { Analysis, AnalyseOptions } from "../../../src/engine/analyse";
-import { readMethodology } from "../../../src/engine/compute/methodology-sheet";
-import { computeSchedule } from "../../../src/engine/compute/schedule";
-import { computeScores } from "../../../src/engine/compute/scores";
-import { readPlan } from "../../../src/engine/read";
-import { runRules } from "../../../src/engine/rules";
-import { readOverrides } from "../../../src/engine/write/overrides";
+import { analyse, type Analysis, type AnalyseOptions } from "../../../src/engine/analyse";
 import type { SheetSnapshot } from "../../../src/engine/model/snapshot";
-import { buildWritePlan, planReviewColumns, userSnapshots, withAddedCells } from "../../../src/engine/write";
 import { TABLE_TOP } from "../../../src/engine/write/layout";
 import type { WritePlan } from "../../../src/engine/write/types";
 import { applyWritePlanToWorkbook, saveWorkbook, workbookSnapshots } from "../../../src/hosts/xlsx/apply";
@@ -54,23 +47,9 @@ export function workbookBytes(name: WorkbookName): Uint8Array {
  * - `review` reaches buildWritePlan.
  * Everything else is analyse() line for line.
  */
+/** The engine's analysis, with the review options the roundtrip tests use by default. */
 export function analyseSnapshots(snapshots: readonly SheetSnapshot[], options: AnalyseOptions = REVIEW_OPTIONS): Analysis {
-  const fromSheet = readMethodology(snapshots);
-  const methodology = options.methodology ?? fromSheet.methodology;
-  const review = options.review ?? null;
-  const asOf = options.asOf ?? new Date().toISOString().slice(0, 10);
-  let plan = readPlan(userSnapshots(snapshots), { planYear: methodology.planYear });
-  if (review) {
-    const columns = planReviewColumns(plan, snapshots);
-    if (columns.cells.length > 0) plan = readPlan(userSnapshots(withAddedCells(snapshots, columns.cells)), { planYear: methodology.planYear });
-  }
-  plan.unreadable.push(...fromSheet.unreadable);
-  const findings = runRules(plan, { methodology, review, asOf });
-  const schedules = plan.structures.flatMap((s) => s.objectives.map((o) => computeSchedule(o, plan.year)));
-  const overrides = options.overrides ?? readOverrides(snapshots);
-  const scores = computeScores(plan, { methodology, review: review ?? "final", asOf, overrides, schedules });
-  const writePlan = buildWritePlan({ plan, findings, schedules, scores, methodology, snapshots, review });
-  return { plan, methodology, findings, schedules, scores, writePlan };
+  return analyse(snapshots, options);
 }
 
 /** What the CLI does for `schede tables`: analyse the workbook and apply the write plan. */
