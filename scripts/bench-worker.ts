@@ -54,12 +54,19 @@ async function main(): Promise<void> {
     const wb = buildSyntheticWorkbook(cards);
     const buffer = new Uint8Array(await wb.xlsx.writeBuffer());
     const load = await bestAsync(3, () => loadWorkbook(buffer));
-    const check = await bestAsync(3, async () => {
-      const snapshots = await readWorkbookSnapshots(buffer);
-      const a = analyse(snapshots, { asOf: "2024-09-30", review: "interim" });
-      return toTextReport(a, "bench.xlsx", "interim").length;
-    });
-    console.log(JSON.stringify({ task, cards, bytes: buffer.byteLength, loadMs: load.ms, checkMs: check.ms, ratio: check.ms / load.ms, peakMb: peakMb() }));
+    // What `schede check file.xlsx` does (load, snapshots, analyse, report), and with --review interim,
+    // which also plans the review columns and reads the plan again with them in place.
+    const checkWith = (review: "interim" | null) =>
+      bestAsync(3, async () => {
+        const snapshots = await readWorkbookSnapshots(buffer);
+        const a = analyse(snapshots, { asOf: "2024-09-30", review });
+        return toTextReport(a, "bench.xlsx", review).length;
+      });
+    const check = await checkWith(null);
+    const checkReview = await checkWith("interim");
+    console.log(
+      JSON.stringify({ task, cards, bytes: buffer.byteLength, loadMs: load.ms, checkMs: check.ms, ratio: check.ms / load.ms, checkReviewMs: checkReview.ms, ratioReview: checkReview.ms / load.ms, peakMb: peakMb() }),
+    );
     return;
   }
   if (task === "write") {
@@ -82,6 +89,68 @@ async function main(): Promise<void> {
     const saveMs = await timed(false);
     const applyMs = await timed(true);
     console.log(JSON.stringify({ task, cards, ...analysis.writePlan.stats, saveMs, applyAndSaveMs: applyMs, ratio: applyMs / saveMs, peakMb: peakMb() }));
+    return;
+  }
+  if (task === "syncs") {
+    // Syncs of a full validation inside Excel, against the fake object model that counts them.
+    const { cardWorkbook } = await import("../test/hosts/excel/workbooks");
+    const { ExcelWorkbookHost } = await import("../src/hosts/excel/host");
+    const { detectCapabilities } = await import("../src/hosts/excel/capabilities");
+    const fake = cardWorkbook(cards, 20);
+    const uninstall = fake.install();
+    try {
+      const host = new ExcelWorkbookHost({ capabilities: detectCapabilities({ isSetSupported: (_n, v) => fake.supports(v ?? "1.1") }) });
+      fake.resetCounters();
+      const t0 = performance.now();
+      const snapshots = await host.readSnapshots();
+      const readSyncs = fake.syncs;
+      const analysis = analyse(snapshots, { asOf: "2024-09-30", review: "interim" });
+      fake.resetCounters();
+      await host.applyWritePlan(analysis.writePlan);
+      const applySyncs = fake.syncs;
+      const ms = performance.now() - t0;
+      console.log(JSON.stringify({ task, cards, readSyncs, applySyncs, ms }));
+    } finally {
+      uninstall();
+    }
+    return;
+  }
+  if (task === "ui") {
+    const { readFileSync, readdirSync } = await import("node:fs");
+    const { gzipSync } = await import("node:zlib");
+    const path = await import("node:path");
+    const { ensureBuilt, serveStatic, launchBrowser, DIST, OFFICE_JS } = await import("../test/e2e/support");
+    await ensureBuilt();
+    const gz = (file: string): number => gzipSync(readFileSync(path.join(DIST, file)), { level: 9 }).length;
+    const html = readFileSync(path.join(DIST, "taskpane.html"), "utf8");
+    const initial = [...html.matchAll(/<script[^>]*\ssrc=["']?([^"'\s>]+)/g)].map((m) => m[1] as string).filter((src) => !src.startsWith("http"));
+    const initialKb = initial.reduce((n, f) => n + gz(f), 0) / 1024;
+    const files = readdirSync(DIST).filter((f) => f.endsWith(".js"));
+    const exceljs = files.filter((f) => f.startsWith("exceljs") || f.startsWith("xlsx"));
+    const inExcel = files.filter((f) => !exceljs.includes(f) && !f.startsWith("commands") && !f.startsWith("office-helpers"));
+    const inExcelKb = inExcel.reduce((n, f) => n + gz(f), 0) / 1024;
+    const exceljsKb = exceljs.reduce((n, f) => n + gz(f), 0) / 1024;
+    const server = await serveStatic(DIST);
+    const browser = await launchBrowser();
+    const renders: number[] = [];
+    try {
+      for (let i = 0; i < 5; i++) {
+        const page = await browser.context.newPage();
+        // office.js is blocked here (no network): the pane starts standalone, as on this machine.
+        await page.goto(`${server.origin}/taskpane.html`);
+        await page.waitForFunction(() => typeof (window as { __schedeFirstRenderMs?: number }).__schedeFirstRenderMs === "number");
+        renders.push(await page.evaluate(() => (window as { __schedeFirstRenderMs?: number }).__schedeFirstRenderMs as number));
+        await page.close();
+      }
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+    const blockedOther = browser.blocked.filter((u) => u !== OFFICE_JS);
+    renders.sort((a, b) => a - b);
+    console.log(
+      JSON.stringify({ task, initialKb, inExcelKb, exceljsKb, initialFiles: initial.join(" "), firstRenderMedianMs: renders[2], firstRenderBestMs: renders[0], blockedOther: blockedOther.length }),
+    );
     return;
   }
   throw new Error(`unknown task ${task}`);

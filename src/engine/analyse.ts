@@ -29,7 +29,8 @@ export interface Analysis {
   findings: Finding[];
   schedules: ObjectiveSchedule[];
   scores: Scores;
-  writePlan: WritePlan;
+  /** Built lazily on first access (and then kept). */
+  readonly writePlan: WritePlan;
 }
 
 const today = (): string => new Date().toISOString().slice(0, 10);
@@ -61,6 +62,18 @@ export function analyse(snapshots: readonly SheetSnapshot[], options: AnalyseOpt
   const schedules = plan.structures.flatMap((s) => s.objectives.map((o) => computeSchedule(o, plan.year)));
   const overrides = options.overrides ?? readOverrides(snapshots);
   const scores = computeScores(plan, { methodology, review: review ?? "final", asOf, overrides, schedules });
-  const writePlan = buildWritePlan({ plan, findings, schedules, scores, methodology, snapshots, review });
-  return { plan, methodology, findings, schedules, scores, writePlan };
+  // The write plan is built on first use: `schede check` and the task pane's first view never
+  // need it, and it costs as much as everything before it.
+  let writePlan: WritePlan | null = null;
+  return {
+    plan,
+    methodology,
+    findings,
+    schedules,
+    scores,
+    get writePlan(): WritePlan {
+      writePlan ??= buildWritePlan({ plan, findings, schedules, scores, methodology, snapshots, review });
+      return writePlan;
+    },
+  };
 }
