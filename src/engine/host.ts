@@ -95,10 +95,14 @@ export interface WorkbookHost {
   readonly kind: "excel" | "file";
   /** Every used range of every visible or hidden sheet, as snapshots. */
   readSnapshots(onProgress?: (p: Progress) => void): Promise<SheetSnapshot[]>;
-  /** Applies a write plan (removing the add-in's previous flags first). */
-  applyWritePlan(plan: WritePlan, onProgress?: (p: Progress) => void): Promise<void>;
-  /** Removes everything the add-in added. */
-  clearAddinContent(): Promise<void>;
+  /**
+   * Applies a write plan (removing the add-in's previous flags first). Resolves to what was done,
+   * with the plan's messages and the host's own (a protected sheet skipped, a cell the user
+   * changed kept…), Italian and ready to show.
+   */
+  applyWritePlan(plan: WritePlan, onProgress?: (p: Progress) => void): Promise<ApplyReport>;
+  /** Removes everything the add-in added; resolves to what was removed and what was kept. */
+  clearAddinContent(): Promise<ApplyReport>;
   /** Activates the sheet and selects the range ("C5:F9"). */
   selectRange(sheet: string, range: string): Promise<void>;
   /**

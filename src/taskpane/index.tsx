@@ -9,8 +9,8 @@ import type { WorkbookHost } from "../engine/host";
 import type { SheetSnapshot } from "../engine/model/snapshot";
 import { App } from "../ui/App";
 import { browserStorage, createRoleStore } from "../ui/role-store";
-import { strings } from "../ui/strings";
 import type { OpenWorkbookFile, PaneMode } from "../ui/types";
+import { StartupBoundary, showStartupFailure } from "./startup-failure";
 
 declare global {
   interface Window {
@@ -73,21 +73,30 @@ async function main(): Promise<void> {
     if (mode === "excel") host = await createExcelHost(excelHost ?? loadExcelHost());
   } catch (error) {
     // Without its host the pane can do nothing in Excel: say so rather than stay blank.
-    container.textContent = strings.errors.startup(error instanceof Error ? error.message : String(error));
+    await showStartupFailure(container, error);
     return;
   }
   // Fetched now so the first check does not wait for it; a failure shows when it is needed.
   loadEngine().catch(() => undefined);
-  createRoot(container).render(
-    <App
-      mode={mode}
-      host={host}
-      analyse={analyse}
-      roleStore={createRoleStore(browserStorage())}
-      openFile={mode === "standalone" ? openFile : undefined}
-      onFirstRender={markFirstRender}
-    />,
-  );
+  try {
+    createRoot(container).render(
+      <StartupBoundary>
+        <App
+          mode={mode}
+          host={host}
+          analyse={analyse}
+          roleStore={createRoleStore(browserStorage())}
+          openFile={mode === "standalone" ? openFile : undefined}
+          onFirstRender={markFirstRender}
+        />
+      </StartupBoundary>,
+    );
+  } catch (error) {
+    await showStartupFailure(container, error);
+  }
 }
 
-void main();
+void main().catch((error: unknown) => {
+  const container = document.getElementById("root");
+  if (container) void showStartupFailure(container, error);
+});

@@ -11,6 +11,7 @@ import { RoleSwitch, rolePanelId, roleTabId } from "./components/RoleSwitch";
 import { StandaloneBar } from "./components/StandaloneBar";
 import { StatusMessages } from "./components/StatusMessages";
 import { downloadBlob } from "./download";
+import { useLiveValidation } from "./hooks/useLiveValidation";
 import { useWorkbook } from "./hooks/useWorkbook";
 import { objectiveAt } from "./logic/card-at";
 import { buildNewCard } from "./logic/new-card";
@@ -142,6 +143,16 @@ export function App({ mode, host: excelHost, analyse, roleStore, openFile, today
     };
   }, [host, role]);
 
+  // Excel: the responsabile's card follows the typing (the host debounces and re-reads the card).
+  const liveUpdates = useLiveValidation({
+    host,
+    enabled: role === "responsabile",
+    analysis,
+    snapshots: wb.snapshots,
+    actions,
+    checkOptions: () => ({ ...wb.options, asOf: today() }),
+  });
+
   const cardAtSelection = useMemo(
     () => (analysis && activeCell ? (objectiveAt(analysis.plan, activeCell)?.id ?? null) : null),
     [analysis, activeCell],
@@ -211,6 +222,7 @@ export function App({ mode, host: excelHost, analyse, roleStore, openFile, today
             busy={busy}
             canRefresh={host !== null}
             followsSelection={followsSelection}
+            liveUpdates={liveUpdates}
             objectiveId={cardId}
             onPickCard={pickCard}
             onRefresh={() => void actions.check({ asOf: today() })}
@@ -236,6 +248,9 @@ export function App({ mode, host: excelHost, analyse, roleStore, openFile, today
               if (!analysis) return;
               const plan = giuntaPlan(analysis.writePlan);
               if (await actions.write(plan, writtenNotice(strings.segretario.written))) await goToSheet(firstOwnedSheet(plan, ["objectives", "scores"]));
+            }}
+            onClear={async () => {
+              await actions.clear(writtenNotice(strings.segretario.cleared));
             }}
             onSelectFinding={selectFinding}
             selectedFinding={selectedFinding}

@@ -61,7 +61,11 @@ export const strings = {
     title: "Operazione non riuscita",
     unexpected: (detail: string) => `Si è verificato un errore imprevisto: ${detail}`,
     noWorkbook: "Nessuna cartella aperta.",
-    startup: (detail: string) => `Impossibile avviare Schede Obiettivo in Excel: ${detail}. Chiudere e riaprire il riquadro.`,
+    startupTitle: "Schede Obiettivo non è partito",
+    startup: (detail: string) =>
+      `Impossibile avviare Schede Obiettivo: ${detail}. Chiudere e riaprire il riquadro; se il problema si ripete, rivolgersi all'assistenza.`,
+    startupDetails: "Dettagli",
+    chunkLoad: "una parte del componente non è stata scaricata (connessione assente o interrotta)",
     dismiss: "Chiudi il messaggio",
   },
   standalone: {
@@ -76,6 +80,10 @@ export const strings = {
     annotatedName: (name: string) => `${name.replace(/\.xlsx$/i, "")}-annotato.xlsx`,
     writtenToCopy: "Fatto nella copia in memoria: scaricala con «Scarica copia annotata».",
     openFirst: "Apri un file .xlsx per vedere le schede, le segnalazioni e i punteggi.",
+  },
+  writeReport: {
+    incomplete: "Scrittura non completa",
+    detailsLabel: "Dettagli della scrittura",
   },
   preview: {
     title: "Cella selezionata",
@@ -102,7 +110,8 @@ export const strings = {
     newCard: "Nuova scheda",
     newCardHint: "Inserisce un foglio con la scheda del componente aggiuntivo, con i controlli sui dati.",
     newCardDone: (sheet: string) => `Scheda inserita nel foglio «${sheet}».`,
-    newCardUnavailable: "La nuova scheda si inserisce solo in Excel.",
+    newCardUnavailable: "Per inserire una nuova scheda serve una cartella aperta.",
+    liveOn: "Aggiornamento automatico attivo",
     cardPicker: "Scheda",
     cardPickerPlaceholder: "Scegli una scheda",
     cardOption: (number: string | null, title: string, structure: string) =>
@@ -173,6 +182,14 @@ export const strings = {
     giuntaSummary: "Riepilogo per la Giunta",
     giuntaSummaryHint: "Aggiunge il foglio di riepilogo per strutture da presentare alla Giunta.",
     written: "Fogli del componente aggiornati nella cartella.",
+    clear: "Rimuovi i contenuti del componente",
+    clearHint: "Toglie i fogli, le colonne e i segni aggiunti dal componente; i dati delle schede restano.",
+    clearConfirmTitle: "Rimuovere i contenuti del componente?",
+    clearConfirmText:
+      "Verranno tolti i fogli generati (con le correzioni del Nucleo sul foglio dei punteggi), le colonne aggiunte per le verifiche e i colori e le note sulle celle. I valori scritti nelle schede non cambiano.",
+    clearConfirm: "Rimuovi",
+    clearCancel: "Annulla",
+    cleared: "Contenuti del componente rimossi dalla cartella.",
     summaryTitle: "Riepilogo",
   },
   nucleo: {

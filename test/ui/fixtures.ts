@@ -5,7 +5,7 @@ import type { ActiveCell, CardTemplate, Progress, WorkbookHost } from "../../src
 import type { Finding } from "../../src/engine/model/finding";
 import type { Objective, Plan } from "../../src/engine/model/plan";
 import type { SheetSnapshot } from "../../src/engine/model/snapshot";
-import type { WritePlan } from "../../src/engine/write/types";
+import type { ApplyReport, WriteMessage, WritePlan } from "../../src/engine/write/types";
 
 const range = (sheet: string, top: number, left: number, bottom = top, right = left) => ({ sheet, top, left, bottom, right });
 
@@ -162,13 +162,17 @@ export class FakeHost implements WorkbookHost {
     onProgress?.({ fraction: 0.5, label: "Lettura dei fogli (1 di 2)" });
     return snapshots;
   }
-  async applyWritePlan(plan: WritePlan, onProgress?: (p: Progress) => void): Promise<void> {
+  /** Messages the host adds to its reports (a protected sheet skipped…), after the plan's own. */
+  hostMessages: WriteMessage[] = [];
+  async applyWritePlan(plan: WritePlan, onProgress?: (p: Progress) => void): Promise<ApplyReport> {
     this.calls.push("apply");
     onProgress?.({ fraction: 1, label: "Scrittura" });
     this.applied.push(plan);
+    return report([...(plan.messages ?? []), ...this.hostMessages], { sheetsWritten: plan.sheets.map((s) => s.name), flagsWritten: plan.flags.length });
   }
-  async clearAddinContent(): Promise<void> {
+  async clearAddinContent(): Promise<ApplyReport> {
     this.calls.push("clear");
+    return report(this.hostMessages, { sheetsRemoved: ["Verifica"] });
   }
   async selectRange(sheet: string, range: string): Promise<void> {
     this.calls.push(`select ${sheet}!${range}`);
@@ -186,4 +190,9 @@ export class FakeHost implements WorkbookHost {
     this.templates.push(template);
     return "Nuova scheda";
   };
+}
+
+/** An ApplyReport with `messages`; counts default to zero. */
+export function report(messages: readonly WriteMessage[], counts: Partial<Omit<ApplyReport, "messages">> = {}): ApplyReport {
+  return { sheetsRemoved: [], sheetsWritten: [], flagsRemoved: 0, flagsWritten: 0, cellsRemoved: 0, cellsWritten: 0, ...counts, messages: [...messages] };
 }

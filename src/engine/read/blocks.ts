@@ -218,6 +218,56 @@ export interface ScheduleLine {
   noteSource: CellRange | null;
 }
 
+/** The rightmost column of a grid: its last month or the add-in's columns beside it. */
+function scheduleLastCol(header: ScheduleHeader): number {
+  return Math.max(...header.months.map((m) => m.col), header.weightCol ?? -1, header.completedCol ?? -1, header.noteCol ?? -1);
+}
+
+/** True when row `r` no longer belongs to the grid: blank, a rule, the next block's label or another month header. */
+function endsScheduleGrid(sheet: SheetIndex, header: ScheduleHeader, r: number, lastCol: number): boolean {
+  if (sheet.isBlankBetween(r, header.labelCol, lastCol)) return true;
+  if (isRuleRow(sheet, r, header.labelCol, lastCol)) return true;
+  if (isBlockLabel(sheet.label(r, header.labelCol))) return true;
+  return cellText(sheet.value(r, header.labelCol)) !== null && readMonthName(sheet.value(r, header.labelCol + 1)) !== null;
+}
+
+/** Whether the row's month cells hold marks X, and whether they hold other text (placeholders aside). */
+function monthCellKinds(sheet: SheetIndex, header: ScheduleHeader, r: number): { marks: boolean; foreign: boolean } {
+  let marks = false;
+  let foreign = false;
+  for (const { col } of header.months) {
+    const v = sheet.value(r, col);
+    if (v === null) continue;
+    if (isMark(v)) {
+      marks = true;
+      continue;
+    }
+    const t = cellText(v);
+    if (t !== null && !isPlaceholder(t) && !isRuleText(t)) foreign = true;
+  }
+  return { marks, foreign };
+}
+
+/**
+ * The cronoprogramma grids of a region (header row, label column to the add-in's columns), found
+ * without reading their cells, so that other blocks (weight tables) are not looked for inside
+ * them. A grid runs over the rows readScheduleRows reads, but stops at a row whose month cells
+ * hold text and no mark: a table that follows the grid without a blank row is not part of it.
+ */
+export function scheduleGridRegions(sheet: SheetIndex, region: Region): Region[] {
+  return findScheduleHeaders(sheet, region).map((header) => {
+    const lastCol = scheduleLastCol(header);
+    let bottom = header.row;
+    for (let r = header.row + 1; r <= region.bottom; r++) {
+      if (endsScheduleGrid(sheet, header, r, lastCol)) break;
+      const cells = monthCellKinds(sheet, header, r);
+      if (cells.foreign && !cells.marks) break;
+      bottom = r;
+    }
+    return { top: header.row, left: header.labelCol, bottom, right: lastCol };
+  });
+}
+
 /** Reads the rows of a cronoprogramma grid: a label (phase number or name) and X marks. */
 export function readScheduleRows(
   cr: CellReader,
@@ -228,20 +278,12 @@ export function readScheduleRows(
   const sheet = cr.sheet;
   const lines: ScheduleLine[] = [];
   const firstMonth = Math.min(...header.months.map((m) => m.col));
-  const lastCol = Math.max(
-    ...header.months.map((m) => m.col),
-    header.weightCol ?? -1,
-    header.completedCol ?? -1,
-    header.noteCol ?? -1,
-  );
+  const lastCol = scheduleLastCol(header);
   const lastMonth = Math.max(...header.months.map((m) => m.col));
   let lastRow = header.row;
   for (let r = header.row + 1; r <= region.bottom; r++) {
-    if (sheet.isBlankBetween(r, header.labelCol, lastCol)) break;
-    if (isRuleRow(sheet, r, header.labelCol, lastCol)) break;
+    if (endsScheduleGrid(sheet, header, r, lastCol)) break;
     const labelText = cellText(sheet.value(r, header.labelCol));
-    if (isBlockLabel(sheet.label(r, header.labelCol))) break;
-    if (labelText !== null && readMonthName(sheet.value(r, header.labelCol + 1)) !== null) break;
     const months: number[] = [];
     for (const { col, month } of header.months) {
       const v = sheet.value(r, col);

@@ -1,6 +1,7 @@
 import type { CellRange } from "../cells/a1";
 import type { Weight } from "../model/plan";
-import { normalizeLabel, readPhaseNumber, readTrailingDate, readWeight } from "../values";
+import { isDateFormat, isMark, normalizeLabel, readPhaseNumber, readTrailingDate, readWeight } from "../values";
+import { scheduleGridRegions } from "./blocks";
 import { emptyObjective, type CellReader, type ObjectiveDraft, type Scope } from "./context";
 import { isBlockLabel, L } from "./labels";
 import type { Region, SheetIndex } from "./sheet";
@@ -52,7 +53,19 @@ function isRowNumber(sheet: SheetIndex, row: number, col: number): boolean {
 function isWeightLike(sheet: SheetIndex, row: number, col: number): boolean {
   const v = sheet.value(row, col);
   if (typeof v === "string" && isIntersectoralText(v)) return true;
+  // A real date (a serial with a date format, e.g. under "Completata il") is no weight.
+  if (typeof v === "number" && isDateFormat(sheet.format(row, col))) return false;
   return readWeight(v, sheet.format(row, col)).ok;
+}
+
+/**
+ * "1 | X | X | … | 15/03/2024": a cronoprogramma row, whatever its last cell holds. True when
+ * every cell of the run after the number, the last one aside, is a mark X (and there is one).
+ */
+function isMarkRow(sheet: SheetIndex, row: number, run: readonly number[]): boolean {
+  const middle = run.slice(1, -1);
+  const cells = middle.length > 0 ? middle : run.slice(1);
+  return cells.length > 0 && cells.every((c) => isMark(sheet.value(row, c)));
 }
 
 function inside(row: number, col: number, regions: readonly Region[]): boolean {
@@ -64,11 +77,15 @@ function inside(row: number, col: number, regions: readonly Region[]): boolean {
  * the first card): runs of rows that start with an integer and end with a weight ("30%", 25,
  * "Intersettoriale"), extended over adjacent numbered rows whose weight is missing; and "peso"
  * tables, whose header is a lone "peso" above rows starting with a weight. Cronoprogramma rows
- * ("1 | X | X …") end with a mark, not a weight, so they never seed a table.
+ * ("1 | X | X … | 15/03/2024") are never weight rows: no table is looked for inside a grid (the
+ * add-in's "Completata il" column beside it may hold a number), and a row of marks X is not one
+ * wherever it stands.
  */
 export function findWeightTables(sheet: SheetIndex, claimed: readonly Region[]): WeightTable[] {
   const tables: WeightTable[] = [];
   const { top, bottom, left, right } = sheet.bounds;
+  const grids = scheduleGridRegions(sheet, sheet.bounds).filter((g) => !inside(g.top, g.left, claimed));
+  const taken: readonly Region[] = grids.length > 0 ? [...claimed, ...grids] : claimed;
   // A row may hold a card's cells and, a few blank columns to the right, a weight-table row:
   // rows are cut into runs of cells at most one blank column apart.
   const runsOf = (r: number): number[][] => {
@@ -84,14 +101,15 @@ export function findWeightTables(sheet: SheetIndex, claimed: readonly Region[]):
   const numberedRun = (r: number, col: number, minCells: number): number[] | null => {
     const run = runsOf(r).find((x) => x[0] === col);
     if (!run || run.length < minCells || !isRowNumber(sheet, r, col) || isBlockLabel(sheet.label(r, col))) return null;
+    if (inside(r, col, taken) || isMarkRow(sheet, r, run)) return null;
     return run;
   };
   for (let r = top; r <= bottom; r++) {
     for (const run of runsOf(r)) {
       const first = run[0] as number;
       const last = run[run.length - 1] as number;
-      if (run.length < 3 || inside(r, first, claimed) || inside(r, first, tables)) continue;
-      if (!isRowNumber(sheet, r, first) || !isWeightLike(sheet, r, last)) continue;
+      if (run.length < 3 || inside(r, first, taken) || inside(r, first, tables)) continue;
+      if (!isRowNumber(sheet, r, first) || !isWeightLike(sheet, r, last) || isMarkRow(sheet, r, run)) continue;
       let t = r;
       let b = r;
       let rightmost = last;
@@ -113,7 +131,7 @@ export function findWeightTables(sheet: SheetIndex, claimed: readonly Region[]):
     }
   }
   for (const h of sheet.findAny([L.peso, L.pesoPercent, "peso (%)"], [])) {
-    if (inside(h.row, h.col, claimed) || inside(h.row, h.col, tables)) continue;
+    if (inside(h.row, h.col, taken) || inside(h.row, h.col, tables)) continue;
     const others = sheet.filledColumns(h.row, left, right).filter((c) => c !== h.col);
     // Only a header of its own: not the "Peso %" column of a cronoprogramma or indicator table.
     if (others.some((c) => !PESO_TABLE_HEADERS.has(sheet.label(h.row, c) ?? ""))) continue;

@@ -4,6 +4,12 @@ import type { Objective, Plan } from "../model/plan";
 import type { Methodology } from "../compute/methodology";
 import type { ReviewKind } from "../compute/types";
 
+/**
+ * Whom a finding concerns: an objective (fills objectiveId and structure) or, for a finding on a
+ * whole structure (its weight table), just the structure's name.
+ */
+export type FindingSubject = Objective | { structure: string };
+
 /** What a rule's check receives. */
 export interface RuleContext<M extends string> {
   plan: Plan;
@@ -12,8 +18,11 @@ export interface RuleContext<M extends string> {
   review: ReviewKind | null;
   /** ISO date of the review / check. */
   asOf: string | null;
-  /** Reports a finding on `at`; `objective` fills objectiveId and structure. */
-  report(messageId: M, at: CellRange, data: FindingData, objective?: Objective, severity?: Severity): void;
+  /**
+   * Reports a finding on `at`. `subject` fills the finding's objectiveId and structure when it is
+   * an objective, its structure only when it is `{ structure }` (structure-level findings).
+   */
+  report(messageId: M, at: CellRange, data: FindingData, subject?: FindingSubject, severity?: Severity): void;
 }
 
 export interface Rule<M extends string = string> {
@@ -61,7 +70,7 @@ export interface RunRulesOptions {
 export function runRuleList(rules: readonly Rule[], plan: Plan, options: RunRulesOptions): Finding[] {
   const findings: Finding[] = [];
   for (const rule of rules) {
-    const report: RuleContext<string>["report"] = (messageId, at, data, objective, severity) => {
+    const report: RuleContext<string>["report"] = (messageId, at, data, subject, severity) => {
       const template = rule.messages[messageId];
       if (template === undefined) throw new Error(`Rule ${rule.id}: unknown message id ${messageId}`);
       const finding: Finding = {
@@ -72,9 +81,9 @@ export function runRuleList(rules: readonly Rule[], plan: Plan, options: RunRule
         at: { sheet: at.sheet, range: rangeToA1(at) },
         data,
       };
-      if (objective) {
-        finding.objectiveId = objective.id;
-        finding.structure = objective.structure;
+      if (subject) {
+        if ("id" in subject) finding.objectiveId = subject.id;
+        finding.structure = subject.structure;
       }
       findings.push(finding);
     };

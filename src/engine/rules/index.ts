@@ -7,6 +7,7 @@ import { indicatorMissing } from "./indicator-missing";
 import { indicatorTargetMissing } from "./indicator-target-missing";
 import { objectiveWeightsSum } from "./objective-weights-sum";
 import { participationSum } from "./participation-sum";
+import { phaseCompletionMissing } from "./phase-completion-missing";
 import { phaseDeadlineOutsideYear } from "./phase-deadline-outside-year";
 import { phaseWeightsPartial } from "./phase-weights-partial";
 import { phaseWeightsSum } from "./phase-weights-sum";
@@ -34,12 +35,14 @@ export const allRules = [
   scheduleRowUnmatched,
   scheduleAfterDeadline,
   phaseDeadlineOutsideYear,
+  phaseCompletionMissing,
   participationSum,
   reviewMeanMismatch,
 ] satisfies readonly Rule[];
 
 /**
- * Runs every rule over a plan. `options.review` turns on the review checks (achieved values);
+ * Runs every rule over a plan. `options.review` turns on the review checks (achieved values,
+ * completion dates of the phases due);
  * `options.asOf` is the review or check date.
  */
 export function runRules(plan: Plan, options: RunRulesOptions): Finding[] {

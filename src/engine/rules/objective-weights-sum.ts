@@ -29,13 +29,13 @@ export const objectiveWeightsSum = defineRule({
       const missing = structure.objectives.length - weighted.length;
       const points = weighted.filter((o) => o.weight.unit === "points").length;
       if (points > 0 && points < weighted.length) {
-        report("mixedUnits", at, { structure: structure.name, percentCount: weighted.length - points, pointsCount: points });
+        report("mixedUnits", at, { structure: structure.name, percentCount: weighted.length - points, pointsCount: points }, { structure: structure.name });
         continue;
       }
       const total = Math.round(weighted.reduce((s, o) => s + o.weight.value, 0) * 100) / 100;
       if (isHundred(total, methodology.weightTolerance)) continue;
       const unit = points > 0 ? "points" : "percent";
-      report(unit, at, { structure: structure.name, total, unit, expected: 100, count: weighted.length, missing });
+      report(unit, at, { structure: structure.name, total, unit, expected: 100, count: weighted.length, missing }, { structure: structure.name });
     }
   },
 });

@@ -11,7 +11,8 @@ const EXPECTED_LABELS: Record<UnreadableCell["expected"], string> = {
   boolean: "SI o NO",
 };
 
-const FIELD_LABELS: Record<string, string> = {
+/** Italian names of the fields the reader reports (UnreadableCell.field); every one it emits has one. */
+export const FIELD_LABELS: Record<string, string> = {
   "objective.weight": "peso dell'obiettivo",
   "objective.deadline": "data di fine dell'obiettivo",
   "phase.weight": "peso della fase",
@@ -27,6 +28,7 @@ const FIELD_LABELS: Record<string, string> = {
   "staff.hourlyCost": "costo orario",
   "staff.hours": "ore dedicate",
   "staff.cost": "costo della risorsa",
+  "staff.objective": "obiettivo del dipendente",
   "review.date": "data della verifica",
   "review.meanAchievement": "media valore raggiunto",
   "review.meanTimeliness": "media rispetto dei tempi",
@@ -53,7 +55,9 @@ export const valueUnreadable = defineRule({
   check({ plan, report }) {
     const byId = new Map(allObjectives(plan).map((o) => [o.id, o]));
     for (const cell of plan.unreadable) {
+      // A cell outside any card (a weight-table row) still belongs to its structure.
       const objective = cell.objectiveId === null ? undefined : byId.get(cell.objectiveId);
+      const subject = objective ?? (cell.structure ? { structure: cell.structure } : undefined);
       const base = { text: cell.text, expected: cell.expected, field: cell.field, reason: cell.reason };
       if (cell.field.startsWith("methodology.")) {
         const key = cell.field.slice("methodology.".length);
@@ -66,7 +70,7 @@ export const valueUnreadable = defineRule({
         "unreadable",
         cell.at,
         { ...base, expectedLabel: EXPECTED_LABELS[cell.expected], fieldLabel: FIELD_LABELS[cell.field] ?? cell.field },
-        objective,
+        subject,
       );
     }
   },

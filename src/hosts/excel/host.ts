@@ -81,17 +81,13 @@ export class ExcelWorkbookHost implements WorkbookHost {
     return result.snapshots;
   }
 
-  async applyWritePlan(plan: WritePlan, onProgress?: (p: Progress) => void): Promise<void> {
-    await this.applyWritePlanWithReport(plan, onProgress);
-  }
-
-  /** applyWritePlan, returning what was done and the messages for the user. */
-  async applyWritePlanWithReport(plan: WritePlan, onProgress?: (p: Progress) => void): Promise<ApplyReport> {
+  /** Applies the plan in one batch (more only past the payload limit); resolves to what was done. */
+  async applyWritePlan(plan: WritePlan, onProgress?: (p: Progress) => void): Promise<ApplyReport> {
     return (await this.write({ kind: "apply", plan }, onProgress)).program.report;
   }
 
-  async clearAddinContent(): Promise<void> {
-    await this.write({ kind: "clear" });
+  async clearAddinContent(): Promise<ApplyReport> {
+    return (await this.write({ kind: "clear" })).program.report;
   }
 
   /**

@@ -189,9 +189,17 @@ export function stateNeeds(
     // A sheet in the way that is not in the record may still be a generated one (marker in A1).
     for (const sheet of mode.plan.sheets) if (!owned.has(sheet.name.toLowerCase())) addCell(sheet.name, 0, 0, true);
   }
-  if (mode.kind !== "flags") for (const c of record?.addedCells ?? []) addCell(c.sheet, c.row, c.col);
+  if (mode.kind !== "flags" && !keepsAddedCells(mode)) for (const c of record?.addedCells ?? []) addCell(c.sheet, c.row, c.col);
   return needs;
 }
+
+/**
+ * A plan built without the ownership record (`ownershipSeen: false`, snapshots without SO_Stato)
+ * took the add-in's earlier review headers for the user's and did not list them again: they stay
+ * where they are, and stay the add-in's (as src/hosts/xlsx/apply.ts does), so `clear` still
+ * removes them.
+ */
+const keepsAddedCells = (mode: WriteMode): boolean => mode.kind === "apply" && mode.plan.ownershipSeen === false;
 
 const newFlagsOf = (mode: WriteMode): readonly CellFlag[] => (mode.kind === "apply" ? mode.plan.flags : mode.kind === "flags" ? mode.flags : []);
 
@@ -345,7 +353,7 @@ export function planWrite(mode: WriteMode, state: WriteState, annotation: Annota
 
   // ---- Added cells: clear the previous ones that still hold what was written ----
   const carriedCells: RecordCell[] = [];
-  if (mode.kind === "flags") carriedCells.push(...prev.addedCells);
+  if (mode.kind === "flags" || keepsAddedCells(mode)) carriedCells.push(...prev.addedCells);
   else {
     for (const c of prev.addedCells) {
       if (!exists(c.sheet)) continue;

@@ -11,7 +11,7 @@ import type * as ExcelJS from "exceljs";
 type Workbook = ExcelJS.Workbook;
 import type { CardTemplate, Progress, WorkbookHost } from "../../engine/host";
 import type { SheetSnapshot } from "../../engine/model/snapshot";
-import type { WritePlan } from "../../engine/write/types";
+import type { ApplyReport, WritePlan } from "../../engine/write/types";
 
 type ReadModule = typeof import("./read");
 type ApplyModule = typeof import("./apply");
@@ -74,17 +74,19 @@ export class FileWorkbookHost implements WorkbookHost {
     return this.cached;
   }
 
-  async applyWritePlan(plan: WritePlan, onProgress?: (p: Progress) => void): Promise<void> {
+  /** Applies the plan to the workbook in memory, as the CLI does; resolves to the xlsx host's report. */
+  async applyWritePlan(plan: WritePlan, onProgress?: (p: Progress) => void): Promise<ApplyReport> {
     onProgress?.({ fraction: 0.1, label: "Scrittura dei fogli di verifica" });
     await yieldToBrowser();
     this.cached = null;
-    this.xlsx.apply.applyWritePlanToWorkbook(this.workbook, plan);
+    const report = this.xlsx.apply.applyWritePlanToWorkbook(this.workbook, plan);
     onProgress?.({ fraction: 1, label: "Scrittura completata" });
+    return report;
   }
 
-  async clearAddinContent(): Promise<void> {
+  async clearAddinContent(): Promise<ApplyReport> {
     this.cached = null;
-    this.xlsx.apply.clearAddinContent(this.workbook);
+    return this.xlsx.apply.clearAddinContent(this.workbook);
   }
 
   /**

@@ -1,4 +1,5 @@
-import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, makeStyles, tokens, type MessageBarIntent } from "@fluentui/react-components";
+import type { Severity } from "../../engine/model/finding";
 import { strings } from "../strings";
 
 const useStyles = makeStyles({
@@ -12,21 +13,40 @@ const useStyles = makeStyles({
     marginTop: tokens.spacingVerticalXS,
     paddingLeft: tokens.spacingHorizontalL,
   },
+  severity: {
+    fontWeight: tokens.fontWeightSemibold,
+  },
 });
+
+/** One line under the notice: a message of the host's write report (WriteMessage fits). */
+export interface NoticeDetail {
+  severity: Severity;
+  message: string;
+}
 
 export interface StatusMessagesProps {
   error: string | null;
   notice: string | null;
-  /** Lines under the notice (the write's messages). */
-  noticeDetails?: readonly string[];
+  /** Lines under the notice (the messages of the write's report). */
+  noticeDetails?: readonly NoticeDetail[];
   onDismissError(): void;
   onDismissNotice(): void;
 }
 
-/** The last failure (with what to do) and the last success, each dismissible. */
+/** The bar's colour follows the worst message: a write that skipped something is not a plain success. */
+function noticeIntent(details: readonly NoticeDetail[]): MessageBarIntent {
+  if (details.some((d) => d.severity === "error")) return "error";
+  if (details.some((d) => d.severity === "warning")) return "warning";
+  return "success";
+}
+
+/** The last failure (with what to do) and the last success with its report, each dismissible. */
 export function StatusMessages({ error, notice, noticeDetails = [], onDismissError, onDismissNotice }: StatusMessagesProps) {
   const styles = useStyles();
   if (!error && !notice) return null;
+  const intent = noticeIntent(noticeDetails);
+  // Each line says its severity in words too, so the meaning never rests on the colour alone.
+  const labelled = noticeDetails.some((d) => d.severity !== "info");
   return (
     <div className={styles.root}>
       {error && (
@@ -45,13 +65,17 @@ export function StatusMessages({ error, notice, noticeDetails = [], onDismissErr
         </MessageBar>
       )}
       {notice && (
-        <MessageBar intent="success">
+        <MessageBar intent={intent} data-notice={intent}>
           <MessageBarBody>
+            {intent === "error" && <MessageBarTitle>{strings.writeReport.incomplete}</MessageBarTitle>}
             {notice}
             {noticeDetails.length > 0 && (
-              <ul className={styles.details}>
+              <ul className={styles.details} aria-label={strings.writeReport.detailsLabel}>
                 {noticeDetails.map((d, i) => (
-                  <li key={i}>{d}</li>
+                  <li key={i} data-severity={d.severity}>
+                    {labelled && <span className={styles.severity}>{strings.severity[d.severity]}: </span>}
+                    {d.message}
+                  </li>
                 ))}
               </ul>
             )}

@@ -2,7 +2,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Analysis, AnalyseOptions } from "../../engine/analyse";
 import type { Progress, WorkbookHost } from "../../engine/host";
 import type { SheetSnapshot } from "../../engine/model/snapshot";
-import type { WritePlan } from "../../engine/write/types";
+import type { ApplyReport, WritePlan } from "../../engine/write/types";
+import type { NoticeDetail } from "../components/StatusMessages";
 import { describeError } from "../errors";
 import { strings } from "../strings";
 import type { AnalyseFn } from "../types";
@@ -18,8 +19,8 @@ export interface WorkbookState {
   error: string | null;
   /** A short success message ("Fogli aggiornati"). */
   notice: string | null;
-  /** What the user should know about the last write (a renamed sheet, a skipped column). */
-  noticeDetails: string[];
+  /** What the user should know about the last write (its report: a renamed sheet, a skipped column). */
+  noticeDetails: NoticeDetail[];
   /** How many analyses this pane has made (never reset), so a test can wait for the next one. */
   analysisCount: number;
 }
@@ -29,8 +30,15 @@ export interface WorkbookActions {
   check(options?: AnalyseOptions): Promise<Analysis | null>;
   /** Re-analyses the snapshots already read (new review date, an override); reads first if none. */
   recompute(options: AnalyseOptions): Promise<Analysis | null>;
-  /** Applies a write plan with a progress bar. */
+  /** Applies a write plan with a progress bar; the notice then lists the host's report. */
   write(plan: WritePlan, notice: string): Promise<boolean>;
+  /** Removes the add-in's content; the notice then lists the host's report. */
+  clear(notice: string): Promise<boolean>;
+  /**
+   * Analyses snapshots the host re-read on its own (live validation) with the options of the last
+   * analysis, without the progress bar: the view just follows. Null when it failed (then shown).
+   */
+  analyseQuietly(snapshots: SheetSnapshot[]): Promise<Analysis | null>;
   /** Runs any host task with the busy state and the error message handled. */
   run<T>(label: string, task: (report: (p: Progress) => void) => Promise<T>): Promise<T | null>;
   /** Shows the failure of a quick host call that did not go through `run`. */
@@ -135,20 +143,53 @@ export function useWorkbook(host: WorkbookHost | null, analyse: AnalyseFn): [Wor
     [check, run, analyseWith],
   );
 
+  /** Runs a write through `run` and shows its report under `notice`. */
+  const reportWrite = useCallback(
+    async (notice: string, task: (report: (p: Progress) => void) => Promise<ApplyReport>) => {
+      const result = await run(strings.progress.writing, task);
+      if (result) update({ notice, noticeDetails: result.messages.map(({ severity, message }) => ({ severity, message })) });
+      return result !== null;
+    },
+    [run, update],
+  );
+
   const write = useCallback(
     async (plan: WritePlan, notice: string) => {
       if (!host) {
         update({ error: strings.errors.noWorkbook });
         return false;
       }
-      const done = await run(strings.progress.writing, async (report) => {
-        await host.applyWritePlan(plan, (p) => report({ fraction: p.fraction, label: p.label || strings.progress.writing }));
-        return true;
-      });
-      if (done) update({ notice, noticeDetails: (plan.messages ?? []).map((m) => m.message) });
-      return done === true;
+      return reportWrite(notice, (report) =>
+        host.applyWritePlan(plan, (p) => report({ fraction: p.fraction, label: p.label || strings.progress.writing })),
+      );
     },
-    [host, run, update],
+    [host, reportWrite, update],
+  );
+
+  const clear = useCallback(
+    async (notice: string) => {
+      if (!host) {
+        update({ error: strings.errors.noWorkbook });
+        return false;
+      }
+      return reportWrite(notice, () => host.clearAddinContent());
+    },
+    [host, reportWrite, update],
+  );
+
+  const analyseQuietly = useCallback(
+    async (snapshots: SheetSnapshot[]) => {
+      try {
+        const options = stateRef.current.options;
+        const analysis = await analyse(snapshots, options);
+        if (mounted.current) setState((s) => ({ ...s, analysis, snapshots, analysisCount: s.analysisCount + 1 }));
+        return analysis;
+      } catch (e) {
+        update({ error: describeError(e) });
+        return null;
+      }
+    },
+    [analyse, update],
   );
 
   const fail = useCallback((e: unknown) => update({ error: describeError(e) }), [update]);
@@ -157,8 +198,8 @@ export function useWorkbook(host: WorkbookHost | null, analyse: AnalyseFn): [Wor
   const dismissNotice = useCallback(() => update({ notice: null, noticeDetails: [] }), [update]);
 
   const actions = useMemo(
-    () => ({ check, recompute, write, run, fail, notify, dismissError, dismissNotice }),
-    [check, recompute, write, run, fail, notify, dismissError, dismissNotice],
+    () => ({ check, recompute, write, clear, analyseQuietly, run, fail, notify, dismissError, dismissNotice }),
+    [check, recompute, write, clear, analyseQuietly, run, fail, notify, dismissError, dismissNotice],
   );
   return [state, actions];
 }

@@ -44,6 +44,20 @@ const useStyles = makeStyles({
     minWidth: "0",
     width: "100%",
   },
+  live: {
+    display: "flex",
+    alignItems: "center",
+    columnGap: tokens.spacingHorizontalXS,
+    margin: 0,
+    color: tokens.colorNeutralForeground2,
+  },
+  liveDot: {
+    flexShrink: 0,
+    width: "8px",
+    height: "8px",
+    borderRadius: tokens.borderRadiusCircular,
+    backgroundColor: tokens.colorPaletteGreenForeground1,
+  },
 });
 
 export interface ResponsabileViewProps {
@@ -51,6 +65,8 @@ export interface ResponsabileViewProps {
   busy: boolean;
   /** Whether the card follows the selection in Excel (else the user picks it). */
   followsSelection: boolean;
+  /** Whether the card's state follows the typing by itself (live validation is on). */
+  liveUpdates?: boolean;
   /** The card shown: the one at the selection, or the one picked. */
   objectiveId: string | null;
   onPickCard(objectiveId: string): void;
@@ -66,7 +82,7 @@ export interface ResponsabileViewProps {
 
 /** The responsabile's view: the state of the card they are on, as a checklist, and its findings. */
 export function ResponsabileView(props: ResponsabileViewProps) {
-  const { analysis, busy, followsSelection, objectiveId, onPickCard, onRefresh, onNewCard, onSelectFinding, selectedFinding, canRefresh, renderFindingDetail } = props;
+  const { analysis, busy, followsSelection, liveUpdates = false, objectiveId, onPickCard, onRefresh, onNewCard, onSelectFinding, selectedFinding, canRefresh, renderFindingDetail } = props;
   const styles = useStyles();
   const hintId = useId("new-card-hint");
   const objectives = useMemo(() => (analysis ? allObjectives(analysis.plan) : []), [analysis]);
@@ -96,6 +112,12 @@ export function ResponsabileView(props: ResponsabileViewProps) {
       <Caption1 id={hintId} className={styles.hint}>
         {onNewCard ? strings.responsabile.newCardHint : strings.responsabile.newCardUnavailable}
       </Caption1>
+      {liveUpdates && (
+        <p className={styles.live} role="status" data-live="on">
+          <span className={styles.liveDot} aria-hidden="true" />
+          <Caption1>{strings.responsabile.liveOn}</Caption1>
+        </p>
+      )}
 
       {!analysis && <p className={styles.hint}>{strings.responsabile.notRead}</p>}
       {analysis && objectives.length === 0 && <p className={styles.hint}>{strings.responsabile.noCards}</p>}

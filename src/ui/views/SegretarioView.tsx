@@ -1,5 +1,17 @@
-import { Button, Caption1, makeStyles, tokens, useId } from "@fluentui/react-components";
-import { useMemo, type ReactNode } from "react";
+import {
+  Button,
+  Caption1,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  makeStyles,
+  tokens,
+  useId,
+} from "@fluentui/react-components";
+import { useMemo, useState, type ReactNode } from "react";
 import type { Analysis } from "../../engine/analyse";
 import type { Finding } from "../../engine/model/finding";
 import { FindingList } from "../components/FindingList";
@@ -42,6 +54,8 @@ export interface SegretarioViewProps {
   onCheck(): void;
   onCreateTables(): void;
   onGiuntaSummary(): void;
+  /** Removes the add-in's content (asked for confirmation first). */
+  onClear(): void;
   onSelectFinding(finding: Finding): void;
   selectedFinding: Finding | null;
   /** Shown under the selected finding (the cells, in the standalone page). */
@@ -50,10 +64,12 @@ export interface SegretarioViewProps {
 
 /** The segretario's view: check the whole workbook, findings by structure and sheet, the add-in's sheets. */
 export function SegretarioView(props: SegretarioViewProps) {
-  const { analysis, busy, canCheck, onCheck, onCreateTables, onGiuntaSummary, onSelectFinding, selectedFinding, renderFindingDetail } = props;
+  const { analysis, busy, canCheck, onCheck, onCreateTables, onGiuntaSummary, onClear, onSelectFinding, selectedFinding, renderFindingDetail } = props;
   const styles = useStyles();
   const tablesHint = useId("tables-hint");
   const giuntaHint = useId("giunta-hint");
+  const clearHint = useId("clear-hint");
+  const [confirmingClear, setConfirmingClear] = useState(false);
   const counts = useMemo(() => countBySeverity(analysis?.findings ?? []), [analysis]);
   const cards = analysis ? analysis.plan.sheets.reduce((n, s) => n + s.cards, 0) : 0;
   return (
@@ -69,6 +85,9 @@ export function SegretarioView(props: SegretarioViewProps) {
         <Button disabled={busy || !analysis} onClick={onGiuntaSummary} aria-describedby={giuntaHint}>
           {strings.segretario.giuntaSummary}
         </Button>
+        <Button disabled={busy || !canCheck} onClick={() => setConfirmingClear(true)} aria-describedby={clearHint}>
+          {strings.segretario.clear}
+        </Button>
       </div>
       <Caption1 id={tablesHint} className={styles.hint}>
         {strings.segretario.createTablesHint}
@@ -76,6 +95,31 @@ export function SegretarioView(props: SegretarioViewProps) {
       <Caption1 id={giuntaHint} className={styles.hint}>
         {strings.segretario.giuntaSummaryHint}
       </Caption1>
+      <Caption1 id={clearHint} className={styles.hint}>
+        {strings.segretario.clearHint}
+      </Caption1>
+      {/* Office.js changes cannot be undone with Ctrl+Z: removing generated sheets (with the Nucleo's
+          corrections on them) is confirmed first. */}
+      <Dialog open={confirmingClear} onOpenChange={(_, data) => setConfirmingClear(data.open)} modalType="alert">
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>{strings.segretario.clearConfirmTitle}</DialogTitle>
+            <DialogContent>{strings.segretario.clearConfirmText}</DialogContent>
+            <DialogActions>
+              <Button
+                appearance="primary"
+                onClick={() => {
+                  setConfirmingClear(false);
+                  onClear();
+                }}
+              >
+                {strings.segretario.clearConfirm}
+              </Button>
+              <Button onClick={() => setConfirmingClear(false)}>{strings.segretario.clearCancel}</Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
       {analysis && (
         <>
           <section className={styles.summary} aria-label={strings.segretario.summaryTitle} data-summary="findings">

@@ -26,6 +26,8 @@ export interface ExpectedFinding {
   sheet?: string;
   severity?: Severity;
   objectiveId?: string;
+  /** The finding's structure; compared only when given. */
+  structure?: string;
 }
 
 export interface InvalidCase extends ValidCase {
@@ -49,9 +51,10 @@ export function runCase(rule: Rule, c: ValidCase): Finding[] {
 }
 
 /** What is compared: never the message text. */
-function shape(f: Finding, withObjective: boolean): Record<string, unknown> {
+function shape(f: Finding, withObjective: boolean, withStructure = false): Record<string, unknown> {
   const out: Record<string, unknown> = { ruleId: f.ruleId, messageId: f.messageId, sheet: f.at.sheet, range: f.at.range, severity: f.severity, data: f.data };
   if (withObjective) out.objectiveId = f.objectiveId;
+  if (withStructure) out.structure = f.structure;
   return out;
 }
 
@@ -75,9 +78,10 @@ export function describeRuleCases({ rule, valid, invalid }: RuleCases): void {
           data: e.data,
         };
         if (e.objectiveId !== undefined) out.objectiveId = e.objectiveId;
+        if (e.structure !== undefined) out.structure = e.structure;
         return out;
       });
-      expect(found.map((f, i) => shape(f, c.findings[i]?.objectiveId !== undefined))).toEqual(expected);
+      expect(found.map((f, i) => shape(f, c.findings[i]?.objectiveId !== undefined, c.findings[i]?.structure !== undefined))).toEqual(expected);
     });
   });
 }

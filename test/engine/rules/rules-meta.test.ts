@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { DEFAULT_METHODOLOGY } from "../../../src/engine/compute/methodology";
 import type { Rule } from "../../../src/engine/rules/define";
 import { allRules, runRules } from "../../../src/engine/rules";
-import { indicator, num, objective, plan } from "./plan-builder";
+import { indicator, num, objective, phase, plan } from "./plan-builder";
 import { runCase, type RuleCases } from "./rule-cases";
 
 const RULES_DIR = join(__dirname, "../../../src/engine/rules");
@@ -98,7 +98,12 @@ describe("the case tables", () => {
 
 describe("runRules", () => {
   it("finds nothing in the builder's default objective, at a check and at both reviews", () => {
-    const p = plan({ objectives: [objective({ indicators: [indicator({ actual: num(100) })] })] });
+    // At a review the phases due need their completion dates (phase-completion-missing).
+    const phases = [
+      phase({ number: "1", label: "Analisi", weight: 50, deadline: "2024-06-30", completedOn: "2024-06-20" }),
+      phase({ number: "2", label: "Attuazione", weight: 50, deadline: "2024-12-31", completedOn: "2024-12-20" }),
+    ];
+    const p = plan({ objectives: [objective({ phases, indicators: [indicator({ actual: num(100) })] })] });
     const m = DEFAULT_METHODOLOGY;
     expect(runRules(p, { methodology: m })).toEqual([]);
     expect(runRules(p, { methodology: m, review: "interim", asOf: "2024-09-30" })).toEqual([]);

@@ -76,9 +76,8 @@ export function random(seed: string): () => number {
 }
 
 /**
- * A date as a reviewer types it, "15/03/2024", kept as text. (A real date cell under "Completata
- * il" makes the plan reader take cronoprogramma rows for weight-table rows: reported, see the
- * roundtrip test.)
+ * A date as a reviewer types it, "15/03/2024", kept as text. Real date cells (serials) under
+ * "Completata il" or "Valore raggiunto" read the same way: test/engine/read/weight-table.test.ts.
  */
 export function typedDate(y: number, m: number, d: number): string {
   const t = new Date(Date.UTC(y, m - 1, d));

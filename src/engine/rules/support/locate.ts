@@ -72,9 +72,16 @@ const shorten = (text: string, max: number): string => {
   return t.length <= max ? t : `${t.slice(0, max - 1).trimEnd()}…`;
 };
 
-/** `4 «Trasparenza»`, or `«Trasparenza»` for an unnumbered objective. */
+/** How messages name an objective whose title is empty (a card not filled in yet). */
+export const UNTITLED = "(senza titolo)";
+
+/**
+ * `4 «Trasparenza»`, or `«Trasparenza»` for an unnumbered objective; `4 (senza titolo)` when the
+ * title is empty, rather than an empty quote.
+ */
 export function objectiveLabel(objective: Objective): string {
-  const title = `«${shorten(objective.title, 60)}»`;
+  const short = shorten(objective.title, 60);
+  const title = short === "" ? UNTITLED : `«${short}»`;
   return objective.number ? `${objective.number} ${title}` : title;
 }
 

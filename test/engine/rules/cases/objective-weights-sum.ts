@@ -49,6 +49,7 @@ export const cases: RuleCases = {
         {
           messageId: "points",
           range: "E2:E182",
+          structure: ADMIN,
           data: { structure: ADMIN, total: 80, unit: "points", expected: 100, count: 4, missing: 0 },
         },
       ],
@@ -56,7 +57,7 @@ export const cases: RuleCases = {
     {
       name: "percent and points mixed",
       plan: plan({ structures: [structure(ADMIN, cards(ADMIN, [weight(50), weight(50, "points")]), { source: src({ weightTable: "B10:E11" }, "Pesi") })] }),
-      findings: [{ messageId: "mixedUnits", sheet: "Pesi", range: "B10:E11", data: { structure: ADMIN, percentCount: 1, pointsCount: 1 } }],
+      findings: [{ messageId: "mixedUnits", sheet: "Pesi", range: "B10:E11", structure: ADMIN, data: { structure: ADMIN, percentCount: 1, pointsCount: 1 } }],
     },
     {
       name: "two structures wrong at once (80% and 110%)",
@@ -66,12 +67,14 @@ export const cases: RuleCases = {
           messageId: "percent",
           sheet: "Pesi",
           range: "A2:D6",
+          structure: POLICE,
           data: { structure: POLICE, total: 80, unit: "percent", expected: 100, count: 4, missing: 1 },
         },
         {
           messageId: "percent",
           sheet: "Pesi",
           range: "A20:D24",
+          structure: ADMIN,
           data: { structure: ADMIN, total: 110, unit: "percent", expected: 100, count: 5, missing: 0 },
         },
       ],

@@ -43,6 +43,30 @@ export const cases: RuleCases = {
       ],
     },
     {
+      name: "a staff row of the tabular plan naming no objective of its structure",
+      plan: plan({
+        objectives: [objective()],
+        unreadable: [
+          cell("C40", { text: "7", reason: "Nessun obiettivo della struttura corrisponde a questo riferimento", field: "staff.objective", structure: "Servizio Amministrativo" }),
+        ],
+      }),
+      findings: [
+        {
+          messageId: "unreadable",
+          range: "C40",
+          structure: "Servizio Amministrativo",
+          data: {
+            text: "7",
+            expected: "number",
+            field: "staff.objective",
+            reason: "Nessun obiettivo della struttura corrisponde a questo riferimento",
+            expectedLabel: "un numero",
+            fieldLabel: "obiettivo del dipendente",
+          },
+        },
+      ],
+    },
+    {
       name: "a setting on the Metodologia sheet",
       plan: plan({
         objectives: [objective()],

@@ -1,0 +1,85 @@
+import { useEffect, useRef, useState } from "react";
+import type { Analysis, AnalyseOptions } from "../../engine/analyse";
+import type { CardEdit, WorkbookHost } from "../../engine/host";
+import type { SheetSnapshot } from "../../engine/model/snapshot";
+import { cardBlockAt, flagsOnBlock, recordedFlagAreas, touchesAny, type SheetBlock } from "../logic/live";
+import type { WorkbookActions } from "./useWorkbook";
+
+export interface LiveValidationOptions {
+  host: WorkbookHost | null;
+  /** Watch only while the responsabile's view is shown. */
+  enabled: boolean;
+  analysis: Analysis | null;
+  snapshots: SheetSnapshot[] | null;
+  actions: Pick<WorkbookActions, "analyseQuietly" | "check" | "fail">;
+  /** Options for the full check that follows rows or columns inserted or deleted. */
+  checkOptions(): AnalyseOptions;
+}
+
+/**
+ * Live validation for the responsabile, where the host supports it (Excel): the host re-reads a
+ * card once the typing on it pauses (it debounces), and the card's analysis is redone at once,
+ * without a progress bar, so the checklist follows the typing. Flags are refreshed only on cards
+ * that already carry the add-in's flags, so that typing never paints a card nobody asked to have
+ * flagged, and a flag the user has just fixed goes away. Resolves to whether watching is on.
+ * Stops on unmount, when `enabled` turns false (role change) and when the host changes.
+ */
+export function useLiveValidation({ host, enabled, analysis, snapshots, actions, checkOptions }: LiveValidationOptions): boolean {
+  const [active, setActive] = useState(false);
+  // The callbacks run long after this render: they read the latest values through refs.
+  const latest = useRef({ analysis, snapshots, actions, checkOptions });
+  latest.current = { analysis, snapshots, actions, checkOptions };
+
+  useEffect(() => {
+    if (!enabled || !host?.watchCardChanges) return;
+    let cancelled = false;
+    let stop: (() => Promise<void>) | null = null;
+    // Cards whose flags this watch has refreshed: they keep being refreshed even once clean.
+    const refreshed: SheetBlock[] = [];
+
+    const onCardChanged = async (change: CardEdit): Promise<void> => {
+      if (cancelled) return;
+      const fresh = await latest.current.actions.analyseQuietly(change.snapshots);
+      if (!fresh || cancelled || !host.refreshFlags) return;
+      const flagged = touchesAny(refreshed, change.sheet, change.block) || touchesAny(recordedFlagAreas(latest.current.snapshots), change.sheet, change.block);
+      if (!flagged) return;
+      try {
+        await host.refreshFlags({ sheet: change.sheet, ...change.block }, flagsOnBlock(fresh.writePlan.flags, change.sheet, change.block));
+        refreshed.push({ sheet: change.sheet, ...change.block });
+      } catch (error) {
+        if (!cancelled) latest.current.actions.fail(error);
+      }
+    };
+
+    host
+      .watchCardChanges({
+        locateBlock: (sheet, changed) => {
+          const plan = latest.current.analysis?.plan;
+          return plan ? cardBlockAt(plan, sheet, changed) : null;
+        },
+        onCardChanged,
+        // The cards moved: only a full read knows where they are now.
+        onStructureChanged: () => {
+          if (!cancelled) void latest.current.actions.check(latest.current.checkOptions());
+        },
+      })
+      .then((unsubscribe) => {
+        if (cancelled) void unsubscribe().catch(() => undefined);
+        else {
+          stop = unsubscribe;
+          setActive(true);
+        }
+      })
+      // Without events the pane still works by "Aggiorna lo stato"; the view then simply does
+      // not say that updates are automatic, which is the message that matters to the user.
+      .catch(() => undefined);
+
+    return () => {
+      cancelled = true;
+      setActive(false);
+      void stop?.().catch(() => undefined);
+    };
+  }, [host, enabled]);
+
+  return active;
+}
