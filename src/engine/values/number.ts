@@ -284,8 +284,15 @@ export function readPercent(value: CellValue, format?: string | null): ReadResul
   if ((n.comparator !== null && n.comparator !== "=") || n.direction !== null) {
     return fail(`${shown} contiene un confronto o una variazione: indicare solo la percentuale.`);
   }
+  // Percent cells are weights, shares and review means: a negative or absurd figure is a typo,
+  // not a value to add up (and sums of such figures overflow).
+  if (n.value < 0) return fail(`${shown} è negativo: qui serve una percentuale da 0 a 100.`);
+  if (n.value > MAX_PERCENT) return fail(`${shown} è fuori misura: qui serve una percentuale da 0 a 100.`);
   return ok(n.value);
 }
+
+/** Largest percent accepted (over-achievement and typos such as 150 % stay readable for the rules). */
+const MAX_PERCENT = 1000;
 
 /**
  * The weight of an objective or phase: a percent ("30%", "(50%)", 30, 0.3 with a percent
@@ -307,5 +314,6 @@ export function readWeight(value: CellValue, format?: string | null): ReadResult
     return fail(`Il peso ${shown} contiene un confronto o una variazione: indicare solo il valore.`);
   }
   if (n.value < 0) return fail(`Il peso ${shown} è negativo.`);
+  if (n.value > MAX_PERCENT) return fail(`Il peso ${shown} è fuori misura: indicare una percentuale da 0 a 100 o dei punti.`);
   return ok({ value: n.value, unit: n.unit === "points" ? "points" : "percent" });
 }

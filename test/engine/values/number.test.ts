@@ -157,6 +157,24 @@ describe("readPercent", () => {
   });
 });
 
+describe("readPercent refuses figures that are no percent of anything", () => {
+  it.each<[CellValue, RegExp]>([
+    [-20, /negativo/],
+    ["-5%", /negativo/],
+    [-1.7e308, /negativo/],
+    [1e308, /fuori misura/],
+    ["5000%", /fuori misura/],
+  ])("fails on %j", (value, reason) => {
+    const r = readPercent(value);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.reason).toMatch(reason);
+  });
+
+  it("still reads over-achievement such as 150%", () => {
+    expect(readPercent("150%")).toEqual({ ok: true, value: 150 });
+  });
+});
+
 describe("readWeight", () => {
   it.each<[CellValue, string | null, { value: number; unit: "percent" | "points" }]>([
     ["30%", null, { value: 30, unit: "percent" }],
@@ -179,6 +197,7 @@ describe("readWeight", () => {
     ["-10%", /negativo/],
     ["≥ 10%", /confronto/],
     [null, /vuota/],
+    [1e308, /fuori misura/],
   ])("fails on %j", (value, reason) => {
     const r = readWeight(value);
     expect(r.ok).toBe(false);
