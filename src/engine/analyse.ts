@@ -7,6 +7,7 @@ import type { WritePlan } from "./write/types";
 import { readPlan } from "./read";
 import { readMethodology } from "./compute/methodology-sheet";
 import { runRules } from "./rules";
+import { withComputeMemo } from "./compute/memo";
 import { computeSchedule } from "./compute/schedule";
 import { computeScores } from "./compute/scores";
 import { buildWritePlan, planReviewColumns, readOwnershipRecord, userSnapshots, withAddedCells } from "./write";
@@ -44,6 +45,12 @@ const today = (): string => new Date().toISOString().slice(0, 10);
  * read as cards; a user's sheet that merely shares a name with them is read.
  */
 export function analyse(snapshots: readonly SheetSnapshot[], options: AnalyseOptions = {}): Analysis {
+  // Rules, scores and the write plan ask for the same schedule grids and weights: each is
+  // computed once per objective while the memo is active.
+  return withComputeMemo(() => analyseOnce(snapshots, options));
+}
+
+function analyseOnce(snapshots: readonly SheetSnapshot[], options: AnalyseOptions): Analysis {
   const fromSheet = readMethodology(snapshots);
   const methodology = options.methodology ?? fromSheet.methodology;
   const review = options.review ?? null;
@@ -72,7 +79,7 @@ export function analyse(snapshots: readonly SheetSnapshot[], options: AnalyseOpt
     schedules,
     scores,
     get writePlan(): WritePlan {
-      writePlan ??= buildWritePlan({ plan, findings, schedules, scores, methodology, snapshots, review });
+      writePlan ??= withComputeMemo(() => buildWritePlan({ plan, findings, schedules, scores, methodology, snapshots, review }));
       return writePlan;
     },
   };

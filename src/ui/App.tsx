@@ -148,7 +148,7 @@ export function App({ mode, host: excelHost, analyse, roleStore, openFile, today
     host,
     enabled: role === "responsabile",
     analysis,
-    snapshots: wb.snapshots,
+    flaggedAreas: wb.flaggedAreas,
     actions,
     checkOptions: () => ({ ...wb.options, asOf: today() }),
   });

@@ -59,8 +59,37 @@ export async function buildWeb(): Promise<void> {
 /** Builds when needed; returns whether it built. */
 export async function ensureBuilt(): Promise<boolean> {
   if (process.env.SCHEDE_WEB_DIST || !buildIsStale()) return false;
-  await buildWeb();
-  return true;
+  // Jest runs the e2e files in parallel workers, and webpack cleans dist/web: one worker builds,
+  // the others wait for it and then find the build fresh.
+  return withBuildLock(async () => {
+    if (!buildIsStale()) return false;
+    await buildWeb();
+    return true;
+  });
+}
+
+/** A build older than this holds a lock left by a killed run. */
+const STALE_LOCK_MS = 5 * 60_000;
+
+async function withBuildLock<T>(task: () => Promise<T>): Promise<T> {
+  const lock = path.join(ROOT, ".tmp", "web-build.lock");
+  await fs.mkdir(path.dirname(lock), { recursive: true });
+  for (;;) {
+    try {
+      await fs.mkdir(lock);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      const held = await fs.stat(lock).catch(() => null);
+      if (held && Date.now() - held.mtimeMs > STALE_LOCK_MS) await fs.rm(lock, { recursive: true, force: true });
+      else await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+  try {
+    return await task();
+  } finally {
+    await fs.rm(lock, { recursive: true, force: true });
+  }
 }
 
 const TYPES: Record<string, string> = {

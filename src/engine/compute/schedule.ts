@@ -1,5 +1,6 @@
 import type { Objective, Phase, ScheduleRow } from "../model/plan";
 import { normalizeLabel } from "../values/text";
+import { memoised } from "./memo";
 import type { ObjectiveSchedule, PhaseSchedule, ScheduleSource } from "./types";
 
 /** How a cronoprogramma row was tied to a phase. */
@@ -63,6 +64,17 @@ export function nameSimilarity(a: string, b: string): number {
  * single phase and a single row, the two go together. Rows left over have phaseIndex null.
  */
 export function matchScheduleRows(phases: readonly Phase[], rows: readonly ScheduleRow[]): RowMatch[] {
+  // Keyed by both arrays: the reader matches rows that are not (yet) an objective's.
+  const byRows = memoised("matchScheduleRows", phases, () => new WeakMap<readonly ScheduleRow[], RowMatch[]>());
+  let matches = byRows.get(rows);
+  if (matches === undefined) {
+    matches = matchRows(phases, rows);
+    byRows.set(rows, matches);
+  }
+  return matches;
+}
+
+function matchRows(phases: readonly Phase[], rows: readonly ScheduleRow[]): RowMatch[] {
   const byKey = new Map<string, number>();
   phases.forEach((p, i) => {
     if (p.number !== null) {
@@ -172,6 +184,16 @@ const SOURCE_RANK: Record<ScheduleSource, number> = { grid: 3, text: 2, deadline
  * with phaseIndex null. The objective's source is the strongest source among its phases.
  */
 export function computeSchedule(objective: Objective, planYear: number | null): ObjectiveSchedule {
+  const byYear = memoised("computeSchedule", objective, () => new Map<number | null, ObjectiveSchedule>());
+  let schedule = byYear.get(planYear);
+  if (schedule === undefined) {
+    schedule = scheduleOf(objective, planYear);
+    byYear.set(planYear, schedule);
+  }
+  return schedule;
+}
+
+function scheduleOf(objective: Objective, planYear: number | null): ObjectiveSchedule {
   const matches = matchScheduleRows(objective.phases, objective.schedule);
   const phases: PhaseSchedule[] = objective.phases.map((phase, i) => {
     const gridMonths = new Set<number>();

@@ -1,5 +1,6 @@
 import type { CellRange } from "../cells/a1";
 import type { Objective, ScheduleRow } from "../model/plan";
+import { memoised } from "./memo";
 import { matchScheduleRows, type RowMatch } from "./schedule";
 
 /** A phase's weight and the cell it was typed in. */
@@ -16,7 +17,11 @@ export interface PhaseWeight {
  * "Peso %" typed on its cronoprogramma row (the add-in's card keeps phase weights there).
  */
 export function phaseWeights(objective: Objective, matches?: readonly RowMatch[]): PhaseWeight[] {
-  const rowMatches = matches ?? matchScheduleRows(objective.phases, objective.schedule);
+  if (matches === undefined) return memoised("phaseWeights", objective, () => weightsOf(objective, matchScheduleRows(objective.phases, objective.schedule)));
+  return weightsOf(objective, matches);
+}
+
+function weightsOf(objective: Objective, rowMatches: readonly RowMatch[]): PhaseWeight[] {
   return objective.phases.map((phase, index) => {
     if (phase.weight !== null) return { index, weight: phase.weight, at: phase.source.weight ?? null };
     for (const m of rowMatches) {

@@ -1,8 +1,8 @@
 import { unionRanges, type CellRange } from "../cells/a1";
 import type { Indicator, Review, ScheduleRow, StaffMember } from "../model/plan";
-import { cellText, isMark, readDate, readMonthName } from "../values";
+import { cellText, readDate } from "../values";
 import type { CellReader, Scope } from "./context";
-import { isBlockLabel, isPlaceholder, isRuleText, L } from "./labels";
+import { isBlockLabel, isPlaceholder, L } from "./labels";
 import { sortHits, type Hit, type Region, type SheetIndex } from "./sheet";
 
 /**
@@ -24,7 +24,7 @@ export function labelValue(
 ): { row: number; col: number; text: string } | null {
   const right = sheet.nextFilled(hit.row, hit.col, region.right);
   if (right !== null && !isLabel(sheet.label(hit.row, right))) {
-    const text = cellText(sheet.value(hit.row, right));
+    const text = sheet.text(hit.row, right);
     if (text !== null) return { row: hit.row, col: right, text };
   }
   if (hit.row + 1 <= region.bottom) {
@@ -38,7 +38,8 @@ export function labelValue(
 function isRuleRow(sheet: SheetIndex, row: number, left: number, right: number): boolean {
   const cols = sheet.filledColumns(row, left, right);
   if (cols.length === 0) return false;
-  return cols.every((c) => isRuleText(sheet.text(row, c) ?? ""));
+  for (const c of cols) if (!sheet.isRule(row, c)) return false;
+  return true;
 }
 
 /** True when the text has letters and no lower-case letter: a group heading such as "SALUTE DIGITALE". */
@@ -167,7 +168,7 @@ function scheduleHeaderAt(sheet: SheetIndex, row: number, labelCol: number, regi
   let noteCol: number | null = null;
   for (const c of sheet.filledColumns(row, labelCol + 1, region.right)) {
     const l = sheet.label(row, c);
-    const month = readMonthName(sheet.value(row, c));
+    const month = sheet.month(row, c);
     if (month !== null) months.push({ col: c, month });
     else if ((l === L.pesoPercent || l === L.peso || l === "peso (%)") && months.length === 0) weightCol = c;
     else if (l !== null && l.startsWith(L.completedOn)) completedCol = c;
@@ -228,7 +229,7 @@ function endsScheduleGrid(sheet: SheetIndex, header: ScheduleHeader, r: number, 
   if (sheet.isBlankBetween(r, header.labelCol, lastCol)) return true;
   if (isRuleRow(sheet, r, header.labelCol, lastCol)) return true;
   if (isBlockLabel(sheet.label(r, header.labelCol))) return true;
-  return cellText(sheet.value(r, header.labelCol)) !== null && readMonthName(sheet.value(r, header.labelCol + 1)) !== null;
+  return sheet.month(r, header.labelCol + 1) !== null && sheet.text(r, header.labelCol) !== null;
 }
 
 /** Whether the row's month cells hold marks X, and whether they hold other text (placeholders aside). */
@@ -236,14 +237,13 @@ function monthCellKinds(sheet: SheetIndex, header: ScheduleHeader, r: number): {
   let marks = false;
   let foreign = false;
   for (const { col } of header.months) {
-    const v = sheet.value(r, col);
-    if (v === null) continue;
-    if (isMark(v)) {
+    if (sheet.value(r, col) === null) continue;
+    if (sheet.mark(r, col)) {
       marks = true;
       continue;
     }
-    const t = cellText(v);
-    if (t !== null && !isPlaceholder(t) && !isRuleText(t)) foreign = true;
+    const t = sheet.text(r, col);
+    if (t !== null && !isPlaceholder(t) && !sheet.isRule(r, col)) foreign = true;
   }
   return { marks, foreign };
 }
@@ -268,6 +268,12 @@ export function scheduleGridRegions(sheet: SheetIndex, region: Region): Region[]
   });
 }
 
+/** True when the numbers are in ascending order (months are, when the header runs January to December). */
+function ascending(xs: readonly number[]): boolean {
+  for (let i = 1; i < xs.length; i++) if ((xs[i] as number) < (xs[i - 1] as number)) return false;
+  return true;
+}
+
 /** Reads the rows of a cronoprogramma grid: a label (phase number or name) and X marks. */
 export function readScheduleRows(
   cr: CellReader,
@@ -283,20 +289,19 @@ export function readScheduleRows(
   let lastRow = header.row;
   for (let r = header.row + 1; r <= region.bottom; r++) {
     if (endsScheduleGrid(sheet, header, r, lastCol)) break;
-    const labelText = cellText(sheet.value(r, header.labelCol));
+    const labelText = sheet.text(r, header.labelCol);
     const months: number[] = [];
     for (const { col, month } of header.months) {
-      const v = sheet.value(r, col);
-      if (v === null) continue;
-      if (isMark(v)) {
+      if (sheet.value(r, col) === null) continue;
+      if (sheet.mark(r, col)) {
         if (!months.includes(month)) months.push(month);
         continue;
       }
-      const t = cellText(v);
-      if (t === null || isPlaceholder(t) || isRuleText(t)) continue;
+      const t = sheet.text(r, col);
+      if (t === null || isPlaceholder(t) || sheet.isRule(r, col)) continue;
       cr.fail(r, col, "months", t, "Il mese del cronoprogramma va segnato con una X.", "schedule.months", scope);
     }
-    months.sort((a, b) => a - b);
+    if (!ascending(months)) months.sort((a, b) => a - b);
     const source: Record<string, CellRange> = {
       label: cr.at(r, header.labelCol),
       months: cr.range(r, firstMonth, r, lastMonth),
@@ -555,7 +560,7 @@ export function readStaffTable(
       source,
     };
     if (cols.category !== null) source.category = cr.at(r, cols.category);
-    const refText = cols.objective === null ? null : cellText(sheet.value(r, cols.objective));
+    const refText = cols.objective === null ? null : sheet.text(r, cols.objective);
     lines.push({
       member,
       objectiveRef: cols.objective !== null && refText !== null ? { row: r, col: cols.objective, text: refText } : null,

@@ -6,7 +6,7 @@ import { CellReader, type ObjectiveDraft, type PendingUnreadable, type Structure
 import { readLayoutA, type StructureA } from "./layout-a";
 import { readLayoutB } from "./layout-b";
 import { readLayoutC } from "./layout-c";
-import { SheetIndex } from "./sheet";
+import { LabelCache, SheetIndex } from "./sheet";
 import { attachWeightRows, type WeightRow } from "./weight-table";
 
 export interface ReadPlanOptions {
@@ -34,15 +34,7 @@ interface StructureAcc {
  * heading) takes the plan year.
  */
 export function readPlan(snapshots: readonly SheetSnapshot[], options: ReadPlanOptions = {}): Plan {
-  const memo = new Map<string, string>();
-  const normalize = (text: string): string => {
-    let n = memo.get(text);
-    if (n === undefined) {
-      n = normalizeLabel(text);
-      memo.set(text, n);
-    }
-    return n;
-  };
+  const labels = new LabelCache();
   const pending: PendingUnreadable[] = [];
   const found: StructureAcc[] = [];
   const sheetsRead: string[] = [];
@@ -50,7 +42,7 @@ export function readPlan(snapshots: readonly SheetSnapshot[], options: ReadPlanO
   for (const snapshot of snapshots) {
     sheetsRead.push(snapshot.name);
     if (snapshot.cells.length === 0) continue;
-    const sheet = new SheetIndex(snapshot, normalize);
+    const sheet = new SheetIndex(snapshot, labels);
     const cr = new CellReader(sheet, pending);
     const b = readLayoutB(cr);
     const c = readLayoutC(cr, b.claimed);

@@ -1,5 +1,6 @@
 import type { CellValue, Merge, SheetSnapshot } from "../model/snapshot";
-import { cellText } from "../values";
+import { cellText, isMark, normalizeLabel, readMonthName, readPhaseNumber } from "../values";
+import { isRuleText } from "./labels";
 
 /** A rectangle of absolute, zero-based, inclusive coordinates on one sheet. */
 export interface Region {
@@ -36,15 +37,122 @@ export function firstWord(label: string): string {
   return label.slice(0, end);
 }
 
+/** What the index keeps of one label: its hit lists on the sheet being indexed (see LabelCache). */
+interface LabelInfo {
+  label: string;
+  word: WordInfo;
+  /** Two characters or fewer: read in place, never looked up (see SheetIndex). */
+  short: boolean;
+  heading: boolean;
+  stamp: number;
+  /** Cells holding the label on the sheet being indexed (see SheetIndex positions). */
+  hits: number[];
+}
+
+interface WordInfo {
+  word: string;
+  stamp: number;
+  hits: number[];
+}
+
+/**
+ * What the index keeps of one distinct cell text: what the readers ask of it, each computed on
+ * first ask (undefined until then). Readers ask the same questions of the same texts thousands
+ * of times on a big plan ("Gennaio": a month? "X": a mark? "1": a row number?).
+ */
+interface TextEntry {
+  /** Only whitespace: an empty cell. */
+  blank: boolean;
+  /** normalizeLabel of the text. */
+  normalized: string | undefined;
+  /** The label it is indexed under; null when it is not indexed (prose, nothing left once normalized). */
+  info: LabelInfo | null | undefined;
+  /** cellText. */
+  text: string | null | undefined;
+  /** readMonthName. */
+  month: number | null | undefined;
+  /** isMark. */
+  mark: boolean | undefined;
+  /** readPhaseNumber. */
+  phase: string | null | undefined;
+  /** isRuleText of its text. */
+  rule: boolean | undefined;
+}
+
+/**
+ * Normalized labels, memoised for a whole read: a big plan repeats the same few hundred texts
+ * ("Gennaio", "X", "Descrizione") thousands of times, and each is normalized, measured and
+ * split into its first word once. Per sheet, each label's hit list is reached from its entry
+ * (stamped with the sheet being indexed), not looked up again per cell.
+ */
+export class LabelCache {
+  private readonly texts = new Map<string, TextEntry>();
+  private readonly labels = new Map<string, LabelInfo>();
+  private readonly words = new Map<string, WordInfo>();
+  private stamp = 0;
+
+  constructor(private readonly normalizer: (text: string) => string = normalizeLabel) {}
+
+  /** normalizeLabel, memoised. */
+  normalize(text: string): string {
+    const e = this.entry(text);
+    if (e.normalized === undefined) e.normalized = this.normalizer(text);
+    return e.normalized;
+  }
+
+  /** A new stamp: hit lists of an older one belong to another sheet. */
+  nextStamp(): number {
+    this.stamp += 1;
+    return this.stamp;
+  }
+
+  entry(text: string): TextEntry {
+    let e = this.texts.get(text);
+    if (e === undefined) {
+      e = { blank: text.trim() === "", normalized: undefined, info: undefined, text: undefined, month: undefined, mark: undefined, phase: undefined, rule: undefined };
+      this.texts.set(text, e);
+    }
+    return e;
+  }
+
+  /** The label entry of a non-blank text, or null when the text is never a label. */
+  info(text: string, e: TextEntry): LabelInfo | null {
+    if (e.info !== undefined) return e.info;
+    if (text.length > MAX_LABEL_LENGTH) {
+      e.info = null;
+      return null;
+    }
+    const label = this.normalize(text);
+    if (label === "") {
+      e.info = null;
+      return null;
+    }
+    let info = this.labels.get(label);
+    if (info === undefined) {
+      const first = firstWord(label);
+      let word = this.words.get(first);
+      if (word === undefined) {
+        word = { word: first, stamp: 0, hits: [] };
+        this.words.set(first, word);
+      }
+      info = { label, word, short: label.length <= 2, heading: label.includes("obiettiv"), stamp: 0, hits: [] };
+      this.labels.set(label, info);
+    }
+    e.info = info;
+    return info;
+  }
+}
+
 /**
  * The block finder's index of one sheet, built in one pass over the cells.
  *
- * Every non-empty text cell of label length is normalized once (through a memo shared by the
+ * Every non-empty text cell of label length is normalized once (through a cache shared by the
  * whole read, so the thousand "Gennaio" or "X" of a big plan cost one normalization each) and
  * stored three ways: per cell (`label`), per exact label (`find`) and per first word
  * (`findPrefix`). Hit lists are in row-major order, so a lookup inside a region is a binary
  * search on the row plus the hits of that region: finding the blocks of 1,000 cards costs
- * O(cells) once and O(log n) per lookup, never O(cells × labels).
+ * O(cells) once and O(log n) per lookup, never O(cells × labels). The filled columns of each
+ * row are kept too, so row questions (blank? next filled cell?) never look at empty cells.
  */
 export class SheetIndex {
   readonly name: string;
@@ -52,66 +160,100 @@ export class SheetIndex {
   /** Cells whose normalized text may be an objective heading ("1. OBIETTIVO DI …"). */
   readonly headingCandidates: Hit[] = [];
   private readonly snapshot: SheetSnapshot;
-  /** Normalized labels in one flat row-major array (one allocation, not one per row). */
-  private readonly labels: (string | undefined)[];
-  private readonly byLabel = new Map<string, Hit[]>();
-  private readonly byWord = new Map<string, Hit[]>();
-  private readonly rowCounts: number[];
-  private readonly rowLast: number[];
-  private readonly mergeOf = new Map<number, Merge>();
+  private readonly cache: LabelCache;
+  /** The text entry of every non-blank text cell, in one flat row-major array (one allocation, not one per row). */
+  private readonly entries: (TextEntry | undefined)[];
+  /**
+   * Cells of each label and of each first word, as positions in `entries` (row-major, so in
+   * reading order): plain numbers, not one object per cell; lookups build the few hits they return.
+   */
+  private readonly byLabel = new Map<string, number[]>();
+  private readonly byWord = new Map<string, number[]>();
+  /** Absolute columns of the non-empty cells, row after row; row r's are filled[rowStart[r]…rowStart[r+1]). */
+  private readonly filled: Int32Array;
+  private readonly rowStart: Int32Array;
+  /** Per row, its filled columns as an array (built on first ask). */
+  private readonly rowFilled: (readonly number[] | undefined)[];
+  private merges: { byTop: Merge[]; span: number } | null = null;
   private readonly width: number;
 
-  constructor(snapshot: SheetSnapshot, normalize: (text: string) => string) {
+  constructor(snapshot: SheetSnapshot, normalize: ((text: string) => string) | LabelCache) {
     this.snapshot = snapshot;
     this.name = snapshot.name;
+    const cache = normalize instanceof LabelCache ? normalize : new LabelCache(normalize);
+    this.cache = cache;
+    const stamp = cache.nextStamp();
     const { row: top, col: left } = snapshot.origin;
+    const height = snapshot.cells.length;
     let width = 0;
-    for (const r of snapshot.cells) if (r.length > width) width = r.length;
+    let cellCount = 0;
+    for (const r of snapshot.cells) {
+      if (r.length > width) width = r.length;
+      cellCount += r.length;
+    }
     this.width = width;
-    this.bounds = { top, left, bottom: top + snapshot.cells.length - 1, right: left + width - 1 };
-    this.rowCounts = new Array<number>(snapshot.cells.length).fill(0);
-    this.rowLast = new Array<number>(snapshot.cells.length).fill(-1);
-    this.labels = new Array<string | undefined>(snapshot.cells.length * width);
+    this.bounds = { top, left, bottom: top + height - 1, right: left + width - 1 };
+    this.entries = new Array<TextEntry | undefined>(height * width);
+    this.rowFilled = new Array<readonly number[] | undefined>(height);
+    this.rowStart = new Int32Array(height + 1);
+    const filled = new Int32Array(cellCount);
+    let n = 0;
 
-    for (let r = 0; r < snapshot.cells.length; r++) {
+    for (let r = 0; r < height; r++) {
+      this.rowStart[r] = n;
       const cells = snapshot.cells[r] as CellValue[];
-      let count = 0;
       for (let c = 0; c < cells.length; c++) {
         const v = cells[c];
         if (v === null || v === undefined) continue;
-        if (typeof v === "string") {
-          if (v.trim() === "") continue;
-          count += 1;
-          this.rowLast[r] = left + c;
-          if (v.length > MAX_LABEL_LENGTH) continue;
-          const label = normalize(v);
-          if (label === "") continue;
-          this.labels[r * width + c] = label;
-          // Marks ("X"), units ("%") and other one- or two-letter cells are read in place, never
-          // looked up: keeping them out of the maps saves most of the index on a big plan.
-          if (label.length <= 2) continue;
-          const hit: Hit = { row: top + r, col: left + c, label };
-          push(this.byLabel, label, hit);
-          push(this.byWord, firstWord(label), hit);
-          if (label.includes("obiettiv")) this.headingCandidates.push(hit);
-        } else {
-          count += 1;
-          this.rowLast[r] = left + c;
+        if (typeof v !== "string") {
+          filled[n++] = left + c;
+          continue;
         }
+        const e = cache.entry(v);
+        if (e.blank) continue;
+        filled[n++] = left + c;
+        this.entries[r * width + c] = e;
+        const info = e.info === undefined ? cache.info(v, e) : e.info;
+        if (info === null) continue;
+        // Marks ("X"), units ("%") and other one- or two-letter cells are read in place, never
+        // looked up: keeping them out of the maps saves most of the index on a big plan.
+        if (info.short) continue;
+        const position = r * width + c;
+        if (info.stamp !== stamp) {
+          info.stamp = stamp;
+          info.hits = [];
+          this.byLabel.set(info.label, info.hits);
+        }
+        info.hits.push(position);
+        const word = info.word;
+        if (word.stamp !== stamp) {
+          word.stamp = stamp;
+          word.hits = [];
+          this.byWord.set(word.word, word.hits);
+        }
+        word.hits.push(position);
+        if (info.heading) this.headingCandidates.push({ row: top + r, col: left + c, label: info.label });
       }
-      this.rowCounts[r] = count;
     }
+    this.rowStart[height] = n;
+    this.filled = filled.subarray(0, n);
+  }
 
-    for (const m of snapshot.merges ?? []) {
-      const cellsInMerge = (m.bottom - m.top + 1) * (m.right - m.left + 1);
-      // A merge covering a whole column or row would flood the map; such merges carry no data.
-      if (cellsInMerge > 10_000) continue;
-      for (let r = m.top; r <= m.bottom; r++) {
-        for (let c = m.left; c <= m.right; c++) {
-          if (r !== m.top || c !== m.left) this.mergeOf.set(cellKey(r, c), m);
-        }
-      }
-    }
+  /** The merged areas sorted by top row, and the tallest one's height; built on first use. */
+  private get mergeList(): { byTop: Merge[]; span: number } {
+    if (this.merges) return this.merges;
+    // A merge covering a whole column or row carries no data; it would only slow lookups down.
+    const byTop = (this.snapshot.merges ?? []).filter((m) => (m.bottom - m.top + 1) * (m.right - m.left + 1) <= 10_000);
+    byTop.sort((a, b) => a.top - b.top);
+    let span = 0;
+    for (const m of byTop) span = Math.max(span, m.bottom - m.top);
+    this.merges = { byTop, span };
+    return this.merges;
+  }
+
+  /** normalizeLabel, memoised for the whole read. */
+  normalize(text: string): string {
+    return this.cache.normalize(text);
   }
 
   /** The raw value at an absolute position, null outside the snapshot. */
@@ -127,13 +269,28 @@ export class SheetIndex {
    * cell inside a merge shows the top-left value.
    */
   shownValue(row: number, col: number): CellValue {
-    const m = this.mergeOf.get(cellKey(row, col));
+    const m = this.mergeCovering(row, col);
     return m ? this.value(m.top, m.left) : this.value(row, col);
   }
 
   /** The merge a cell belongs to (not as its top-left cell), if any. */
   mergeCovering(row: number, col: number): Merge | null {
-    return this.mergeOf.get(cellKey(row, col)) ?? null;
+    const { byTop, span } = this.mergeList;
+    // Merges do not overlap: the one covering the cell starts at most `span` rows above it.
+    let lo = 0;
+    let hi = byTop.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((byTop[mid] as Merge).top <= row) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo - 1; i >= 0; i--) {
+      const m = byTop[i] as Merge;
+      if (m.top < row - span) break;
+      if (row > m.bottom || col < m.left || col > m.right || (row === m.top && col === m.left)) continue;
+      return m;
+    }
+    return null;
   }
 
   /** The number format at a position, or null. */
@@ -142,71 +299,181 @@ export class SheetIndex {
     return r?.[col - this.bounds.left] ?? null;
   }
 
+  /** The text entry of a non-blank text cell. */
+  private entryAt(row: number, col: number): TextEntry | undefined {
+    const r = row - this.bounds.top;
+    const c = col - this.bounds.left;
+    if (r < 0 || c < 0 || c >= this.width || r >= this.rowFilled.length) return undefined;
+    return this.entries[r * this.width + c];
+  }
+
   /** The cell's text (HTML stripped, trimmed), null when empty. */
   text(row: number, col: number): string | null {
-    return cellText(this.value(row, col));
+    const e = this.entryAt(row, col);
+    if (e === undefined) return cellText(this.value(row, col));
+    if (e.text === undefined) e.text = cellText(this.value(row, col));
+    return e.text;
   }
 
   /** The normalized label of a short text cell, null for empty, numeric or prose cells. */
   label(row: number, col: number): string | null {
-    const r = row - this.bounds.top;
-    const c = col - this.bounds.left;
-    if (r < 0 || c < 0 || c >= this.width || r >= this.rowCounts.length) return null;
-    return this.labels[r * this.width + c] ?? null;
+    return this.entryAt(row, col)?.info?.label ?? null;
+  }
+
+  /** readMonthName of the cell. */
+  month(row: number, col: number): number | null {
+    const e = this.entryAt(row, col);
+    if (e === undefined) return readMonthName(this.value(row, col));
+    if (e.month === undefined) e.month = readMonthName(this.value(row, col));
+    return e.month;
+  }
+
+  /** isMark of the cell: a cronoprogramma mark X. */
+  mark(row: number, col: number): boolean {
+    const e = this.entryAt(row, col);
+    if (e === undefined) return isMark(this.value(row, col));
+    if (e.mark === undefined) e.mark = isMark(this.value(row, col));
+    return e.mark;
+  }
+
+  /** readPhaseNumber of the cell ("1", "1.2", "Fase 3"). */
+  phaseNumber(row: number, col: number): string | null {
+    const e = this.entryAt(row, col);
+    if (e === undefined) return readPhaseNumber(this.value(row, col));
+    if (e.phase === undefined) e.phase = readPhaseNumber(this.value(row, col));
+    return e.phase;
+  }
+
+  /** True when the cell holds a rule ("---", "-- | ------"), the separators of converted PDFs. */
+  isRule(row: number, col: number): boolean {
+    const e = this.entryAt(row, col);
+    if (e === undefined) return isRuleText(this.text(row, col) ?? "");
+    if (e.rule === undefined) e.rule = isRuleText(this.text(row, col) ?? "");
+    return e.rule;
   }
 
   /** True when the row has no non-empty cell at all. */
   isBlankRow(row: number): boolean {
-    return (this.rowCounts[row - this.bounds.top] ?? 0) === 0;
+    return this.filledCount(row) === 0;
   }
 
   /** True when the row has no non-empty cell between the two columns (inclusive). */
   isBlankBetween(row: number, left: number, right: number): boolean {
-    if (this.isBlankRow(row)) return true;
-    const cells = this.snapshot.cells[row - this.bounds.top] as CellValue[];
-    const from = Math.max(0, left - this.bounds.left);
-    const to = Math.min(cells.length - 1, right - this.bounds.left);
-    for (let i = from; i <= to; i++) if (!isEmpty(cells[i] ?? null)) return false;
+    const r = row - this.bounds.top;
+    if (r < 0 || r >= this.rowFilled.length) return true;
+    const end = this.rowStart[r + 1] as number;
+    for (let i = this.rowStart[r] as number; i < end; i++) {
+      const c = this.filled[i] as number;
+      if (c > right) return true;
+      if (c >= left) return false;
+    }
     return true;
   }
 
   /** The last non-empty column of a row, or -1. */
   lastColumn(row: number): number {
-    return this.rowLast[row - this.bounds.top] ?? -1;
+    const r = row - this.bounds.top;
+    if (r < 0 || r >= this.rowFilled.length) return -1;
+    const start = this.rowStart[r] as number;
+    const end = this.rowStart[r + 1] as number;
+    return end > start ? (this.filled[end - 1] as number) : -1;
   }
 
   /** Number of non-empty cells in a row. */
   filledCount(row: number): number {
-    return this.rowCounts[row - this.bounds.top] ?? 0;
+    const r = row - this.bounds.top;
+    if (r < 0 || r >= this.rowFilled.length) return 0;
+    return (this.rowStart[r + 1] as number) - (this.rowStart[r] as number);
   }
 
-  /** Non-empty columns of a row between two columns, left to right. */
-  filledColumns(row: number, left: number, right: number): number[] {
+  /**
+   * Non-empty columns of a row between two columns, left to right. The array may be shared with
+   * other callers: never change it.
+   */
+  filledColumns(row: number, left: number, right: number): readonly number[] {
+    const r = row - this.bounds.top;
+    if (r < 0 || r >= this.rowFilled.length) return NONE;
+    const start = this.rowStart[r] as number;
+    const end = this.rowStart[r + 1] as number;
+    if (end === start) return NONE;
+    if (left <= (this.filled[start] as number) && right >= (this.filled[end - 1] as number)) {
+      let all = this.rowFilled[r];
+      if (all === undefined) {
+        const cols: number[] = [];
+        for (let i = start; i < end; i++) cols.push(this.filled[i] as number);
+        all = Object.freeze(cols);
+        this.rowFilled[r] = all;
+      }
+      return all;
+    }
     const out: number[] = [];
-    if (this.isBlankRow(row)) return out;
-    const cells = this.snapshot.cells[row - this.bounds.top] as CellValue[];
-    const origin = this.bounds.left;
-    const last = Math.min(right, this.lastColumn(row)) - origin;
-    for (let i = Math.max(left - origin, 0); i <= last; i++) if (!isEmpty(cells[i] ?? null)) out.push(i + origin);
+    for (let i = start; i < end; i++) {
+      const c = this.filled[i] as number;
+      if (c > right) break;
+      if (c >= left) out.push(c);
+    }
     return out;
   }
 
   /** The first non-empty column right of `col` (exclusive) up to `right`, or null. */
   nextFilled(row: number, col: number, right: number): number | null {
-    const last = Math.min(right, this.lastColumn(row));
-    for (let c = col + 1; c <= last; c++) if (!isEmpty(this.value(row, c))) return c;
+    const r = row - this.bounds.top;
+    if (r < 0 || r >= this.rowFilled.length) return null;
+    const end = this.rowStart[r + 1] as number;
+    for (let i = this.rowStart[r] as number; i < end; i++) {
+      const c = this.filled[i] as number;
+      if (c > right) return null;
+      if (c > col) return c;
+    }
     return null;
   }
 
   /** Hits of an exact normalized label, in row-major order, optionally inside a region. */
   find(label: string, region?: Region): Hit[] {
-    return inRegion(this.byLabel.get(label), region);
+    return this.inRegion(this.byLabel.get(label), region, null);
   }
 
   /** Hits whose label starts with `prefix` (normalized), in row-major order. */
   findPrefix(prefix: string, region?: Region): Hit[] {
-    const hits = inRegion(this.byWord.get(firstWord(prefix)), region);
-    return hits.filter((h) => h.label.startsWith(prefix));
+    return this.inRegion(this.byWord.get(firstWord(prefix)), region, prefix);
+  }
+
+  /**
+   * The hits among `positions` inside a region (whose label starts with `prefix`, when given):
+   * binary search on the region's first row, then a scan of its row band.
+   */
+  private inRegion(positions: readonly number[] | undefined, region: Region | undefined, prefix: string | null): Hit[] {
+    const out: Hit[] = [];
+    if (!positions) return out;
+    const { top, left } = this.bounds;
+    const width = this.width;
+    let lo = 0;
+    let end = positions.length;
+    let minCol = -Infinity;
+    let maxCol = Infinity;
+    if (region) {
+      const first = Math.max(0, region.top - top) * width;
+      let hi = positions.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if ((positions[mid] as number) < first) lo = mid + 1;
+        else hi = mid;
+      }
+      const stop = (region.bottom - top + 1) * width;
+      end = lo;
+      while (end < positions.length && (positions[end] as number) < stop) end += 1;
+      minCol = region.left;
+      maxCol = region.right;
+    }
+    for (let i = lo; i < end; i++) {
+      const p = positions[i] as number;
+      const col = left + (p % width);
+      if (col < minCol || col > maxCol) continue;
+      const label = (this.entries[p] as TextEntry).info?.label as string;
+      if (prefix !== null && !label.startsWith(prefix)) continue;
+      out.push({ row: top + Math.floor(p / width), col, label });
+    }
+    return out;
   }
 
   /** Hits of any of the labels or prefixes, merged in row-major order. */
@@ -228,46 +495,18 @@ export function sortHits(hits: Hit[]): Hit[] {
 }
 
 function dedupe(hits: Hit[]): Hit[] {
-  const seen = new Set<string>();
+  const seen = new Set<number>();
   return hits.filter((h) => {
-    const key = `${h.row}:${h.col}`;
+    // Excel has at most 16,384 columns.
+    const key = h.row * 16_384 + h.col;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
   });
 }
 
-/** A number key for a cell (Excel has at most 16,384 columns). */
-function cellKey(row: number, col: number): number {
-  return row * 16_384 + col;
-}
+const NONE: readonly number[] = Object.freeze([]);
 
 export function isEmpty(v: CellValue): boolean {
   return v === null || (typeof v === "string" && v.trim() === "");
-}
-
-function push(map: Map<string, Hit[]>, key: string, hit: Hit): void {
-  const list = map.get(key);
-  if (list) list.push(hit);
-  else map.set(key, [hit]);
-}
-
-/** The hits inside a region: binary search on the first row, then a scan of that row band. */
-function inRegion(hits: Hit[] | undefined, region: Region | undefined): Hit[] {
-  if (!hits) return [];
-  if (!region) return hits.slice();
-  let lo = 0;
-  let hi = hits.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((hits[mid] as Hit).row < region.top) lo = mid + 1;
-    else hi = mid;
-  }
-  const out: Hit[] = [];
-  for (let i = lo; i < hits.length; i++) {
-    const h = hits[i] as Hit;
-    if (h.row > region.bottom) break;
-    if (h.col >= region.left && h.col <= region.right) out.push(h);
-  }
-  return out;
 }

@@ -1,6 +1,6 @@
 import type { CellRange } from "../cells/a1";
 import type { Weight } from "../model/plan";
-import { isDateFormat, isMark, normalizeLabel, readPhaseNumber, readTrailingDate, readWeight } from "../values";
+import { isDateFormat, normalizeLabel, readTrailingDate, readWeight } from "../values";
 import { scheduleGridRegions } from "./blocks";
 import { emptyObjective, type CellReader, type ObjectiveDraft, type Scope } from "./context";
 import { isBlockLabel, L } from "./labels";
@@ -46,7 +46,7 @@ export interface WeightTable extends Region {
 
 /** "1", 1, "2." : the integer that opens a weight-table row. */
 function isRowNumber(sheet: SheetIndex, row: number, col: number): boolean {
-  const n = readPhaseNumber(sheet.value(row, col));
+  const n = sheet.phaseNumber(row, col);
   return n !== null && /^\d{1,3}$/.test(n);
 }
 
@@ -60,16 +60,27 @@ function isWeightLike(sheet: SheetIndex, row: number, col: number): boolean {
 
 /**
  * "1 | X | X | … | 15/03/2024": a cronoprogramma row, whatever its last cell holds. True when
- * every cell of the run after the number, the last one aside, is a mark X (and there is one).
+ * every cell of the run cols[from…to] after the number, the last one aside, is a mark X (and
+ * there is one).
  */
-function isMarkRow(sheet: SheetIndex, row: number, run: readonly number[]): boolean {
-  const middle = run.slice(1, -1);
-  const cells = middle.length > 0 ? middle : run.slice(1);
-  return cells.length > 0 && cells.every((c) => isMark(sheet.value(row, c)));
+function isMarkRow(sheet: SheetIndex, row: number, cols: readonly number[], from: number, to: number): boolean {
+  // The cells between the first and the last; with only two cells, the second.
+  const first = from + 1;
+  const last = to - from >= 2 ? to - 1 : to;
+  if (first > last) return false;
+  for (let i = first; i <= last; i++) if (!sheet.mark(row, cols[i] as number)) return false;
+  return true;
 }
 
 function inside(row: number, col: number, regions: readonly Region[]): boolean {
   return regions.some((r) => row >= r.top && row <= r.bottom && col >= r.left && col <= r.right);
+}
+
+/** Index of the last cell of the run that starts at cols[from]: cells at most one blank column apart. */
+function runEnd(cols: readonly number[], from: number): number {
+  let to = from;
+  while (to + 1 < cols.length && (cols[to + 1] as number) - (cols[to] as number) <= 2) to += 1;
+  return to;
 }
 
 /**
@@ -88,45 +99,52 @@ export function findWeightTables(sheet: SheetIndex, claimed: readonly Region[]):
   const taken: readonly Region[] = grids.length > 0 ? [...claimed, ...grids] : claimed;
   // A row may hold a card's cells and, a few blank columns to the right, a weight-table row:
   // rows are cut into runs of cells at most one blank column apart.
-  const runsOf = (r: number): number[][] => {
-    if (r < top || r > bottom || sheet.filledCount(r) < 2) return [];
-    const runs: number[][] = [];
-    for (const c of sheet.filledColumns(r, left, right)) {
-      const run = runs[runs.length - 1];
-      if (run && c - (run[run.length - 1] as number) <= 2) run.push(c);
-      else runs.push([c]);
+  const rowCols = (r: number): readonly number[] => (r < top || r > bottom || sheet.filledCount(r) < 2 ? NO_COLUMNS : sheet.filledColumns(r, left, right));
+  /** The last column of the run of row r that starts at `col`, when it is a numbered row; else null. */
+  const numberedRun = (r: number, col: number, minCells: number): number | null => {
+    const cols = rowCols(r);
+    let from = -1;
+    for (let i = 0; i < cols.length; i = runEnd(cols, i) + 1) {
+      if (cols[i] === col) {
+        from = i;
+        break;
+      }
+      if ((cols[i] as number) > col) break;
     }
-    return runs;
-  };
-  const numberedRun = (r: number, col: number, minCells: number): number[] | null => {
-    const run = runsOf(r).find((x) => x[0] === col);
-    if (!run || run.length < minCells || !isRowNumber(sheet, r, col) || isBlockLabel(sheet.label(r, col))) return null;
-    if (inside(r, col, taken) || isMarkRow(sheet, r, run)) return null;
-    return run;
+    if (from < 0) return null;
+    const to = runEnd(cols, from);
+    if (to - from + 1 < minCells || !isRowNumber(sheet, r, col) || isBlockLabel(sheet.label(r, col))) return null;
+    if (inside(r, col, taken) || isMarkRow(sheet, r, cols, from, to)) return null;
+    return cols[to] as number;
   };
   for (let r = top; r <= bottom; r++) {
-    for (const run of runsOf(r)) {
-      const first = run[0] as number;
-      const last = run[run.length - 1] as number;
-      if (run.length < 3 || inside(r, first, taken) || inside(r, first, tables)) continue;
-      if (!isRowNumber(sheet, r, first) || !isWeightLike(sheet, r, last) || isMarkRow(sheet, r, run)) continue;
+    const cols = rowCols(r);
+    for (let from = 0; from < cols.length; ) {
+      const to = runEnd(cols, from);
+      const first = cols[from] as number;
+      const last = cols[to] as number;
+      const start = from;
+      from = to + 1;
+      if (to - start + 1 < 3 || !isRowNumber(sheet, r, first)) continue;
+      if (inside(r, first, taken) || inside(r, first, tables)) continue;
+      if (!isWeightLike(sheet, r, last) || isMarkRow(sheet, r, cols, start, to)) continue;
       let t = r;
       let b = r;
       let rightmost = last;
       for (let k = r + 1; k <= bottom; k++) {
         const next = numberedRun(k, first, 2);
-        if (!next) break;
+        if (next === null) break;
         b = k;
-        rightmost = Math.max(rightmost, next[next.length - 1] as number);
+        rightmost = Math.max(rightmost, next);
       }
       for (let k = r - 1; k >= top; k--) {
         const previous = numberedRun(k, first, 2);
-        if (!previous || inside(k, first, tables)) break;
+        if (previous === null || inside(k, first, tables)) break;
         t = k;
-        rightmost = Math.max(rightmost, previous[previous.length - 1] as number);
+        rightmost = Math.max(rightmost, previous);
       }
       // Weight tables count their objectives from 1; a numbered run starting elsewhere is not one.
-      if (readPhaseNumber(sheet.value(t, first)) !== "1") continue;
+      if (sheet.phaseNumber(t, first) !== "1") continue;
       tables.push({ kind: "numbered", header: null, top: t, bottom: b, left: first, right: rightmost });
     }
   }
@@ -151,6 +169,8 @@ export function findWeightTables(sheet: SheetIndex, claimed: readonly Region[]):
   return tables.sort((a, b) => a.top - b.top || a.left - b.left);
 }
 
+const NO_COLUMNS: readonly number[] = [];
+
 /** Labels a "peso" table's header row may hold besides "peso". */
 const PESO_TABLE_HEADERS = new Set(["n", "n°", "numero", "obiettivo", "obiettivi", "titolo", "descrizione sintetica", "descrizione", "struttura", "settore", "servizio"]);
 
@@ -169,7 +189,7 @@ function readNumberedRows(cr: CellReader, region: Region, structure: string): We
     const filled = sheet.filledColumns(r, region.left, region.right);
     if (filled.length < 2) continue;
     const first = filled[0] as number;
-    const number = readPhaseNumber(sheet.value(r, first));
+    const number = sheet.phaseNumber(r, first);
     if (number === null || !/^\d+$/.test(number)) continue;
     const rest = filled.slice(1);
     const last = rest[rest.length - 1] as number;
@@ -259,7 +279,7 @@ function readPesoTable(cr: CellReader, headerRow: number, pesoCol: number, regio
         if (deadline !== null) source.deadline = cr.at(r, dCol);
       }
     }
-    const number = numberCol === null ? null : readPhaseNumber(sheet.value(r, numberCol));
+    const number = numberCol === null ? null : sheet.phaseNumber(r, numberCol);
     if (numberCol !== null) source.number = cr.at(r, numberCol);
     out.push({ sheet: sheet.name, row: r, col: Math.min(...filled), number, title, weight, weightText, description, deadline, source, scope });
   }

@@ -51,6 +51,17 @@ const INLINE_LABEL = /^fasi(?: di attuazione| di realizzazione| operative| previ
 const TRAILING_PUNCT = /[\s;.,]+$/;
 const ABBREVIATION_END = /(?:^|[\s(])(?:\p{L}{1,3}\.){2,}$/u;
 
+const PLAIN_ASCII = /^[\x20-\x25\x27-\x3b\x3d-\x7e\t]*$/;
+const PHASE_LABEL_START = /^[\s:;.,\-_]*(?:fasi|attivit|azioni|modalit|step|articolazione)/i;
+
+/**
+ * False only when `line` surely does not normalize to a PHASE_LABEL: plain ASCII text (no HTML,
+ * no entity) whose first word is none of the label words. Saves normalizing every list line.
+ */
+function mayBePhaseLabel(line: string): boolean {
+  return !PLAIN_ASCII.test(line) || PHASE_LABEL_START.test(line);
+}
+
 /** `<ol><li>` items numbered 1, 2, … and `<ul><li>` items bulleted, before the HTML goes. */
 function numberHtmlLists(html: string): string {
   const stack: Array<{ ordered: boolean; count: number }> = [];
@@ -176,7 +187,7 @@ export function splitList(text: string): ListItem[] {
   // Everything up to the last "Fasi di attuazione:" label line is description, not phases.
   let lastLabel = -1;
   lines.forEach((line, i) => {
-    if (line.length <= 60 && PHASE_LABEL.test(normalizeLabel(line))) lastLabel = i;
+    if (line.length <= 60 && mayBePhaseLabel(line) && PHASE_LABEL.test(normalizeLabel(line))) lastLabel = i;
   });
   if (lastLabel >= 0) lines = lines.slice(lastLabel + 1);
   lines = lines.map((line) => line.replace(INLINE_LABEL, ""));

@@ -42,17 +42,36 @@ export function cellText(value: CellValue): string | null {
  * `knownTypos`. "Fasi e  tempi:" → "fasi e tempi"; "% partecipazion e" → "% partecipazione".
  */
 export function normalizeLabel(text: string): string {
-  let t = stripHtml(text)
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[’`´]/g, "'")
-    .replace(/\s+/g, " ")
-    .trim()
-    .replace(/[\s:;.,\-–—_]+$/g, "")
-    .replace(/^[\s:;.,\-–—_]+/g, "");
-  for (const [typo, fixed] of KNOWN_TYPOS) t = t.replace(typo, fixed);
+  let t = stripHtml(text);
+  // Most labels are plain ASCII: NFD and the accent and quote passes change nothing there, and
+  // they are most of the cost (the reader normalizes every distinct short text of a workbook).
+  if (NON_ASCII.test(t)) {
+    t = t
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .replace(/[’`´]/g, "'");
+  } else {
+    t = t.toLowerCase();
+    if (t.includes("`")) t = t.replace(/`/g, "'");
+  }
+  t = trimLabelEnds(t.replace(WHITESPACE_RUNS, " "));
+  if (t.includes("obbiettiv") || t.includes("partecipazion")) for (const [typo, fixed] of KNOWN_TYPOS) t = t.replace(typo, fixed);
   return t;
+}
+
+/** True for the characters a label loses at its ends: space (the only one left) and : ; . , - – — _. */
+function isLabelEdge(code: number): boolean {
+  return code === 32 || code === 58 || code === 59 || code === 46 || code === 44 || code === 45 || code === 0x2013 || code === 0x2014 || code === 95;
+}
+
+/** Drops the trailing, then the leading run of edge characters (as the regexes /[…]+$/, /^[…]+/ would). */
+function trimLabelEnds(t: string): string {
+  let end = t.length;
+  while (end > 0 && isLabelEdge(t.charCodeAt(end - 1))) end -= 1;
+  let start = 0;
+  while (start < end && isLabelEdge(t.charCodeAt(start))) start += 1;
+  return start === 0 && end === t.length ? t : t.slice(start, end);
 }
 
 const KNOWN_TYPOS: ReadonlyArray<[RegExp, string]> = [

@@ -13,6 +13,13 @@ export const REVIEW_HEADERS = {
   actual: "Valore raggiunto",
 } as const;
 
+/** The headers normalized, as the plan reader matches them. */
+const HEADER_LABELS: Record<keyof typeof REVIEW_HEADERS, string> = {
+  completedOn: normalizeLabel(REVIEW_HEADERS.completedOn),
+  reviewNote: normalizeLabel(REVIEW_HEADERS.reviewNote),
+  actual: normalizeLabel(REVIEW_HEADERS.actual),
+};
+
 /** How far right of a block the add-in looks for free columns before giving up. */
 const MAX_SHIFT = 4;
 
@@ -45,7 +52,17 @@ class View {
   }
 
   value(row: number, col: number): ReturnType<typeof cellAt> {
-    if (this.owned.has(cellKey(this.sheet.name, row, col))) return null;
+    if (this.owns(row, col)) return null;
+    return cellAt(this.sheet, row, col);
+  }
+
+  /** True for a cell the add-in added on an earlier run (by the ownership record). */
+  owns(row: number, col: number): boolean {
+    return this.owned.size > 0 && this.owned.has(cellKey(this.sheet.name, row, col));
+  }
+
+  /** The cell as it is on the sheet, the add-in's own cells included. */
+  raw(row: number, col: number): ReturnType<typeof cellAt> {
     return cellAt(this.sheet, row, col);
   }
 
@@ -138,15 +155,37 @@ export function buildReviewColumns(
   for (const b of blocks.values()) {
     const view = views.get(b.sheet);
     if (!view) continue;
+    // Review headers already on the header row. The user's count as present (nothing to add);
+    // the add-in's own from an earlier run (still its text, by the record) are written again in
+    // the same cell: what the reviewer typed under them since must stay under them, so they are
+    // never "free" cells to move away from.
     const present = new Set<string>();
+    const reuse = new Map<string, number>();
+    const reach = b.lastCol + (MAX_SHIFT + 1) * b.wanted.length;
     for (let c = b.labelCol; c <= view.right; c++) {
-      const l = view.label(b.header, c, /complet|note|valor/i);
-      if (l === null) continue;
-      for (const [k, h] of Object.entries(REVIEW_HEADERS)) if (l.startsWith(normalizeLabel(h))) present.add(k);
+      const v = view.raw(b.header, c);
+      if (typeof v !== "string" || !/complet|note|valor/i.test(v)) continue;
+      const l = normalizeLabel(v);
+      for (const [k, h] of Object.entries(REVIEW_HEADERS)) {
+        if (!l.startsWith(HEADER_LABELS[k as keyof typeof REVIEW_HEADERS])) continue;
+        if (!view.owns(b.header, c)) present.add(k);
+        else if (v === h && c > b.lastCol && c <= reach && !reuse.has(k) && !taken.has(cellKey(b.sheet, b.header, c))) reuse.set(k, c);
+      }
+    }
+    // Reserved first, so that a column placed anew never lands on one of them.
+    for (const w of b.wanted) {
+      const again = reuse.get(w);
+      if (again !== undefined && !present.has(w)) taken.add(cellKey(b.sheet, b.header, again));
     }
     let col = b.lastCol + 1;
     for (const w of b.wanted) {
       if (present.has(w)) continue;
+      const again = reuse.get(w);
+      if (again !== undefined) {
+        cells.push({ sheet: b.sheet, row: b.header, col: again, content: { kind: "text", text: REVIEW_HEADERS[w] } });
+        col = Math.max(col, again + 1);
+        continue;
+      }
       let placed = -1;
       for (let c = col; c <= col + MAX_SHIFT; c++) {
         if (view.freeColumn(c, b.header, b.bottom) && !taken.has(cellKey(b.sheet, b.header, c))) {

@@ -1,8 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 import type { Analysis, AnalyseOptions } from "../../engine/analyse";
 import type { CardEdit, WorkbookHost } from "../../engine/host";
-import type { SheetSnapshot } from "../../engine/model/snapshot";
-import { cardBlockAt, flagsOnBlock, recordedFlagAreas, touchesAny, type SheetBlock } from "../logic/live";
+import { cardBlockAt, flagsOnBlock, touchesAny, type SheetBlock } from "../logic/live";
 import type { WorkbookActions } from "./useWorkbook";
 
 export interface LiveValidationOptions {
@@ -10,7 +9,8 @@ export interface LiveValidationOptions {
   /** Watch only while the responsabile's view is shown. */
   enabled: boolean;
   analysis: Analysis | null;
-  snapshots: SheetSnapshot[] | null;
+  /** Where the add-in's flags are (WorkbookState.flaggedAreas). */
+  flaggedAreas: readonly SheetBlock[];
   actions: Pick<WorkbookActions, "analyseQuietly" | "check" | "fail">;
   /** Options for the full check that follows rows or columns inserted or deleted. */
   checkOptions(): AnalyseOptions;
@@ -24,11 +24,11 @@ export interface LiveValidationOptions {
  * flagged, and a flag the user has just fixed goes away. Resolves to whether watching is on.
  * Stops on unmount, when `enabled` turns false (role change) and when the host changes.
  */
-export function useLiveValidation({ host, enabled, analysis, snapshots, actions, checkOptions }: LiveValidationOptions): boolean {
+export function useLiveValidation({ host, enabled, analysis, flaggedAreas, actions, checkOptions }: LiveValidationOptions): boolean {
   const [active, setActive] = useState(false);
   // The callbacks run long after this render: they read the latest values through refs.
-  const latest = useRef({ analysis, snapshots, actions, checkOptions });
-  latest.current = { analysis, snapshots, actions, checkOptions };
+  const latest = useRef({ analysis, flaggedAreas, actions, checkOptions });
+  latest.current = { analysis, flaggedAreas, actions, checkOptions };
 
   useEffect(() => {
     if (!enabled || !host?.watchCardChanges) return;
@@ -41,7 +41,7 @@ export function useLiveValidation({ host, enabled, analysis, snapshots, actions,
       if (cancelled) return;
       const fresh = await latest.current.actions.analyseQuietly(change.snapshots);
       if (!fresh || cancelled || !host.refreshFlags) return;
-      const flagged = touchesAny(refreshed, change.sheet, change.block) || touchesAny(recordedFlagAreas(latest.current.snapshots), change.sheet, change.block);
+      const flagged = touchesAny(refreshed, change.sheet, change.block) || touchesAny(latest.current.flaggedAreas, change.sheet, change.block);
       if (!flagged) return;
       try {
         await host.refreshFlags({ sheet: change.sheet, ...change.block }, flagsOnBlock(fresh.writePlan.flags, change.sheet, change.block));

@@ -5,6 +5,7 @@ import type { SheetSnapshot } from "../../engine/model/snapshot";
 import type { ApplyReport, WritePlan } from "../../engine/write/types";
 import type { NoticeDetail } from "../components/StatusMessages";
 import { describeError } from "../errors";
+import { recordedFlagAreas, type SheetBlock } from "../logic/live";
 import { strings } from "../strings";
 import type { AnalyseFn } from "../types";
 
@@ -23,6 +24,11 @@ export interface WorkbookState {
   noticeDetails: NoticeDetail[];
   /** How many analyses this pane has made (never reset), so a test can wait for the next one. */
   analysisCount: number;
+  /**
+   * Ranges that carry the add-in's flags, as far as the pane knows: the record found at the last
+   * full read, then what its own writes left (a plan's flags; none after clearing).
+   */
+  flaggedAreas: SheetBlock[];
 }
 
 export interface WorkbookActions {
@@ -61,6 +67,7 @@ const initial: WorkbookState = {
   notice: null,
   noticeDetails: [],
   analysisCount: 0,
+  flaggedAreas: [],
 };
 
 /**
@@ -128,6 +135,7 @@ export function useWorkbook(host: WorkbookHost | null, analyse: AnalyseFn): [Wor
         const snapshots = await host.readSnapshots((p) =>
           report({ fraction: p.fraction * 0.8, label: p.label || strings.progress.reading }),
         );
+        update({ flaggedAreas: recordedFlagAreas(snapshots) });
         return analyseWith(snapshots, options, report, 0.85);
       });
     },
@@ -143,11 +151,11 @@ export function useWorkbook(host: WorkbookHost | null, analyse: AnalyseFn): [Wor
     [check, run, analyseWith],
   );
 
-  /** Runs a write through `run` and shows its report under `notice`. */
+  /** Runs a write through `run` and shows its report under `notice`; `flagged` is what it leaves flagged. */
   const reportWrite = useCallback(
-    async (notice: string, task: (report: (p: Progress) => void) => Promise<ApplyReport>) => {
+    async (notice: string, flagged: SheetBlock[], task: (report: (p: Progress) => void) => Promise<ApplyReport>) => {
       const result = await run(strings.progress.writing, task);
-      if (result) update({ notice, noticeDetails: result.messages.map(({ severity, message }) => ({ severity, message })) });
+      if (result) update({ notice, noticeDetails: result.messages.map(({ severity, message }) => ({ severity, message })), flaggedAreas: flagged });
       return result !== null;
     },
     [run, update],
@@ -159,7 +167,8 @@ export function useWorkbook(host: WorkbookHost | null, analyse: AnalyseFn): [Wor
         update({ error: strings.errors.noWorkbook });
         return false;
       }
-      return reportWrite(notice, (report) =>
+      const flagged = plan.flags.map(({ sheet, top, left, bottom, right }) => ({ sheet, top, left, bottom, right }));
+      return reportWrite(notice, flagged, (report) =>
         host.applyWritePlan(plan, (p) => report({ fraction: p.fraction, label: p.label || strings.progress.writing })),
       );
     },
@@ -172,7 +181,7 @@ export function useWorkbook(host: WorkbookHost | null, analyse: AnalyseFn): [Wor
         update({ error: strings.errors.noWorkbook });
         return false;
       }
-      return reportWrite(notice, () => host.clearAddinContent());
+      return reportWrite(notice, [], () => host.clearAddinContent());
     },
     [host, reportWrite, update],
   );

@@ -101,6 +101,29 @@ describe("planReviewColumns", () => {
       ["P8", "Note verifica"],
     ]);
   });
+
+  it("its own earlier headers with dates typed under them are written again in the same cells, not moved right", () => {
+    const { sheet, plan: p } = card({ O8: "Completata il", P8: "Note verifica", O9: "15/03/2024", P10: "in ritardo" });
+    const record = { ...emptyOwnershipRecord(), addedCells: ["O8", "P8"].map((a) => ({ sheet: "Scheda", row: at(a).top, col: at(a).left, written: "x" })) };
+    const state = grid(STATE_SHEET, "A1", encodeOwnershipRecord(record).map((c) => [c]));
+    expect(placed(planReviewColumns(p, [sheet, state]).cells)).toEqual([
+      ["D3", "Valore raggiunto"],
+      ["O8", "Completata il"],
+      ["P8", "Note verifica"],
+    ]);
+  });
+
+  it("a column placed anew never takes the cell of one of its own headers kept in place", () => {
+    // O is the user's (O9), P8 is the add-in's «Note verifica» with nothing under it: «Completata il» goes to Q.
+    const { sheet, plan: p } = card({ O9: "appunto", P8: "Note verifica" });
+    const record = { ...emptyOwnershipRecord(), addedCells: [{ sheet: "Scheda", row: at("P8").top, col: at("P8").left, written: "Note verifica" }] };
+    const state = grid(STATE_SHEET, "A1", encodeOwnershipRecord(record).map((c) => [c]));
+    expect(placed(planReviewColumns(p, [sheet, state]).cells)).toEqual([
+      ["D3", "Valore raggiunto"],
+      ["P8", "Note verifica"],
+      ["Q8", "Completata il"],
+    ]);
+  });
 });
 
 describe("withAddedCells", () => {

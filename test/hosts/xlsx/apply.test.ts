@@ -3,6 +3,7 @@ import { toA1 } from "../../../src/engine/cells/a1";
 import { DEFAULT_METHODOLOGY } from "../../../src/engine/compute/methodology";
 import { computeScores } from "../../../src/engine/compute/scores";
 import type { Finding } from "../../../src/engine/model/finding";
+import { allObjectives } from "../../../src/engine/model/plan";
 import { buildWritePlan } from "../../../src/engine/write";
 import { FLAG_FILLS } from "../../../src/engine/write/flags";
 import { STATE_SHEET } from "../../../src/engine/write/types";
@@ -23,6 +24,7 @@ import {
   diffStates,
   filledScenario,
   statesOf,
+  typedDate,
   userCellStates,
   workbookBytes,
   REVIEW_OPTIONS,
@@ -89,6 +91,36 @@ describe("applyWritePlanToWorkbook on every fixture", () => {
     expect({ ...twice.analysis.writePlan, ownershipSeen: false }).toEqual(once.analysis.writePlan);
     const record = (b: Uint8Array) => loadWorkbook(b).then((w) => readState(w).record);
     expect(await record(twice.bytes)).toEqual(await record(once.bytes));
+  });
+});
+
+describe("a reviewer's dates under the add-in's «Completata il»", () => {
+  it("are read by the next run, which writes its headers again in the same cells and adds none; tables twice = tables once", async () => {
+    const prepared = await annotate(workbookBytes("casorate-servizio-amministrativo"));
+    const headers = prepared.analysis.writePlan.addedCells;
+    const wb = await loadWorkbook(prepared.bytes);
+    const phases = allObjectives((await analyseBytes(prepared.bytes)).plan).flatMap((o) => o.phases);
+    const columns = phases.flatMap((p) => (p.source.completedOn ? [p.source.completedOn] : []));
+    expect(columns.length).toBeGreaterThan(5);
+    columns.forEach((at, i) => {
+      sheetCell(wb.getWorksheet(at.sheet) as ExcelJS.Worksheet, at.top + 1, at.left + 1).value = typedDate(2024, 3, 1 + i);
+    });
+    const filled = await saveWorkbook(wb);
+
+    const once = await annotate(filled);
+    const read = allObjectives(once.analysis.plan).flatMap((o) => o.phases.map((p) => [p.source.completedOn, p.completedOn]));
+    expect(read.filter(([, on]) => on !== null)).toEqual(columns.map((at, i) => [at, `2024-03-${String(1 + i).padStart(2, "0")}`]));
+    expect(once.analysis.writePlan.addedCells).toEqual(headers);
+    expect(once.analysis.writePlan.messages.map((m) => m.code)).not.toContain("review-column-skipped");
+    const all = (await loadWorkbook(once.bytes)).worksheets.map((w) => w.name);
+    // No header beyond the first run's: the user's sheets are the filled workbook's, cell for cell.
+    const userSheets = (await loadWorkbook(filled)).worksheets.map((w) => w.name).filter((n) => !prepared.analysis.writePlan.sheets.some((s) => s.name === n) && n !== STATE_SHEET);
+    expect(diffStates(await statesOf(filled, userSheets), await statesOf(once.bytes, userSheets), ["value", "formula", "numFmt"])).toEqual([]);
+
+    const twice = await annotate(once.bytes);
+    expect((await loadWorkbook(twice.bytes)).worksheets.map((w) => w.name)).toEqual(all);
+    expect(diffStates(await statesOf(once.bytes, all), await statesOf(twice.bytes, all))).toEqual([]);
+    expect(twice.analysis.writePlan).toEqual(once.analysis.writePlan);
   });
 });
 

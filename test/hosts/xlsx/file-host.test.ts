@@ -30,11 +30,18 @@ describe("FileWorkbookHost", () => {
   it("applies a second plan over the first without piling up sheets", async () => {
     const host = await FileWorkbookHost.open(await fixture("casorate-segreteria.xlsx"));
     const plan = analyse(await host.readSnapshots(), { asOf: "2024-10-01" }).writePlan;
-    await host.applyWritePlan(plan);
+    // Each write resolves to the xlsx host's report, the plan's messages first.
+    const first = await host.applyWritePlan(plan);
+    expect(first.sheetsWritten).toEqual(plan.sheets.map((s) => s.name));
+    expect(first.flagsWritten).toBe(plan.flags.length);
+    expect(first.messages.slice(0, plan.messages?.length ?? 0)).toEqual(plan.messages ?? []);
     const afterFirst = (await host.readSnapshots()).map((s) => s.name);
-    await host.applyWritePlan(analyse(await host.readSnapshots(), { asOf: "2024-10-01" }).writePlan);
+    const second = await host.applyWritePlan(analyse(await host.readSnapshots(), { asOf: "2024-10-01" }).writePlan);
+    expect(second.sheetsRemoved).toEqual(expect.arrayContaining(["Verifica"]));
+    expect(second.flagsRemoved).toBe(first.flagsWritten);
     expect((await host.readSnapshots()).map((s) => s.name)).toEqual(afterFirst);
-    await host.clearAddinContent();
+    const cleared = await host.clearAddinContent();
+    expect(cleared.sheetsRemoved).toEqual(expect.arrayContaining(second.sheetsWritten.filter((n) => n !== "Metodologia")));
     expect((await host.readSnapshots()).map((s) => s.name)).not.toContain("Verifica");
   });
 

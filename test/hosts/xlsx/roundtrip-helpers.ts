@@ -6,6 +6,8 @@
 import { readFileSync } from "node:fs";
 import * as ExcelJS from "exceljs";
 import { analyse, type Analysis, type AnalyseOptions } from "../../../src/engine/analyse";
+import { toA1 } from "../../../src/engine/cells/a1";
+import { allObjectives } from "../../../src/engine/model/plan";
 import type { SheetSnapshot } from "../../../src/engine/model/snapshot";
 import { TABLE_TOP } from "../../../src/engine/write/layout";
 import type { WritePlan } from "../../../src/engine/write/types";
@@ -104,6 +106,7 @@ export async function filledScenario(name: WorkbookName): Promise<Scenario> {
   const wb = await loadWorkbook(prepared.bytes);
   const analysis = analyseSnapshots(workbookSnapshots(wb), REVIEW_OPTIONS);
   const rnd = random(name);
+  const typed = new Set<string>();
   const put = (sheet: string, row: number, col: number, value: ExcelJS.CellValue): void => {
     const ws = wb.getWorksheet(sheet);
     if (ws) sheetCell(ws, row + 1, col + 1).value = value;
@@ -128,6 +131,7 @@ export async function filledScenario(name: WorkbookName): Promise<Scenario> {
         const at = p.source.completedOn;
         if (!at || rnd() < 0.2) continue;
         put(at.sheet, at.top, at.left, typedDate(analysis.plan.year ?? 2024, 1 + Math.floor(rnd() * 13), 1 + Math.floor(rnd() * 28)));
+        typed.add(`${at.sheet}!${toA1({ row: at.top, col: at.left })}`);
       }
     }
   }
@@ -142,6 +146,15 @@ export async function filledScenario(name: WorkbookName): Promise<Scenario> {
   }
   const bytes = await saveWorkbook(wb);
   const filled = await analyseBytes(bytes);
+  // Every date typed under "Completata il" is read back, from the cell it was typed in: the
+  // review columns stay where the reviewer found them.
+  const read = allObjectives(filled.plan)
+    .flatMap((o) => o.phases)
+    .filter((p) => p.completedOn !== null && p.source.completedOn && typed.has(`${p.source.completedOn.sheet}!${toA1({ row: p.source.completedOn.top, col: p.source.completedOn.left })}`));
+  const columns = allObjectives(analysis.plan).flatMap((o) => o.phases).filter((p) => p.source.completedOn).length;
+  if (read.length !== typed.size || (columns > 0 && read.length === 0)) {
+    throw new Error(`${name}: ${typed.size} date di completamento scritte, ${read.length} rilette`);
+  }
   return {
     analysis: filled,
     bytes,

@@ -1,0 +1,10 @@
+import { performance } from "node:perf_hooks";
+import { buildSyntheticSnapshots } from "../test/fixtures/synthetic";
+import { SheetIndex, LabelCache } from "../src/engine/read/sheet";
+const snaps = buildSyntheticSnapshots(1000);
+const cache = new LabelCache();
+const bench = (name: string, fn: () => void) => { let best = Infinity; for (let i = 0; i < 30; i++) { const t0 = performance.now(); fn(); best = Math.min(best, performance.now() - t0); } console.log(name, best.toFixed(2)); };
+bench("index", () => { for (const s of snaps) new SheetIndex(s, cache); });
+bench("bare loop", () => { let n = 0; for (const s of snaps) for (const r of s.cells) for (let c = 0; c < r.length; c++) { const v = r[c]; if (v === null) continue; if (typeof v === "string") n++; } });
+bench("map get", () => { const m = new Map<string, number>(); let n = 0; for (const s of snaps) for (const r of s.cells) for (let c = 0; c < r.length; c++) { const v = r[c]; if (typeof v === "string") { const e = m.get(v); if (e === undefined) m.set(v, 1); else n += e; } } });
+bench("alloc arrays", () => { for (const s of snaps) { const a = new Array(s.cells.length * 13); const b = new Int32Array(s.cells.length * 13); a[5] = b; } });

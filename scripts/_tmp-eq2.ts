@@ -1,0 +1,10 @@
+import * as fc from "fast-check";
+import { normalizeLabel } from "../src/engine/values/text";
+const PHASE_LABEL = /^(?:fasi(?: di attuazione| di realizzazione| operative| e tempi| dell'obiettivo| del progetto| previste)?|attivita(?: previste)?|azioni(?: previste)?|modalita di attuazione|step|articolazione(?: delle fasi)?)$/;
+const PLAIN_ASCII = /^[\x20-\x25\x27-\x3b\x3d-\x7e\t]*$/;
+const PHASE_LABEL_START = /^[\s:;.,\-_]*(?:fasi|attivit|azioni|modalit|step|articolazione)/i;
+const may = (l: string) => !PLAIN_ASCII.test(l) || PHASE_LABEL_START.test(l);
+const words = fc.constantFrom("Fasi", "fasi", "FASI", " ", "  ", ":", "-", "_", ".", ",", ";", "di", "attuazione", "Attività", "ATTIVITA", "azioni", "step", "STEP", "modalità", "articolazione", "delle", "previste", "e", "tempi", "x", "1.", "`", "'", "\t", "&amp;", "<b>", "obbiettivo", "–");
+fc.assert(fc.property(fc.array(words, { maxLength: 8 }).map((a) => a.join("")), (l) => !PHASE_LABEL.test(normalizeLabel(l)) || may(l)), { numRuns: 300000 });
+fc.assert(fc.property(fc.string(), (l) => !PHASE_LABEL.test(normalizeLabel(l)) || may(l)), { numRuns: 100000 });
+console.log("ok");
