@@ -48,6 +48,14 @@ function wellFormed(snapshots: SheetSnapshot[]): void {
     if (!parsed.success) throw new Error(`finding does not match its schema: ${JSON.stringify(f).slice(0, 300)}`);
     if (!/^[A-Z]+\d+(:[A-Z]+\d+)?$/.test(f.at.range)) throw new Error(`bad range ${f.at.range}`);
   }
+  for (const o of a.scores.objectives) {
+    for (const v of [o.meanAchievement, o.meanTimeliness, o.score]) {
+      if (v !== null && !(Number.isFinite(v) && v >= 0)) throw new Error(`bad figure ${v} for ${o.objectiveId}`);
+    }
+  }
+  // The write plan is built lazily: touch it so that it is built and checked too.
+  const stats = a.writePlan.stats;
+  if (![stats.cells, stats.formulas, stats.flags, stats.tables].every((n) => Number.isInteger(n) && n >= 0)) throw new Error("bad write plan stats");
 }
 
 const runs = (ci: number, local: number): number => (process.env.CI ? ci : local);

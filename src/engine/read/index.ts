@@ -1,7 +1,7 @@
 import { toA1 } from "../cells/a1";
 import type { Layout, Objective, Plan, Structure, UnreadableCell } from "../model/plan";
 import type { SheetSnapshot } from "../model/snapshot";
-import { normalizeLabel, slugify } from "../values";
+import { slugify } from "../values";
 import { CellReader, type ObjectiveDraft, type PendingUnreadable, type StructureDraft } from "./context";
 import { readLayoutA, type StructureA } from "./layout-a";
 import { readLayoutB } from "./layout-b";
@@ -51,7 +51,7 @@ export function readPlan(snapshots: readonly SheetSnapshot[], options: ReadPlanO
     for (const s of a) found.push(fromA(s));
   }
 
-  const structures = mergeStructures(found);
+  const structures = mergeStructures(found, labels);
   const objectivesByStructure = new Map<StructureAcc, ObjectiveDraft[]>();
   for (const s of structures) {
     const added = attachWeightRows(s.weightRows, s.draft.objectives, s.draft.owner);
@@ -102,7 +102,8 @@ function fromA(s: StructureA): StructureAcc {
  * contains it or whose owner is the cards' owner, when exactly one does: a card reading
  * "Amministrativo" on its own sheet belongs to "Servizio Amministrativo" of the summary sheet.
  */
-function mergeStructures(found: readonly StructureAcc[]): StructureAcc[] {
+function mergeStructures(found: readonly StructureAcc[], labels: LabelCache): StructureAcc[] {
+  const normalizeLabel = (text: string): string => labels.normalize(text);
   const bySlug = new Map<string, StructureAcc>();
   const out: StructureAcc[] = [];
   for (const s of found) {

@@ -1,6 +1,6 @@
 import { unionRanges, type CellRange } from "../cells/a1";
 import type { Indicator, Phase, Review, StaffMember } from "../model/plan";
-import { cellText, normalizeLabel, readObjectiveHeading, readPhaseNumber, splitList, stripHtml, type ObjectiveHeading } from "../values";
+import { cellText, readObjectiveHeading, readPhaseNumber, splitList, stripHtml, type ObjectiveHeading } from "../values";
 import { matchScheduleRows } from "../compute/schedule";
 import {
   assignReviewKinds,
@@ -180,10 +180,10 @@ function titleText(sheet: SheetIndex, hit: Hit, seg: Region): string | null {
 }
 
 /** Whether `part` continues the card `parts` started (see the file comment). */
-function continues(parts: readonly PartInfo[], part: PartInfo): boolean {
+function continues(sheet: SheetIndex, parts: readonly PartInfo[], part: PartInfo): boolean {
   const number = parts.find((p) => p.heading?.number != null)?.heading?.number ?? null;
   const title = parts.find((p) => p.title !== null)?.title ?? null;
-  if (part.title !== null && title !== null && normalizeLabel(part.title) !== normalizeLabel(title)) return false;
+  if (part.title !== null && title !== null && sheet.normalize(part.title) !== sheet.normalize(title)) return false;
   const partNumber = part.heading?.number ?? null;
   if (partNumber !== null && number !== null) return partNumber === number;
   if (partNumber === null) return part.title === null || title === null;
@@ -210,7 +210,8 @@ export function readLayoutA(cr: CellReader, claimed: readonly Region[]): Structu
       let target = current;
       if (!target) {
         const name = first.sector?.text ?? sheet.name;
-        target = structures.find((s) => s.nameFromCard && normalizeLabel(s.draft.name) === normalizeLabel(name)) ?? null;
+        const wanted = sheet.normalize(name);
+        target = structures.find((s) => s.nameFromCard && sheet.normalize(s.draft.name) === wanted) ?? null;
         if (!target) {
           target = { draft: { name, owner: null, strategy: null, source: {}, objectives: [] }, weightRows: [], nameFromCard: true };
           if (first.sector) target.draft.source.header = cr.at(first.sector.row, first.sector.col);
@@ -229,7 +230,7 @@ export function readLayoutA(cr: CellReader, claimed: readonly Region[]): Structu
         continue;
       }
       const info = partInfo(sheet, seg);
-      if (group.length > 0 && !continues(group, info)) flush();
+      if (group.length > 0 && !continues(sheet, group, info)) flush();
       group.push(info);
     }
     flush();
@@ -243,7 +244,8 @@ export function readLayoutA(cr: CellReader, claimed: readonly Region[]): Structu
     if (!target) {
       const named = sheet.filledColumns(table.top, table.left, table.right)[1];
       const name = (table.kind === "numbered" && named !== undefined ? sheet.text(table.top, named) : null) ?? sheet.name;
-      target = structures.find((s) => !s.nameFromCard && normalizeLabel(s.draft.name) === normalizeLabel(name)) ?? null;
+      const wanted = sheet.normalize(name);
+      target = structures.find((s) => !s.nameFromCard && sheet.normalize(s.draft.name) === wanted) ?? null;
       if (!target) {
         target = { draft: { name, owner: null, strategy: null, source: {}, objectives: [] }, weightRows: [], nameFromCard: false };
         structures.push(target);
@@ -393,7 +395,7 @@ function readCard(cr: CellReader, parts: readonly PartInfo[], structure: Structu
 
   const ownerPart = parts.find((p) => p.owner !== null);
   const cardOwner = ownerPart?.owner ?? null;
-  if (cardOwner && !(structure.owner && normalizeLabel(structure.owner) === normalizeLabel(cardOwner.text))) {
+  if (cardOwner && !(structure.owner && sheet.normalize(structure.owner) === sheet.normalize(cardOwner.text))) {
     o.owner = cardOwner.text;
     o.source.owner = cr.at(cardOwner.row, cardOwner.col);
   } else {

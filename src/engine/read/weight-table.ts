@@ -33,8 +33,8 @@ export interface WeightRow {
   scope: Scope;
 }
 
-function isIntersectoralText(text: string): boolean {
-  return normalizeLabel(text).includes("intersettorial");
+function isIntersectoralText(sheet: SheetIndex, text: string): boolean {
+  return sheet.normalize(text).includes("intersettorial");
 }
 
 /** A weight table found on a sheet: numbered rows ("1 | struttura | titolo | 30%") or a "peso" table. */
@@ -52,7 +52,7 @@ function isRowNumber(sheet: SheetIndex, row: number, col: number): boolean {
 
 function isWeightLike(sheet: SheetIndex, row: number, col: number): boolean {
   const v = sheet.value(row, col);
-  if (typeof v === "string" && isIntersectoralText(v)) return true;
+  if (typeof v === "string" && isIntersectoralText(sheet, v)) return true;
   // A real date (a serial with a date format, e.g. under "Completata il") is no weight.
   if (typeof v === "number" && isDateFormat(sheet.format(row, col))) return false;
   return readWeight(v, sheet.format(row, col)).ok;
@@ -224,7 +224,7 @@ function readNumberedRows(cr: CellReader, region: Region, structure: string): We
       source.weight = cr.at(r, weightCol);
       weightCols.set(weightCol, (weightCols.get(weightCol) ?? 0) + 1);
       const t = sheet.text(r, weightCol) ?? "";
-      if (isIntersectoralText(t)) weightText = t;
+      if (isIntersectoralText(sheet, t)) weightText = t;
       else weight = cr.weight(r, weightCol, "objective.weight", scope);
     }
     const title = titleCols.map((c) => sheet.text(r, c)).filter((t): t is string => t !== null).join(" ");
@@ -262,7 +262,7 @@ function readPesoTable(cr: CellReader, headerRow: number, pesoCol: number, regio
     const scope: Scope = { objective: null, structure };
     const source: Record<string, CellRange> = { row: cr.range(r, Math.min(...filled), r, Math.max(...filled)), weight: cr.at(r, pesoCol) };
     const t = sheet.text(r, pesoCol) ?? "";
-    const weightText = isIntersectoralText(t) ? t : null;
+    const weightText = isIntersectoralText(sheet, t) ? t : null;
     const weight = weightText ? null : cr.weight(r, pesoCol, "objective.weight", scope);
     const title = tCol === null ? null : sheet.text(r, tCol);
     if (tCol !== null) source.title = cr.at(r, tCol);
