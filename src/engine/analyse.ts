@@ -5,6 +5,7 @@ import type { Methodology } from "./compute/methodology";
 import type { ObjectiveSchedule, Override, ReviewKind, Scores } from "./compute/types";
 import type { WritePlan } from "./write/types";
 import { readPlan } from "./read";
+import { LabelCache } from "./read/sheet";
 import { readMethodology } from "./compute/methodology-sheet";
 import { runRules } from "./rules";
 import { withComputeMemo } from "./compute/memo";
@@ -57,12 +58,13 @@ function analyseOnce(snapshots: readonly SheetSnapshot[], options: AnalyseOption
   const asOf = options.asOf ?? today();
   const ownership = readOwnershipRecord(snapshots);
   const cards = userSnapshots(snapshots, ownership);
-  let plan = readPlan(cards, { planYear: methodology.planYear });
+  const labels = new LabelCache();
+  let plan = readPlan(cards, { planYear: methodology.planYear, labels });
   if (review) {
     // Preparing a review adds "Completata il" / "Valore raggiunto" headers beside the blocks; read
     // the plan as it will be once they are there, so that running twice equals running once.
     const columns = planReviewColumns(plan, snapshots);
-    if (columns.cells.length > 0) plan = readPlan(userSnapshots(withAddedCells(snapshots, columns.cells), ownership), { planYear: methodology.planYear });
+    if (columns.cells.length > 0) plan = readPlan(userSnapshots(withAddedCells(snapshots, columns.cells), ownership), { planYear: methodology.planYear, labels });
   }
   plan.unreadable.push(...fromSheet.unreadable);
   const findings = runRules(plan, { methodology, review, asOf });

@@ -175,6 +175,19 @@ function monthsFromDeadline(phases: readonly Phase[], index: number, planYear: n
   return range(start, end);
 }
 
+/** The distinct numbers in ascending order (months: a copy, already sorted more often than not). */
+function distinctSorted(values: readonly number[]): number[] {
+  let sorted = true;
+  for (let i = 1; i < values.length; i++) {
+    if ((values[i] as number) <= (values[i - 1] as number)) {
+      sorted = false;
+      break;
+    }
+  }
+  if (sorted) return values.slice();
+  return [...new Set(values)].sort((a, b) => a - b);
+}
+
 const SOURCE_RANK: Record<ScheduleSource, number> = { grid: 3, text: 2, deadline: 1, none: 0 };
 
 /**
@@ -196,14 +209,12 @@ export function computeSchedule(objective: Objective, planYear: number | null): 
 function scheduleOf(objective: Objective, planYear: number | null): ObjectiveSchedule {
   const matches = matchScheduleRows(objective.phases, objective.schedule);
   const phases: PhaseSchedule[] = objective.phases.map((phase, i) => {
-    const gridMonths = new Set<number>();
-    for (const m of matches) {
-      if (m.phaseIndex === i) for (const month of (objective.schedule[m.rowIndex] as ScheduleRow).months) gridMonths.add(month);
-    }
+    const grid: number[] = [];
+    for (const m of matches) if (m.phaseIndex === i) grid.push(...(objective.schedule[m.rowIndex] as ScheduleRow).months);
     const label = phase.label.trim() !== "" ? phase.label : `Fase ${phase.number ?? i + 1}`;
-    if (gridMonths.size > 0) return { phaseIndex: i, label, months: [...gridMonths].sort((a, b) => a - b), source: "grid" };
+    if (grid.length > 0) return { phaseIndex: i, label, months: distinctSorted(grid), source: "grid" };
     if (phase.scheduleMonths.length > 0) {
-      return { phaseIndex: i, label, months: [...new Set(phase.scheduleMonths)].sort((a, b) => a - b), source: "text" };
+      return { phaseIndex: i, label, months: distinctSorted(phase.scheduleMonths), source: "text" };
     }
     const fromDeadline = monthsFromDeadline(objective.phases, i, planYear);
     if (fromDeadline.length > 0) return { phaseIndex: i, label, months: fromDeadline, source: "deadline" };
@@ -212,7 +223,7 @@ function scheduleOf(objective: Objective, planYear: number | null): ObjectiveSch
   for (const m of matches) {
     if (m.phaseIndex !== null) continue;
     const row = objective.schedule[m.rowIndex] as ScheduleRow;
-    phases.push({ phaseIndex: null, label: row.label, months: [...new Set(row.months)].sort((a, b) => a - b), source: "grid" });
+    phases.push({ phaseIndex: null, label: row.label, months: distinctSorted(row.months), source: "grid" });
   }
   let source: ScheduleSource = "none";
   for (const p of phases) if (p.months.length > 0 && SOURCE_RANK[p.source] > SOURCE_RANK[source]) source = p.source;

@@ -211,8 +211,9 @@ export function computeScores(plan: Plan, options: ComputeScoresOptions): Scores
   const owners: OwnerScore[] = [];
   for (const structure of plan.structures) {
     const byOwner = new Map<string, ObjectiveScore[]>();
+    const context: ObjectiveScoreContext = { ...options, planYear: plan.year, structureOwner: structure.owner };
     for (const objective of structure.objectives) {
-      const score = computeObjectiveScore(objective, { ...options, planYear: plan.year, structureOwner: structure.owner });
+      const score = computeObjectiveScore(objective, context);
       objectives.push(score);
       const owner = ownerName(score, structure);
       const list = byOwner.get(owner) ?? [];

@@ -387,13 +387,20 @@ export function readReviews(cr: CellReader, region: Region, scope: Scope): { rev
       }
       blanks = 0;
       const filled = sheet.filledColumns(r, region.left, region.right);
-      lastFilled = Math.max(lastFilled, ...filled);
-      const labelled = filled.filter((c) => reviewField(sheet.label(r, c)) !== undefined);
+      if (filled.length > 0) lastFilled = Math.max(lastFilled, filled[filled.length - 1] as number);
+      const labelled: number[] = [];
+      const fields: ReviewField[] = [];
+      for (const c of filled) {
+        const field = reviewField(sheet.label(r, c));
+        if (field === undefined) continue;
+        labelled.push(c);
+        fields.push(field);
+      }
       if (labelled.length === 0) break;
       labelled.forEach((c, k) => {
         const review = built[k];
         if (!review) return;
-        const field = reviewField(sheet.label(r, c));
+        const field = fields[k];
         if (!field) return;
         const end = (labelled[k + 1] ?? region.right + 1) - 1;
         const valueCol = sheet.nextFilled(r, c, end) ?? c + 1;

@@ -2,7 +2,7 @@ import { cellRange, type CellRange } from "../cells/a1";
 import type { Layout, Measure, Objective, StrategyLink, UnreadableCell, Weight } from "../model/plan";
 import type { CellValue } from "../model/snapshot";
 import { cellText, readDate, readMeasure, readMonths, readNumber, readPercent, readWeight, type ReadResult } from "../values";
-import { isPlaceholder, isRuleText } from "./labels";
+import { isPlaceholder } from "./labels";
 import { isEmpty, type SheetIndex } from "./sheet";
 
 /** An objective while it is being read: everything but its id, plus where the id falls back to. */
@@ -65,8 +65,7 @@ export class CellReader {
 
   /** Text of a cell, null when empty or a placeholder. */
   text(row: number, col: number): string | null {
-    const t = this.sheet.text(row, col);
-    return t === null || isPlaceholder(t) || isRuleText(t) ? null : t;
+    return this.sheet.typedText(row, col);
   }
 
   weight(row: number, col: number, field: string, scope: Scope): Weight | null {
@@ -90,7 +89,7 @@ export class CellReader {
   measure(row: number, col: number): Measure | null {
     const v = this.sheet.value(row, col);
     if (isEmpty(v)) return null;
-    if (typeof v === "string" && this.text(row, col) === null) return null;
+    if (typeof v === "string") return this.text(row, col) === null ? null : (this.sheet.textMeasure(row, col) ?? readMeasure(v, null));
     return readMeasure(v, this.sheet.format(row, col));
   }
 

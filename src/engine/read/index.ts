@@ -12,6 +12,11 @@ import { attachWeightRows, type WeightRow } from "./weight-table";
 export interface ReadPlanOptions {
   /** The plan year when the methodology fixes it; otherwise it is read from headings and deadlines. */
   planYear?: number | null;
+  /**
+   * Normalized labels of an earlier read of (nearly) the same workbook: analyse() reads the plan
+   * a second time with the review headers in place, and need not normalize every label again.
+   */
+  labels?: LabelCache;
 }
 
 /** A structure of the whole plan while sheets are merged. */
@@ -34,7 +39,7 @@ interface StructureAcc {
  * heading) takes the plan year.
  */
 export function readPlan(snapshots: readonly SheetSnapshot[], options: ReadPlanOptions = {}): Plan {
-  const labels = new LabelCache();
+  const labels = options.labels ?? new LabelCache();
   const pending: PendingUnreadable[] = [];
   const found: StructureAcc[] = [];
   const sheetsRead: string[] = [];

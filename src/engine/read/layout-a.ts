@@ -1,5 +1,5 @@
 import { unionRanges, type CellRange } from "../cells/a1";
-import type { Indicator, Phase, Review, StaffMember } from "../model/plan";
+import type { Indicator, Phase, Review, ScheduleRow, StaffMember } from "../model/plan";
 import { cellText, readObjectiveHeading, readPhaseNumber, splitList, stripHtml, type ObjectiveHeading } from "../values";
 import { matchScheduleRows } from "../compute/schedule";
 import {
@@ -68,7 +68,8 @@ function isHeaderLabel(label: string | null): boolean {
 }
 
 function inAny(row: number, col: number, regions: readonly Region[]): boolean {
-  return regions.some((r) => row >= r.top && row <= r.bottom && col >= r.left && col <= r.right);
+  for (const r of regions) if (row >= r.top && row <= r.bottom && col >= r.left && col <= r.right) return true;
+  return false;
 }
 
 /** Finds the anchors of layout A on a sheet, outside the regions other layouts claimed. */
@@ -467,7 +468,7 @@ function readCard(cr: CellReader, parts: readonly PartInfo[], structure: Structu
   if (phases.length === 0 && lines.length > 0 && lines.every((l) => l.row.label !== "" && readPhaseNumber(l.row.label) === null)) {
     for (const l of lines) phases.push(toPhase({ number: null, text: l.row.label }, l.row.source.label as CellRange));
   }
-  applyScheduleColumns(phases, lines);
+  applyScheduleColumns(phases, lines, o.schedule);
   o.phases = phases;
 
   // Reviews and staff.
@@ -490,7 +491,8 @@ function readCard(cr: CellReader, parts: readonly PartInfo[], structure: Structu
   o.reviews = reviews;
   o.staff = staff;
 
-  const phaseRanges = phases.flatMap((p) => Object.values(p.source));
+  const phaseRanges: (CellRange | undefined)[] = [];
+  for (const p of phases) for (const key in p.source) phaseRanges.push(p.source[key]);
   const put = (key: string, ranges: readonly (CellRange | null | undefined)[]): void => {
     const u = unionRanges(ranges);
     if (u) o.source[key] = u;
@@ -508,12 +510,10 @@ function readCard(cr: CellReader, parts: readonly PartInfo[], structure: Structu
  * Carries what the add-in's columns beside the cronoprogramma hold ("Peso %", "Completata il",
  * "Note verifica") to the phases, tying rows to phases the way the schedule computation does.
  */
-function applyScheduleColumns(phases: Phase[], lines: readonly ScheduleLine[]): void {
+function applyScheduleColumns(phases: Phase[], lines: readonly ScheduleLine[], rows: readonly ScheduleRow[]): void {
   if (phases.length === 0 || !lines.some((l) => l.row.source.weight || l.completedSource || l.noteSource)) return;
-  const matches = matchScheduleRows(
-    phases,
-    lines.map((l) => l.row),
-  );
+  // The objective's own arrays: during analyse() the matches are kept for the rules and scores.
+  const matches = matchScheduleRows(phases, rows);
   for (const m of matches) {
     if (m.phaseIndex === null) continue;
     const phase = phases[m.phaseIndex] as Phase;

@@ -1,6 +1,12 @@
 import type { CellValue, Merge, SheetSnapshot } from "../model/snapshot";
-import { cellText, isMark, normalizeLabel, readMonthName, readPhaseNumber } from "../values";
-import { isRuleText } from "./labels";
+import type { Measure } from "../model/plan";
+import { cellText, isMark, normalizeLabel, readMeasure, readMonthName, readPhaseNumber } from "../values";
+import { isPlaceholder, isRuleText } from "./labels";
+
+/** Text that is not a placeholder nor a rule, else null. */
+function typedText(t: string | null): string | null {
+  return t === null || isPlaceholder(t) || isRuleText(t) ? null : t;
+}
 
 /** A rectangle of absolute, zero-based, inclusive coordinates on one sheet. */
 export interface Region {
@@ -45,14 +51,19 @@ interface LabelInfo {
   short: boolean;
   heading: boolean;
   stamp: number;
-  /** Cells holding the label on the sheet being indexed (see SheetIndex positions). */
-  hits: number[];
+  /**
+   * Cells holding the label on the sheet being indexed (see SheetIndex positions): the first,
+   * and the list once there is a second (most labels of a big plan are one-off texts).
+   */
+  first: number;
+  hits: number[] | null;
 }
 
 interface WordInfo {
   word: string;
   stamp: number;
-  hits: number[];
+  first: number;
+  hits: number[] | null;
 }
 
 /**
@@ -77,6 +88,10 @@ interface TextEntry {
   phase: string | null | undefined;
   /** isRuleText of its text. */
   rule: boolean | undefined;
+  /** Its text unless a placeholder or a rule (CellReader.text). */
+  typed: string | null | undefined;
+  /** readMeasure (a text's measure does not depend on the cell's format). */
+  measure: Measure | null | undefined;
 }
 
 /**
@@ -106,10 +121,36 @@ export class LabelCache {
     return this.stamp;
   }
 
+  /** The stamp of the sheet indexed last: only its hit lists are on the label entries. */
+  get currentStamp(): number {
+    return this.stamp;
+  }
+
+  /** The entry of a normalized label, if any text read so far has it. */
+  labelInfo(label: string): LabelInfo | undefined {
+    return this.labels.get(label);
+  }
+
+  /** The entry of a first word, if any label read so far starts with it. */
+  wordInfo(word: string): WordInfo | undefined {
+    return this.words.get(word);
+  }
+
   entry(text: string): TextEntry {
     let e = this.texts.get(text);
     if (e === undefined) {
-      e = { blank: text.trim() === "", normalized: undefined, info: undefined, text: undefined, month: undefined, mark: undefined, phase: undefined, rule: undefined };
+      e = {
+        blank: text.trim() === "",
+        normalized: undefined,
+        info: undefined,
+        text: undefined,
+        month: undefined,
+        mark: undefined,
+        phase: undefined,
+        rule: undefined,
+        typed: undefined,
+        measure: undefined,
+      };
       this.texts.set(text, e);
     }
     return e;
@@ -132,10 +173,10 @@ export class LabelCache {
       const first = firstWord(label);
       let word = this.words.get(first);
       if (word === undefined) {
-        word = { word: first, stamp: 0, hits: [] };
+        word = { word: first, stamp: 0, first: -1, hits: null };
         this.words.set(first, word);
       }
-      info = { label, word, short: label.length <= 2, heading: label.includes("obiettiv"), stamp: 0, hits: [] };
+      info = { label, word, short: label.length <= 2, heading: label.includes("obiettiv"), stamp: 0, first: -1, hits: null };
       this.labels.set(label, info);
     }
     e.info = info;
@@ -161,17 +202,22 @@ export class SheetIndex {
   readonly headingCandidates: Hit[] = [];
   private readonly snapshot: SheetSnapshot;
   private readonly cache: LabelCache;
-  /** The text entry of every non-blank text cell, in one flat row-major array (one allocation, not one per row). */
-  private readonly entries: (TextEntry | undefined)[];
   /**
-   * Cells of each label and of each first word, as positions in `entries` (row-major, so in
+   * The non-empty cells, row after row (most of a sheet is empty; nothing is kept for empty
+   * cells): absolute column and row, and the text entry of text cells. Row r's cells are
+   * [rowStart[r], rowStart[r+1]).
+   */
+  private readonly filled: Int32Array;
+  private readonly filledRow: Int32Array;
+  private readonly entries: (TextEntry | null)[];
+  private readonly rowStart: Int32Array;
+  /**
+   * Cells of each label and of each first word, as positions in `filled` (row-major, so in
    * reading order): plain numbers, not one object per cell; lookups build the few hits they return.
    */
-  private readonly byLabel = new Map<string, number[]>();
-  private readonly byWord = new Map<string, number[]>();
-  /** Absolute columns of the non-empty cells, row after row; row r's are filled[rowStart[r]…rowStart[r+1]). */
-  private readonly filled: Int32Array;
-  private readonly rowStart: Int32Array;
+  private readonly stamp: number;
+  /** The hit lists, once a later sheet has taken the label entries' (see `hits`). */
+  private own: { byLabel: Map<string, number[]>; byWord: Map<string, number[]> } | null = null;
   /** Per row, its filled columns as an array (built on first ask). */
   private readonly rowFilled: (readonly number[] | undefined)[];
   private merges: { byTop: Merge[]; span: number } | null = null;
@@ -183,20 +229,23 @@ export class SheetIndex {
     const cache = normalize instanceof LabelCache ? normalize : new LabelCache(normalize);
     this.cache = cache;
     const stamp = cache.nextStamp();
+    this.stamp = stamp;
     const { row: top, col: left } = snapshot.origin;
     const height = snapshot.cells.length;
     let width = 0;
     let cellCount = 0;
     for (const r of snapshot.cells) {
       if (r.length > width) width = r.length;
-      cellCount += r.length;
+      for (let c = 0; c < r.length; c++) if (r[c] !== null && r[c] !== undefined) cellCount += 1;
     }
     this.width = width;
     this.bounds = { top, left, bottom: top + height - 1, right: left + width - 1 };
-    this.entries = new Array<TextEntry | undefined>(height * width);
     this.rowFilled = new Array<readonly number[] | undefined>(height);
     this.rowStart = new Int32Array(height + 1);
+    // Sized for the non-empty cells (blank text is cut off at the end): most of a sheet is empty.
     const filled = new Int32Array(cellCount);
+    const filledRow = new Int32Array(cellCount);
+    const entries: (TextEntry | null)[] = [];
     let n = 0;
 
     for (let r = 0; r < height; r++) {
@@ -206,37 +255,42 @@ export class SheetIndex {
         const v = cells[c];
         if (v === null || v === undefined) continue;
         if (typeof v !== "string") {
+          filledRow[n] = top + r;
           filled[n++] = left + c;
+          entries.push(null);
           continue;
         }
         const e = cache.entry(v);
         if (e.blank) continue;
+        const position = n;
+        filledRow[n] = top + r;
         filled[n++] = left + c;
-        this.entries[r * width + c] = e;
+        entries.push(e);
         const info = e.info === undefined ? cache.info(v, e) : e.info;
         if (info === null) continue;
         // Marks ("X"), units ("%") and other one- or two-letter cells are read in place, never
         // looked up: keeping them out of the maps saves most of the index on a big plan.
         if (info.short) continue;
-        const position = r * width + c;
         if (info.stamp !== stamp) {
           info.stamp = stamp;
-          info.hits = [];
-          this.byLabel.set(info.label, info.hits);
-        }
-        info.hits.push(position);
+          info.first = position;
+          info.hits = null;
+        } else if (info.hits) info.hits.push(position);
+        else info.hits = [info.first, position];
         const word = info.word;
         if (word.stamp !== stamp) {
           word.stamp = stamp;
-          word.hits = [];
-          this.byWord.set(word.word, word.hits);
-        }
-        word.hits.push(position);
+          word.first = position;
+          word.hits = null;
+        } else if (word.hits) word.hits.push(position);
+        else word.hits = [word.first, position];
         if (info.heading) this.headingCandidates.push({ row: top + r, col: left + c, label: info.label });
       }
     }
     this.rowStart[height] = n;
     this.filled = filled.subarray(0, n);
+    this.filledRow = filledRow.subarray(0, n);
+    this.entries = entries;
   }
 
   /** The merged areas sorted by top row, and the tallest one's height; built on first use. */
@@ -302,9 +356,21 @@ export class SheetIndex {
   /** The text entry of a non-blank text cell. */
   private entryAt(row: number, col: number): TextEntry | undefined {
     const r = row - this.bounds.top;
-    const c = col - this.bounds.left;
-    if (r < 0 || c < 0 || c >= this.width || r >= this.rowFilled.length) return undefined;
-    return this.entries[r * this.width + c];
+    if (r < 0 || r >= this.rowFilled.length) return undefined;
+    let lo = this.rowStart[r] as number;
+    let hi = this.rowStart[r + 1] as number;
+    // Rows hold a handful of cells: a binary search only pays on wide ones.
+    while (hi - lo > 8) {
+      const mid = (lo + hi) >> 1;
+      if ((this.filled[mid] as number) <= col) lo = mid;
+      else hi = mid;
+    }
+    for (let i = lo; i < hi; i++) {
+      const c = this.filled[i] as number;
+      if (c === col) return this.entries[i] ?? undefined;
+      if (c > col) break;
+    }
+    return undefined;
   }
 
   /** The cell's text (HTML stripped, trimmed), null when empty. */
@@ -342,6 +408,25 @@ export class SheetIndex {
     if (e === undefined) return readPhaseNumber(this.value(row, col));
     if (e.phase === undefined) e.phase = readPhaseNumber(this.value(row, col));
     return e.phase;
+  }
+
+  /** The cell's text, null when empty, a placeholder (".. /.. /..", "%") or a rule. */
+  typedText(row: number, col: number): string | null {
+    const e = this.entryAt(row, col);
+    if (e === undefined) return typedText(this.text(row, col));
+    if (e.typed === undefined) e.typed = typedText(this.text(row, col));
+    return e.typed;
+  }
+
+  /**
+   * The measure of a text cell (readMeasure; each call gets its own copy), undefined for other
+   * cells, whose measure depends on their number format.
+   */
+  textMeasure(row: number, col: number): Measure | null | undefined {
+    const e = this.entryAt(row, col);
+    if (e === undefined) return undefined;
+    if (e.measure === undefined) e.measure = readMeasure(this.value(row, col), null);
+    return e.measure === null ? null : { ...e.measure };
   }
 
   /** True when the cell holds a rule ("---", "-- | ------"), the separators of converted PDFs. */
@@ -401,7 +486,8 @@ export class SheetIndex {
       if (all === undefined) {
         const cols: number[] = [];
         for (let i = start; i < end; i++) cols.push(this.filled[i] as number);
-        all = Object.freeze(cols);
+        // Shared by every caller (typed read-only); not frozen: for-of over a frozen array is slow.
+        all = cols;
         this.rowFilled[r] = all;
       }
       return all;
@@ -413,6 +499,21 @@ export class SheetIndex {
       if (c >= left) out.push(c);
     }
     return out;
+  }
+
+  /**
+   * The row's non-empty cells as positions [from, to) for `filledColumn`: a row walked without
+   * building an array (the weight-table search looks at every row of a sheet).
+   */
+  filledSpan(row: number): { from: number; to: number } {
+    const r = row - this.bounds.top;
+    if (r < 0 || r >= this.rowFilled.length) return { from: 0, to: 0 };
+    return { from: this.rowStart[r] as number, to: this.rowStart[r + 1] as number };
+  }
+
+  /** The column of a non-empty cell by its position (see `filledSpan`). */
+  filledColumn(position: number): number {
+    return this.filled[position] as number;
   }
 
   /** The first non-empty column right of `col` (exclusive) up to `right`, or null. */
@@ -430,12 +531,41 @@ export class SheetIndex {
 
   /** Hits of an exact normalized label, in row-major order, optionally inside a region. */
   find(label: string, region?: Region): Hit[] {
-    return this.inRegion(this.byLabel.get(label), region, null);
+    return this.inRegion(this.hits(label, false), region, null);
   }
 
   /** Hits whose label starts with `prefix` (normalized), in row-major order. */
   findPrefix(prefix: string, region?: Region): Hit[] {
-    return this.inRegion(this.byWord.get(firstWord(prefix)), region, prefix);
+    return this.inRegion(this.hits(firstWord(prefix), true), region, prefix);
+  }
+
+  /**
+   * The cells of a label (or of a first word): on the label's entry while this is the sheet
+   * indexed last (no map per sheet: a big plan has thousands of one-off labels per sheet);
+   * rebuilt from the cells once another sheet has been indexed with the same cache.
+   */
+  private hits(key: string, word: boolean): readonly number[] | undefined {
+    if (this.cache.currentStamp === this.stamp) {
+      const info = word ? this.cache.wordInfo(key) : this.cache.labelInfo(key);
+      return info && info.stamp === this.stamp ? (info.hits ?? [info.first]) : undefined;
+    }
+    if (!this.own) {
+      const own = { byLabel: new Map<string, number[]>(), byWord: new Map<string, number[]>() };
+      this.entries.forEach((e, p) => {
+        const info = e?.info;
+        if (!info || info.short) return;
+        for (const [map, k] of [
+          [own.byLabel, info.label],
+          [own.byWord, info.word.word],
+        ] as const) {
+          const list = map.get(k);
+          if (list) list.push(p);
+          else map.set(k, [p]);
+        }
+      });
+      this.own = own;
+    }
+    return (word ? this.own.byWord : this.own.byLabel).get(key);
   }
 
   /**
@@ -445,21 +575,21 @@ export class SheetIndex {
   private inRegion(positions: readonly number[] | undefined, region: Region | undefined, prefix: string | null): Hit[] {
     const out: Hit[] = [];
     if (!positions) return out;
-    const { top, left } = this.bounds;
-    const width = this.width;
     let lo = 0;
     let end = positions.length;
     let minCol = -Infinity;
     let maxCol = Infinity;
     if (region) {
-      const first = Math.max(0, region.top - top) * width;
+      const height = this.rowFilled.length;
+      const top = this.bounds.top;
+      const first = this.rowStart[Math.min(height, Math.max(0, region.top - top))] as number;
+      const stop = this.rowStart[Math.min(height, Math.max(0, region.bottom - top + 1))] as number;
       let hi = positions.length;
       while (lo < hi) {
         const mid = (lo + hi) >> 1;
         if ((positions[mid] as number) < first) lo = mid + 1;
         else hi = mid;
       }
-      const stop = (region.bottom - top + 1) * width;
       end = lo;
       while (end < positions.length && (positions[end] as number) < stop) end += 1;
       minCol = region.left;
@@ -467,11 +597,11 @@ export class SheetIndex {
     }
     for (let i = lo; i < end; i++) {
       const p = positions[i] as number;
-      const col = left + (p % width);
+      const col = this.filled[p] as number;
       if (col < minCol || col > maxCol) continue;
       const label = (this.entries[p] as TextEntry).info?.label as string;
       if (prefix !== null && !label.startsWith(prefix)) continue;
-      out.push({ row: top + Math.floor(p / width), col, label });
+      out.push({ row: this.filledRow[p] as number, col, label });
     }
     return out;
   }
@@ -505,7 +635,7 @@ function dedupe(hits: Hit[]): Hit[] {
   });
 }
 
-const NONE: readonly number[] = Object.freeze([]);
+const NONE: readonly number[] = [];
 
 export function isEmpty(v: CellValue): boolean {
   return v === null || (typeof v === "string" && v.trim() === "");

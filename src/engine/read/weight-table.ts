@@ -63,23 +63,27 @@ function isWeightLike(sheet: SheetIndex, row: number, col: number): boolean {
  * every cell of the run cols[from…to] after the number, the last one aside, is a mark X (and
  * there is one).
  */
-function isMarkRow(sheet: SheetIndex, row: number, cols: readonly number[], from: number, to: number): boolean {
+function isMarkRow(sheet: SheetIndex, row: number, from: number, to: number): boolean {
   // The cells between the first and the last; with only two cells, the second.
   const first = from + 1;
   const last = to - from >= 2 ? to - 1 : to;
   if (first > last) return false;
-  for (let i = first; i <= last; i++) if (!sheet.mark(row, cols[i] as number)) return false;
+  for (let i = first; i <= last; i++) if (!sheet.mark(row, sheet.filledColumn(i))) return false;
   return true;
 }
 
 function inside(row: number, col: number, regions: readonly Region[]): boolean {
-  return regions.some((r) => row >= r.top && row <= r.bottom && col >= r.left && col <= r.right);
+  for (const r of regions) if (row >= r.top && row <= r.bottom && col >= r.left && col <= r.right) return true;
+  return false;
 }
 
-/** Index of the last cell of the run that starts at cols[from]: cells at most one blank column apart. */
-function runEnd(cols: readonly number[], from: number): number {
+/**
+ * Position (see SheetIndex.filledSpan) of the last cell of the run that starts at `from`: cells
+ * at most one blank column apart, up to `end` (exclusive).
+ */
+function runEnd(sheet: SheetIndex, from: number, end: number): number {
   let to = from;
-  while (to + 1 < cols.length && (cols[to + 1] as number) - (cols[to] as number) <= 2) to += 1;
+  while (to + 1 < end && sheet.filledColumn(to + 1) - sheet.filledColumn(to) <= 2) to += 1;
   return to;
 }
 
@@ -99,35 +103,36 @@ export function findWeightTables(sheet: SheetIndex, claimed: readonly Region[]):
   const taken: readonly Region[] = grids.length > 0 ? [...claimed, ...grids] : claimed;
   // A row may hold a card's cells and, a few blank columns to the right, a weight-table row:
   // rows are cut into runs of cells at most one blank column apart.
-  const rowCols = (r: number): readonly number[] => (r < top || r > bottom || sheet.filledCount(r) < 2 ? NO_COLUMNS : sheet.filledColumns(r, left, right));
+  const span = (r: number): { from: number; to: number } => (r < top || r > bottom || sheet.filledCount(r) < 2 ? EMPTY_SPAN : sheet.filledSpan(r));
   /** The last column of the run of row r that starts at `col`, when it is a numbered row; else null. */
   const numberedRun = (r: number, col: number, minCells: number): number | null => {
-    const cols = rowCols(r);
+    const { from: start, to: end } = span(r);
     let from = -1;
-    for (let i = 0; i < cols.length; i = runEnd(cols, i) + 1) {
-      if (cols[i] === col) {
+    for (let i = start; i < end; i = runEnd(sheet, i, end) + 1) {
+      const c = sheet.filledColumn(i);
+      if (c === col) {
         from = i;
         break;
       }
-      if ((cols[i] as number) > col) break;
+      if (c > col) break;
     }
     if (from < 0) return null;
-    const to = runEnd(cols, from);
+    const to = runEnd(sheet, from, end);
     if (to - from + 1 < minCells || !isRowNumber(sheet, r, col) || isBlockLabel(sheet.label(r, col))) return null;
-    if (inside(r, col, taken) || isMarkRow(sheet, r, cols, from, to)) return null;
-    return cols[to] as number;
+    if (inside(r, col, taken) || isMarkRow(sheet, r, from, to)) return null;
+    return sheet.filledColumn(to);
   };
   for (let r = top; r <= bottom; r++) {
-    const cols = rowCols(r);
-    for (let from = 0; from < cols.length; ) {
-      const to = runEnd(cols, from);
-      const first = cols[from] as number;
-      const last = cols[to] as number;
+    const { from: rowStart, to: rowEnd } = span(r);
+    for (let from = rowStart; from < rowEnd; ) {
+      const to = runEnd(sheet, from, rowEnd);
+      const first = sheet.filledColumn(from);
+      const last = sheet.filledColumn(to);
       const start = from;
       from = to + 1;
       if (to - start + 1 < 3 || !isRowNumber(sheet, r, first)) continue;
       if (inside(r, first, taken) || inside(r, first, tables)) continue;
-      if (!isWeightLike(sheet, r, last) || isMarkRow(sheet, r, cols, start, to)) continue;
+      if (!isWeightLike(sheet, r, last) || isMarkRow(sheet, r, start, to)) continue;
       let t = r;
       let b = r;
       let rightmost = last;
@@ -169,7 +174,7 @@ export function findWeightTables(sheet: SheetIndex, claimed: readonly Region[]):
   return tables.sort((a, b) => a.top - b.top || a.left - b.left);
 }
 
-const NO_COLUMNS: readonly number[] = [];
+const EMPTY_SPAN = { from: 0, to: 0 } as const;
 
 /** Labels a "peso" table's header row may hold besides "peso". */
 const PESO_TABLE_HEADERS = new Set(["n", "n°", "numero", "obiettivo", "obiettivi", "titolo", "descrizione sintetica", "descrizione", "struttura", "settore", "servizio"]);

@@ -83,11 +83,17 @@ function numberHtmlLists(html: string): string {
 }
 
 function cleanItem(text: string): string {
-  let t = text.replace(/\s+/g, " ").trim();
+  let t = (SPACE_TO_FOLD.test(text) ? text.replace(/\s+/g, " ") : text).trim();
+  // Only an item ending in ";", ".", "," or a space has anything to drop (an abbreviation ends with ".").
+  if (!ENDS_PUNCT.test(t)) return t;
   if (!ABBREVIATION_END.test(t)) t = t.replace(TRAILING_PUNCT, "");
   else t = t.replace(/[\s;,]+$/, "");
   return t;
 }
+
+/** Whitespace that `\s+` → " " would change: a run, or any space other than " ". */
+const SPACE_TO_FOLD = /\s\s|[^\S ]/;
+const ENDS_PUNCT = /[\s;.,]$/;
 
 interface Piece {
   number: string | null;

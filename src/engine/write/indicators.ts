@@ -4,7 +4,7 @@ import type { IndicatorKind, IndicatorResult } from "../compute/types";
 import type { Indicator, Measure } from "../model/plan";
 import { OWNED_SHEET_MARKER } from "./ownership";
 import { formulaCell, numberCell, textCell } from "./escape";
-import { FORMATS, TableLayout, ownedSheet, sheetHeading, sumWhere, widthsOf, type ColumnDef } from "./layout";
+import { FORMATS, TableLayout, ownedSheet, sheetHeading, widthsOf, type ColumnDef } from "./layout";
 import { linkTarget, sheetOf, type WriteContext } from "./context";
 import { OWNED_SHEETS } from "./sheets";
 import type { CellContent, OwnedSheet, TableSpec } from "./types";
@@ -22,11 +22,6 @@ export const INDICATOR_COLUMNS = [
   { key: "weight", header: "Peso", numberFormat: FORMATS.percent, width: 9 },
   { key: "raw", header: "Raggiungimento calcolato", numberFormat: FORMATS.percent, width: 13 },
   { key: "achievement", header: "Raggiungimento", numberFormat: FORMATS.percent, width: 13 },
-  { key: "counted", header: "Conteggiato", numberFormat: FORMATS.integer, width: 9 },
-  { key: "value", header: "Valore conteggiato", numberFormat: FORMATS.percent, width: 11 },
-  { key: "weightCounted", header: "Peso conteggiato", numberFormat: FORMATS.percent, width: 11 },
-  { key: "unweighted", header: "Senza peso", numberFormat: FORMATS.integer, width: 8 },
-  { key: "product", header: "Peso × valore", numberFormat: FORMATS.percent, width: 11 },
   { key: "note", header: "Nota", width: 40 },
   { key: "sheet", header: "Foglio", width: 22 },
   { key: "cell", header: "Cella", width: 12 },
@@ -112,7 +107,8 @@ export function rawAchievementFormula(kind: IndicatorKind, g: string, h: string,
 /**
  * Indicatori: one row per indicator with its kind, expected and achieved values (as typed, and as
  * values the formulas compare), weight, and the achievement as formulas (uncapped, then capped
- * by Metodologia's cap). The helper columns hold numbers only for the means on Punteggi.
+ * by Metodologia's cap). An indicator counts in the mean on Punteggi when its Raggiungimento
+ * is a number: Punteggi sums over this table with SUMPRODUCT, with no helper columns here.
  */
 export function indicatorsSheet(context: WriteContext): OwnedSheet {
   const layout = indicatorLayout(context);
@@ -144,14 +140,6 @@ export function indicatorsSheet(context: WriteContext): OwnedSheet {
         weight: numberCell(weight === null ? null : weight / 100),
         raw: formulaCell(rawAchievementFormula(kind, c("target"), c("actual"), context), raw === null ? "" : raw / 100),
         achievement: formulaCell(`IF(ISNUMBER(${c("raw")}),MIN(${cap}/100,MAX(0,${c("raw")})),"")`, achieved === null ? "" : achieved / 100),
-        counted: formulaCell(`IF(ISNUMBER(${c("achievement")}),1,0)`, achieved === null ? 0 : 1),
-        value: formulaCell(`IF(ISNUMBER(${c("achievement")}),${c("achievement")},0)`, achieved === null ? 0 : achieved / 100),
-        weightCounted: formulaCell(
-          `IF(AND(ISNUMBER(${c("achievement")}),ISNUMBER(${c("weight")})),${c("weight")},0)`,
-          achieved !== null && weight !== null ? weight / 100 : 0,
-        ),
-        unweighted: formulaCell(`IF(AND(ISNUMBER(${c("achievement")}),NOT(ISNUMBER(${c("weight")}))),1,0)`, achieved !== null && weight === null ? 1 : 0),
-        product: formulaCell(`${c("weightCounted")}*${c("value")}`, achieved !== null && weight !== null ? (weight / 100) * (achieved / 100) : 0),
         note: textCell(result?.note ?? null),
         sheet: textCell(where?.sheet ?? null),
         cell: textCell(where ? rangeToA1(where) : null),
@@ -180,10 +168,16 @@ function rawValue(indicator: Indicator, result: IndicatorResult | undefined, con
  * the plain mean; "" when no indicator counts.
  */
 export function meanAchievementFormula(ind: TableLayout<IndicatorKey>, idCell: string): string {
-  const n = sumWhere(ind.range("id"), idCell, ind.range("counted"));
-  const unweighted = sumWhere(ind.range("id"), idCell, ind.range("unweighted"));
-  const wsum = sumWhere(ind.range("id"), idCell, ind.range("weightCounted"));
-  const wv = sumWhere(ind.range("id"), idCell, ind.range("product"));
-  const vsum = sumWhere(ind.range("id"), idCell, ind.range("value"));
+  const achievement = ind.range("achievement");
+  const weight = ind.range("weight");
+  // An indicator counts when its achievement is a number ("" when it cannot be computed).
+  const counted = `(${ind.range("id")}=${idCell})*ISNUMBER(${achievement})`;
+  const n = `SUMPRODUCT(${counted})`;
+  const unweighted = `SUMPRODUCT(${counted}*(1-ISNUMBER(${weight})))`;
+  // SUMPRODUCT takes text (the "" of an indicator left out) in a separate array as 0.
+  const withWeight = `${counted}*ISNUMBER(${weight})`;
+  const wsum = `SUMPRODUCT(${withWeight},${weight})`;
+  const wv = `SUMPRODUCT(${withWeight},${weight},${achievement})`;
+  const vsum = `SUMPRODUCT(${counted},${achievement})`;
   return `IF(${n}=0,"",IF(AND(${unweighted}=0,${wsum}>0),${wv}/${wsum},${vsum}/${n}))`;
 }

@@ -25,10 +25,6 @@ export const PHASE_COLUMNS = [
   { key: "due", header: "Dovuta", numberFormat: FORMATS.integer, width: 8 },
   { key: "monthsLate", header: "Mesi di ritardo", numberFormat: FORMATS.integer, width: 9 },
   { key: "timeliness", header: "Rispetto dei tempi", numberFormat: FORMATS.percent, width: 11 },
-  { key: "counted", header: "Conteggiata", numberFormat: FORMATS.integer, width: 9 },
-  { key: "value", header: "Valore conteggiato", numberFormat: FORMATS.percent, width: 11 },
-  { key: "weightCounted", header: "Peso conteggiato", numberFormat: FORMATS.percent, width: 11 },
-  { key: "product", header: "Peso × valore", numberFormat: FORMATS.percent, width: 11 },
   { key: "sheet", header: "Foglio", width: 22 },
   { key: "cell", header: "Cella", width: 12 },
 ] as const satisfies readonly ColumnDef<string>[];
@@ -53,8 +49,9 @@ export function phaseLayout(context: WriteContext): TableLayout<PhaseKey> {
  * - Dovuta = 1 when that day is on or before the review date (Punteggi!B2);
  * - Rispetto dei tempi = "" when not due; 0 when not completed by the review date; 100 % when
  *   completed by the end of the month; else 100 % minus the penalty per month late (Metodologia);
- * - the helper columns (Conteggiata, Valore conteggiato, Peso conteggiato, Peso × valore) hold
- *   numbers only, so that Punteggi can average them with SUMPRODUCT.
+ * - a phase counts in the mean on Punteggi when its Rispetto dei tempi is a number: Punteggi
+ *   sums over this table with SUMPRODUCT, with no helper columns here (on a big plan they were
+ *   a fifth of the file).
  * Beside it, the sum of the phase weights of each objective that has any.
  */
 export function phasesSheet(context: WriteContext): OwnedSheet {
@@ -101,13 +98,6 @@ export function phasesSheet(context: WriteContext): OwnedSheet {
             `IF(${c("completedOn")}<=${c("dueBy")},1,MAX(0,1-((YEAR(${c("completedOn")})-${c("year")})*12+MONTH(${c("completedOn")})-${c("lastMonth")})*${pen}/100)))))`,
           timeliness === null ? "" : timeliness / 100,
         ),
-        counted: formulaCell(`IF(ISNUMBER(${c("timeliness")}),1,0)`, timeliness === null ? 0 : 1),
-        value: formulaCell(`IF(ISNUMBER(${c("timeliness")}),${c("timeliness")},0)`, timeliness === null ? 0 : timeliness / 100),
-        weightCounted: formulaCell(
-          `IF(AND(ISNUMBER(${c("timeliness")}),ISNUMBER(${c("weight")})),${c("weight")},0)`,
-          timeliness !== null && weight !== null ? weight / 100 : 0,
-        ),
-        product: formulaCell(`${c("weightCounted")}*${c("value")}`, timeliness !== null && weight !== null ? (weight / 100) * (timeliness / 100) : 0),
         sheet: textCell(where?.sheet ?? null),
         cell: textCell(where ? rangeToA1(where) : null),
       });
@@ -140,14 +130,21 @@ export function phasesSheet(context: WriteContext): OwnedSheet {
  * phase is due.
  */
 export function meanTimelinessFormula(phases: TableLayout<PhaseKey>, idCell: string, tolerance: string): string {
-  const n = sumWhere(phases.range("id"), idCell, phases.range("counted"));
-  const all = countWhere(phases.range("id"), idCell);
-  const weighted = sumWhere(phases.range("id"), idCell, `(${phases.range("weight")}<>"")`);
-  const weightSum = sumWhere(phases.range("id"), idCell, phases.range("weight"));
+  const ids = phases.range("id");
+  const timeliness = phases.range("timeliness");
+  const weight = phases.range("weight");
+  // A phase counts when its timeliness is a number ("" when not due).
+  const counted = `(${ids}=${idCell})*ISNUMBER(${timeliness})`;
+  const n = `SUMPRODUCT(${counted})`;
+  const all = countWhere(ids, idCell);
+  const weighted = sumWhere(ids, idCell, `(${weight}<>"")`);
+  const weightSum = sumWhere(ids, idCell, weight);
   const valid = `AND(${weighted}=${all},ABS(${weightSum}-1)<=${tolerance}/100+1E-9)`;
-  const wsum = sumWhere(phases.range("id"), idCell, phases.range("weightCounted"));
-  const wv = sumWhere(phases.range("id"), idCell, phases.range("product"));
-  const vsum = sumWhere(phases.range("id"), idCell, phases.range("value"));
+  // SUMPRODUCT takes text (the "" of a phase not due) in a separate array as 0.
+  const withWeight = `${counted}*ISNUMBER(${weight})`;
+  const wsum = `SUMPRODUCT(${withWeight},${weight})`;
+  const wv = `SUMPRODUCT(${withWeight},${weight},${timeliness})`;
+  const vsum = `SUMPRODUCT(${counted},${timeliness})`;
   return `IF(${n}=0,"",IF(AND(${valid},${wsum}>0),${wv}/${wsum},${vsum}/${n}))`;
 }
 

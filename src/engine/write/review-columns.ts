@@ -1,6 +1,6 @@
 import { columnToLetters, toA1, type CellRange } from "../cells/a1";
 import type { Objective, Plan } from "../model/plan";
-import { cellAt, snapshotBounds, type SheetSnapshot } from "../model/snapshot";
+import { cellAt, snapshotBounds, type Merge, type SheetSnapshot } from "../model/snapshot";
 import { readMonthName } from "../values/months";
 import { normalizeLabel } from "../values/text";
 import { readOwnershipRecord, userSnapshots, type OwnershipState } from "./ownership";
@@ -40,9 +40,14 @@ const PHASE_HEADER_WORDS = [
 /** A snapshot seen with the add-in's own earlier cells blanked (they are rewritten, never "user data"). */
 class View {
   private readonly bounds;
+  /** Merged cells of each row (row → merges touching it), built on first use. */
+  private mergesByRow: Map<number, Merge[]> | null = null;
+  /** Merges over more than a thousand rows (whole columns): few, checked one by one. */
+  private tallMerges: Merge[] = [];
   constructor(
     readonly sheet: SheetSnapshot,
     private readonly owned: ReadonlySet<string>,
+    private readonly labels: Map<string, string>,
   ) {
     this.bounds = snapshotBounds(sheet);
   }
@@ -73,11 +78,34 @@ class View {
   label(row: number, col: number, quick?: RegExp): string | null {
     const v = this.value(row, col);
     if (typeof v !== "string" || (quick && !quick.test(v))) return null;
-    return normalizeLabel(v);
+    let l = this.labels.get(v);
+    if (l === undefined) {
+      l = normalizeLabel(v);
+      this.labels.set(v, l);
+    }
+    return l;
   }
 
   inMerge(row: number, col: number): boolean {
-    return (this.sheet.merges ?? []).some((m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right);
+    if (!this.mergesByRow) {
+      const byRow = new Map<number, Merge[]>();
+      for (const m of this.sheet.merges ?? []) {
+        // A merge over whole columns would flood the map; it is checked the slow way below.
+        if (m.bottom - m.top > 1000) {
+          this.tallMerges.push(m);
+          continue;
+        }
+        for (let r = m.top; r <= m.bottom; r++) {
+          const list = byRow.get(r);
+          if (list) list.push(m);
+          else byRow.set(r, [m]);
+        }
+      }
+      this.mergesByRow = byRow;
+    }
+    const inside = (m: Merge): boolean => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right;
+    if ((this.mergesByRow.get(row) ?? []).some(inside)) return true;
+    return this.tallMerges.some(inside);
   }
 
   /** Free for a new column: every cell from top to bottom empty and outside merged areas. */
@@ -124,7 +152,8 @@ export function buildReviewColumns(
   snapshots: readonly SheetSnapshot[],
   owned: ReadonlySet<string>,
 ): { cells: CellWrite[]; messages: WriteMessage[] } {
-  const views = new Map(snapshots.map((s) => [s.name, new View(s, owned)]));
+  const labels = new Map<string, string>();
+  const views = new Map(snapshots.map((s) => [s.name, new View(s, owned, labels)]));
   const blocks = new Map<string, Block>();
   const add = (b: Block): void => {
     const key = `${b.sheet}\u0000${b.header}\u0000${b.what}`;
@@ -351,6 +380,7 @@ export function withAddedCells(snapshots: readonly SheetSnapshot[], cells: reado
     const empty = b.bottom < b.top;
     const top = Math.min(empty ? Infinity : b.top, ...mine.map((c) => c.row));
     const left = Math.min(empty ? Infinity : b.left, ...mine.map((c) => c.col));
+    if (!empty && top === s.origin.row && left === s.origin.col) return withCellsInPlace(s, mine);
     const bottom = Math.max(empty ? -1 : b.bottom, ...mine.map((c) => c.row));
     const right = Math.max(empty ? -1 : b.right, ...mine.map((c) => c.col));
     const grid = <T>(source: ReadonlyArray<ReadonlyArray<T | null>> | undefined): (T | null)[][] => {
@@ -371,4 +401,31 @@ export function withAddedCells(snapshots: readonly SheetSnapshot[], cells: reado
     }
     return next;
   });
+}
+
+/**
+ * The snapshot with `cells` written, when none lies above or left of its origin: only the rows
+ * that change are copied (and widened when a cell lies right of them); the others are shared,
+ * so a big sheet is not copied whole for a few headers. Rows may then differ in length, which
+ * the snapshot contract allows (a missing cell is empty).
+ */
+function withCellsInPlace(s: SheetSnapshot, cells: readonly CellWrite[]): SheetSnapshot {
+  const rows = [...s.cells];
+  const bottom = Math.max(...cells.map((c) => c.row)) - s.origin.row;
+  // Rows below the snapshot (a header under the last used row) start empty.
+  while (rows.length <= bottom) rows.push([]);
+  const copied = new Set<number>();
+  for (const c of cells) {
+    if (c.content.kind !== "text") continue;
+    const r = c.row - s.origin.row;
+    if (!copied.has(r)) {
+      rows[r] = [...(rows[r] ?? [])];
+      copied.add(r);
+    }
+    const row = rows[r] as SheetSnapshot["cells"][number];
+    const col = c.col - s.origin.col;
+    while (row.length < col) row.push(null);
+    row[col] = c.content.text;
+  }
+  return { ...s, cells: rows };
 }

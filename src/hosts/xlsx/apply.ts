@@ -89,7 +89,8 @@ export function applyWritePlanToWorkbook(wb: ExcelJS.Workbook, plan: WritePlan):
   const record: OwnershipRecord = { version: 1, sheets: [], tables: [], flags: [], addedCells: [...carried], sheetKeys: {}, keptSheets: [] };
   const previouslyOwned = new Set((previous?.sheets ?? []).map((s) => s.toLowerCase()));
   const userTables = new Set(wb.worksheets.flatMap((ws) => tableNames(ws)).map((t) => t.toLowerCase()));
-  for (const sheet of plan.sheets) writeOwnedSheet(wb, sheet, previouslyOwned, userTables, record, report);
+  const styles = new SharedStyles();
+  for (const sheet of plan.sheets) writeOwnedSheet(wb, sheet, previouslyOwned, userTables, record, report, styles);
   writeFlags(wb, plan.flags, record, report);
   writeAddedCells(wb, plan.addedCells, record, report);
   writeState(wb, record);
@@ -295,6 +296,7 @@ function writeOwnedSheet(
   userTables: Set<string>,
   record: OwnershipRecord,
   report: ApplyReport,
+  styles: SharedStyles,
 ): void {
   const existing = findSheet(wb, sheet.name);
   if (existing && sheet.keepIfExists) {
@@ -325,7 +327,7 @@ function writeOwnedSheet(
   if (sheet.tabColor) ws.properties.tabColor = { argb: argb(sheet.tabColor) };
   for (const [col, width] of Object.entries(sheet.columnWidths ?? {})) ws.getColumn(Number(col) + 1).width = width;
   for (const table of sheet.tables) {
-    const name = writeTable(ws, table, userTables);
+    const name = writeTable(ws, table, userTables, styles);
     record.tables.push(name);
     if (name !== table.name) {
       report.messages.push({
@@ -336,7 +338,7 @@ function writeOwnedSheet(
       });
     }
   }
-  for (const cell of sheet.cells) writeCell(ws, cell);
+  for (const cell of sheet.cells) writeCell(ws, cell, styles);
   if (sheet.freeze) ws.views = [{ state: "frozen", xSplit: sheet.freeze.cols, ySplit: sheet.freeze.rows }];
   record.sheets.push(ws.name);
   if (sheet.key) (record.sheetKeys ??= {})[sheet.key] = ws.name;
@@ -370,8 +372,29 @@ function excelValue(content: CellContent): ExcelJS.CellValue {
 
 const LINK_FONT: Partial<ExcelJS.Font> = { color: { argb: "FF0563C1" }, underline: true };
 
+/**
+ * One style object per distinct style, shared by every cell of the add-in's sheets that has it,
+ * as ExcelJS itself shares them between the cells of a loaded file. ExcelJS gives each new cell
+ * a style object of its own, and on save turns every distinct style object into XML to look it
+ * up: on a 1,000-card plan that was most of the save. Shared objects are never changed in place
+ * (cell.numFmt = … would change every cell that shares it): a cell gets another shared object.
+ */
+class SharedStyles {
+  private readonly byKey = new Map<string, Partial<ExcelJS.Style>>();
+
+  get(style: Partial<ExcelJS.Style>): Partial<ExcelJS.Style> {
+    const key = JSON.stringify(style);
+    let shared = this.byKey.get(key);
+    if (!shared) {
+      shared = style;
+      this.byKey.set(key, shared);
+    }
+    return shared;
+  }
+}
+
 /** Writes a table; returns the name used (the plan's, or with "_SO" when a user table has it). */
-function writeTable(ws: ExcelJS.Worksheet, spec: TableSpec, userTables: Set<string>): string {
+function writeTable(ws: ExcelJS.Worksheet, spec: TableSpec, userTables: Set<string>, styles: SharedStyles): string {
   let name = spec.name;
   for (let i = 2; userTables.has(name.toLowerCase()); i++) name = `${spec.name}_SO${i === 2 ? "" : i}`;
   userTables.add(name.toLowerCase());
@@ -386,34 +409,150 @@ function writeTable(ws: ExcelJS.Worksheet, spec: TableSpec, userTables: Set<stri
       if (c.numberFormat) column.style = { numFmt: c.numberFormat };
       return column;
     }),
-    rows: spec.rows.map((r) => r.map(excelValue)),
+    rows: shareFormulas(spec),
+  });
+  // ExcelJS gave every cell of the table (header row included) its own copy of the column's
+  // style: one shared object per column instead.
+  const columnStyles = spec.columns.map((c) => styles.get(c.numberFormat ? { numFmt: c.numberFormat } : {}));
+  // An empty cell with no style of its own is not written at all: the column's style (below)
+  // gives it the number format in Excel and LibreOffice, for whoever types in it.
+  const none = styles.get({});
+  for (let r = 0; r <= spec.rows.length; r++) {
+    const row = ws.getRow(spec.row + 1 + r);
+    const data = r === 0 ? null : spec.rows[r - 1];
+    // Rows, too, have a style object each, turned into XML one by one on save.
+    (row as unknown as { style: Partial<ExcelJS.Style> }).style = none;
+    columnStyles.forEach((style, j) => {
+      row.getCell(spec.col + 1 + j).style = data?.[j]?.kind === "empty" ? none : style;
+    });
+  }
+  spec.columns.forEach((c, j) => {
+    if (c.numberFormat) (ws.getColumn(spec.col + 1 + j) as unknown as { style: Partial<ExcelJS.Style> }).style = styles.get({ numFmt: c.numberFormat });
   });
   for (const link of spec.links ?? []) {
     const cell = sheetCell(ws, spec.row + 2 + link.row, spec.col + 1 + link.col);
     const text = cell.value === null || cell.value === undefined ? link.target : String(cell.value);
     cell.value = { text, hyperlink: `#${link.target}` };
-    cell.font = LINK_FONT;
+    cell.style = styles.get({ ...cell.style, font: LINK_FONT });
   }
   return name;
 }
 
-function writeCell(ws: ExcelJS.Worksheet, w: CellWrite): void {
+/**
+ * The table's rows as ExcelJS values, a column's formulas written once per run of rows: a cell
+ * whose formula is the one above it moved down a row refers to the first cell of the run
+ * (`sharedFormula`), and the file stores one formula with its range, as Excel does when a
+ * formula is filled down. Excel and LibreOffice compute each cell as before; the file is a
+ * fraction of the size, which is most of the cost of saving a big plan.
+ */
+function shareFormulas(spec: TableSpec): ExcelJS.CellValue[][] {
+  const rows = spec.rows.map((r) => r.map(excelValue));
+  spec.columns.forEach((_, j) => {
+    const column = columnToLetters(spec.col + j);
+    let master: { address: string; template: FormulaTemplate } | null = null;
+    spec.rows.forEach((r, i) => {
+      const content = r[j];
+      // Data rows start under the header, itself on spec.row (zero-based): row spec.row + 2 + i.
+      const row = spec.row + 2 + i;
+      if (content?.kind !== "formula") {
+        master = null;
+        return;
+      }
+      if (master === null || !givesFormula(master.template, row, content.formula)) {
+        const template = formulaTemplate(content.formula, row);
+        master = template ? { address: `${column}${row}`, template } : null;
+        return;
+      }
+      const clone: ExcelJS.CellSharedFormulaValue = { sharedFormula: master.address, date1904: false };
+      if (content.result !== null && content.result !== undefined) clone.result = content.result;
+      (rows[i] as ExcelJS.CellValue[])[j] = clone;
+    });
+  });
+  return rows;
+}
+
+// How ExcelJS moves a shared formula to another cell (lib/utils/shared-formula.js): references
+// are tokens of letters then digits, not followed by "(" (a function), absolute parts kept.
+const FORMULA_TOKEN = /(([a-z_\-0-9]*)!)?([a-z0-9_$]{2,})([(])?/gi;
+const CELL_TOKEN = /^([$])?([a-z]+)([$])?([1-9][0-9]*)$/i;
+const LITERAL = /"[^"]*"/g;
+
+/** A formula cut at its relative row numbers: text, row (as a distance from the formula's row), text, … */
+interface FormulaTemplate {
+  texts: string[];
+  offsets: number[];
+}
+
+/**
+ * True when the template gives `formula` in `row`: what a formula shared from its first cell
+ * holds there. Compared piece by piece, without building the (often long) formula.
+ */
+function givesFormula(t: FormulaTemplate, row: number, formula: string): boolean {
+  let at = 0;
+  for (let k = 0; k <= t.offsets.length; k++) {
+    const text = t.texts[k] as string;
+    if (!formula.startsWith(text, at)) return false;
+    at += text.length;
+    if (k === t.offsets.length) break;
+    const number = String(row + (t.offsets[k] as number));
+    if (!formula.startsWith(number, at)) return false;
+    at += number.length;
+  }
+  return at === formula.length;
+}
+
+/**
+ * The formula of `row` as a template, or null when it cannot be shared safely: text that looks
+ * like a reference ("A5" inside quotes, which ExcelJS would move when reading the file back
+ * but Excel would not), or references ExcelJS would not write back as they are (lower case).
+ */
+function formulaTemplate(formula: string, row: number): FormulaTemplate | null {
+  if ((formula.match(LITERAL) ?? []).some((l) => /[a-z][0-9]/i.test(l))) return null;
+  const texts: string[] = [];
+  const offsets: number[] = [];
+  let safe = true;
+  let last = 0;
+  for (const m of formula.matchAll(FORMULA_TOKEN)) {
+    if (m[4]) continue;
+    const address = m[3] as string;
+    const cell = CELL_TOKEN.exec(address);
+    if (!cell) continue;
+    const letters = cell[2] as string;
+    if (letters.length > 3 || (letters.length === 3 && letters.toUpperCase() > "XFD")) continue;
+    if (letters !== letters.toUpperCase()) safe = false;
+    if (cell[3]) continue;
+    // The row number ends the token: cut there.
+    const end = (m.index as number) + m[0].length;
+    const digits = cell[4] as string;
+    texts.push(formula.slice(last, end - digits.length));
+    offsets.push(Number(digits) - row);
+    last = end;
+  }
+  texts.push(formula.slice(last));
+  return safe ? { texts, offsets } : null;
+}
+
+function writeCell(ws: ExcelJS.Worksheet, w: CellWrite, styles: SharedStyles): void {
   const cell = sheetCell(ws, w.row + 1, w.col + 1);
   const value = excelValue(w.content);
   cell.value = w.link ? { text: value === null ? w.link : String(value), hyperlink: `#${w.link}` } : value;
-  applyStyle(cell, w.style, w.content.kind === "date");
-  if (w.link) cell.font = { ...cell.font, ...LINK_FONT };
+  const style = cellStyle(cell.style, w.style, w.content.kind === "date");
+  if (w.link) style.font = { ...style.font, ...LINK_FONT };
+  cell.style = styles.get(style);
 }
 
-function applyStyle(cell: ExcelJS.Cell, style: CellStyle | undefined, isDate: boolean): void {
+/** The cell's style with the plan's style applied (a new object; `base` is left as it is). */
+function cellStyle(base: Partial<ExcelJS.Style>, style: CellStyle | undefined, isDate: boolean): Partial<ExcelJS.Style> {
+  const out: Partial<ExcelJS.Style> = { ...base };
   const numFmt = style?.numberFormat ?? (isDate ? "dd/mm/yyyy" : undefined);
-  if (numFmt) cell.numFmt = numFmt;
-  if (!style) return;
+  if (numFmt) out.numFmt = numFmt;
+  if (!style) return out;
   if (style.bold || style.italic || style.fontColor) {
-    cell.font = { ...cell.font, bold: style.bold, italic: style.italic, ...(style.fontColor ? { color: { argb: argb(style.fontColor) } } : {}) };
+    out.font = { ...out.font, bold: style.bold, italic: style.italic, ...(style.fontColor ? { color: { argb: argb(style.fontColor) } } : {}) };
   }
-  if (style.fill) setFill(cell, solidFill(style.fill));
-  if (style.wrap) cell.alignment = { ...cell.alignment, wrapText: true, vertical: "top" };
+  if (style.fill) out.fill = solidFill(style.fill);
+  if (style.wrap) out.alignment = { ...out.alignment, wrapText: true, vertical: "top" };
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------

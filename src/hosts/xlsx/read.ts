@@ -7,6 +7,77 @@ import type { Progress } from "../../engine/host";
 import type { CellValue, Merge, SheetSnapshot } from "../../engine/model/snapshot";
 import { WorkbookEmptyError, WorkbookEncryptedError, WorkbookLegacyFormatError, WorkbookUnreadableError } from "./errors";
 
+/** ExcelJS.FormulaType.Shared (a const enum in its typings, a plain object at run time). */
+const SHARED_FORMULA = 2 as ExcelJS.FormulaType;
+
+// How ExcelJS moves a shared formula to another cell (lib/utils/shared-formula.js, slideFormula):
+// tokens of letters and digits not followed by "(", the references among them moved unless "$".
+const FORMULA_TOKEN = /(([a-z_\-0-9]*)!)?([a-z0-9_$]{2,})([(])?/gi;
+const CELL_TOKEN = /^([$])?([a-z]+)([$])?([1-9][0-9]*)$/i;
+
+/**
+ * The formulas of a sheet's shared-formula cells (Excel stores a formula filled down once, with
+ * its range; ExcelJS moves it to each cell on request with a regular expression over the whole
+ * formula, which made reading the add-in's own sheets, filled down over thousands of rows, cost
+ * more than the rest of the workbook). Each master formula is cut once at its relative row
+ * numbers; a cell in the master's column gets the pieces joined with its own rows, which is
+ * exactly what ExcelJS gives; cells in other columns ask ExcelJS.
+ */
+class SharedFormulas {
+  private readonly masters = new Map<string, { row: number; col: number; texts: string[]; offsets: number[] } | null>();
+
+  constructor(private readonly ws: ExcelJS.Worksheet) {}
+
+  formulaOf(cell: ExcelJS.Cell, row: number, col: number): string | undefined {
+    const address = (cell.value as ExcelJS.CellSharedFormulaValue | null)?.sharedFormula;
+    if (!address) return cell.formula;
+    let master = this.masters.get(address);
+    if (master === undefined) {
+      master = this.template(address);
+      this.masters.set(address, master);
+    }
+    if (master === null || master.col !== col) return cell.formula;
+    let out = master.texts[0] as string;
+    for (let k = 0; k < master.offsets.length; k++) out += String(row + (master.offsets[k] as number) + 1) + (master.texts[k + 1] as string);
+    return out;
+  }
+
+  /** The master's formula cut at its relative row numbers (as distances from its row), or null. */
+  private template(address: string): { row: number; col: number; texts: string[]; offsets: number[] } | null {
+    const m = /^([A-Z]+)(\d+)$/.exec(address);
+    if (!m) return null;
+    let col = 0;
+    for (const ch of m[1] as string) col = col * 26 + (ch.charCodeAt(0) - 64);
+    const row = Number(m[2]);
+    const formula = this.ws.getRow(row).getCell(col).formula;
+    if (typeof formula !== "string") return null;
+    const texts: string[] = [];
+    const offsets: number[] = [];
+    let text = "";
+    let last = 0;
+    for (const t of formula.matchAll(FORMULA_TOKEN)) {
+      if (t[4]) continue;
+      const cellRef = CELL_TOKEN.exec(t[3] as string);
+      if (!cellRef) continue;
+      const letters = (cellRef[2] as string).toUpperCase();
+      if (letters.length > 3 || (letters.length === 3 && letters > "XFD")) continue;
+      const start = t.index as number;
+      // ExcelJS writes every moved reference back in upper case, absolute ones included.
+      text += formula.slice(last, start) + (t[1] ?? "") + (cellRef[1] ?? "") + letters + (cellRef[3] ?? "");
+      last = start + t[0].length;
+      if (cellRef[3]) {
+        text += cellRef[4] as string;
+        continue;
+      }
+      texts.push(text);
+      offsets.push(Number(cellRef[4]) - row);
+      text = "";
+    }
+    texts.push(text + formula.slice(last));
+    return { row: row - 1, col: col - 1, texts, offsets };
+  }
+}
+
 /** The add-in's own state sheet: never user data, so never read as a snapshot. */
 export const STATE_SHEET_NAME = "SO_Stato";
 
@@ -94,37 +165,51 @@ export function worksheetToSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
   let bottom = -1;
   let right = -1;
 
-  ws.eachRow((row, rowNumber) => {
-    const r = rowNumber - 1;
-    row.eachCell((cell, colNumber) => {
-      const type = cell.type;
-      // The other cells of a merged area report the top-left value; Excel keeps it there only.
-      if (type === ExcelJS.ValueType.Merge) return;
-      let value: CellValue;
-      let formula: string | null = null;
-      if (type === ExcelJS.ValueType.Formula) {
-        formula = cell.formula ?? null;
-        value = plainValue(cell.result);
-      } else {
-        value = plainValue(cell.value);
+  const shared = new SharedFormulas(ws);
+  const visit = (cell: ExcelJS.Cell, r: number, colNumber: number): void => {
+    const type = cell.type;
+    // The other cells of a merged area report the top-left value; Excel keeps it there only.
+    if (type === ExcelJS.ValueType.Merge || type === ExcelJS.ValueType.Null) return;
+    let value: CellValue;
+    let formula: string | null = null;
+    if (type === ExcelJS.ValueType.Formula) {
+      formula = (cell.formulaType === SHARED_FORMULA ? shared.formulaOf(cell, r, colNumber - 1) : cell.formula) ?? null;
+      value = plainValue(cell.result);
+    } else {
+      value = plainValue(cell.value);
+    }
+    if (value === null && formula === null) return;
+    const c = colNumber - 1;
+    if (r < top) top = r;
+    if (r > bottom) bottom = r;
+    if (c < left) left = c;
+    if (c > right) right = c;
+    const numFmt = cell.numFmt;
+    const format = numFmt && numFmt !== "General" ? numFmt : null;
+    rows.push(r);
+    cols.push(c);
+    values.push(value);
+    formats.push(format);
+    formulas.push(formula);
+    if (format !== null) anyFormat = true;
+    if (formula !== null) anyFormula = true;
+  };
+  // ExcelJS's eachRow / eachCell go through a closure and a "row has values" scan per row; its
+  // row and cell arrays, when present, are walked directly (a large share of `check` otherwise).
+  const internalRows = (ws as unknown as WorksheetInternals)._rows;
+  if (Array.isArray(internalRows)) {
+    for (const row of internalRows) {
+      const cells = (row as RowInternals | undefined)?._cells;
+      if (!row || !Array.isArray(cells)) continue;
+      const r = row.number - 1;
+      for (let i = 0; i < cells.length; i++) {
+        const cell = cells[i];
+        if (cell) visit(cell, r, i + 1);
       }
-      if (value === null && formula === null) return;
-      const c = colNumber - 1;
-      if (r < top) top = r;
-      if (r > bottom) bottom = r;
-      if (c < left) left = c;
-      if (c > right) right = c;
-      const numFmt = cell.numFmt;
-      const format = numFmt && numFmt !== "General" ? numFmt : null;
-      rows.push(r);
-      cols.push(c);
-      values.push(value);
-      formats.push(format);
-      formulas.push(formula);
-      if (format !== null) anyFormat = true;
-      if (formula !== null) anyFormula = true;
-    });
-  });
+    }
+  } else {
+    ws.eachRow((row, rowNumber) => row.eachCell((cell, colNumber) => visit(cell, rowNumber - 1, colNumber)));
+  }
 
   const snapshot: SheetSnapshot = { name: ws.name, origin: { row: 0, col: 0 }, cells: [] };
   const merges = readMerges(ws);
@@ -134,7 +219,10 @@ export function worksheetToSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
   const height = bottom - top + 1;
   const width = right - left + 1;
   const cells = new Array<CellValue[]>(height);
-  for (let r = 0; r < height; r++) cells[r] = new Array<CellValue>(width).fill(null);
+  // Copies of one row of nulls: packed arrays, cheaper to make and to read than new Array(width).
+  const blank: CellValue[] = [];
+  for (let c = 0; c < width; c++) blank.push(null);
+  for (let r = 0; r < height; r++) cells[r] = blank.slice();
   // Most rows have no format and no formula: they share one all-null row (snapshots are read-only).
   const noneRow = new Array<string | null>(width).fill(null);
   const formatGrid = anyFormat ? new Array<(string | null)[]>(height).fill(noneRow) : null;
@@ -218,6 +306,11 @@ export function dateToSerial(d: Date): number | null {
 
 interface WorksheetInternals {
   _merges?: Record<string, { top: number; left: number; bottom: number; right: number } | undefined>;
+  _rows?: (ExcelJS.Row | undefined)[];
+}
+
+interface RowInternals {
+  _cells?: (ExcelJS.Cell | undefined)[];
 }
 
 /** Merged areas, zero-based, sorted top to bottom then left to right. */

@@ -1,5 +1,5 @@
 import { normalizeLabel } from "../../../src/engine/values";
-import { firstWord, MAX_LABEL_LENGTH, SheetIndex } from "../../../src/engine/read/sheet";
+import { firstWord, LabelCache, MAX_LABEL_LENGTH, SheetIndex } from "../../../src/engine/read/sheet";
 import { toA1 } from "../../../src/engine/cells/a1";
 import { grid } from "../../helpers/grid";
 
@@ -60,6 +60,21 @@ describe("the block finder's sheet index", () => {
     expect(sheet.nextFilled(6, 3, 20)).toBe(4);
     expect(sheet.value(100, 100)).toBeNull();
     expect(sheet.bounds).toEqual({ top: 4, left: 3, bottom: 8, right: 5 });
+  });
+
+  it("sheets indexed with one label cache keep their own hits, also once a later sheet is indexed", () => {
+    const cache = new LabelCache();
+    const first = new SheetIndex(grid("Uno", "A1", [["Fasi e tempi", "Gennaio"], [null, "Verifica intermedia del 30/09/2024"]]), cache);
+    expect(where(first.find("fasi e tempi"))).toEqual(["A1"]);
+    const second = new SheetIndex(grid("Due", "B2", [["Gennaio", "Fasi e tempi"], ["Fasi e tempi", null]]), cache);
+    expect(where(second.find("fasi e tempi"))).toEqual(["C2", "B3"]);
+    expect(where(first.find("fasi e tempi"))).toEqual(["A1"]);
+    expect(where(first.findPrefix("verifica intermedia"))).toEqual(["B2"]);
+    expect(second.findPrefix("verifica intermedia")).toEqual([]);
+    expect(where(first.find("gennaio"))).toEqual(["B1"]);
+    expect(where(second.find("gennaio"))).toEqual(["B2"]);
+    expect(first.label(0, 1)).toBe("gennaio");
+    expect(first.month(0, 1)).toBe(1);
   });
 
   it("normalizes each distinct text once however many cells repeat it", () => {

@@ -3,6 +3,7 @@ import {
   cellText,
   isMark,
   isoToSerial,
+  normalizeLabel,
   readBoolean,
   readDate,
   readMeasure,
@@ -17,6 +18,7 @@ import {
   serialToIso,
   slugify,
   splitList,
+  stripHtml,
 } from "../../../src/engine/values";
 import { MeasureSchema, WeightSchema } from "../../../src/engine/model/plan";
 import type { CellValue } from "../../../src/engine/model/snapshot";
@@ -274,6 +276,52 @@ describe("round trips", () => {
         expect(splitList(typed)).toEqual(items.map((t, i) => ({ number: String(i + 1), text: t })));
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe("fast paths give what the plain definitions give", () => {
+  // normalizeLabel as first written: every step on every text. The function now skips the
+  // steps that cannot change plain ASCII text; the result must not move.
+  const TYPOS: ReadonlyArray<[RegExp, string]> = [
+    [/\bobbiettiv/g, "obiettiv"],
+    [/partecipazion e\b/g, "partecipazione"],
+    [/partecipazioni\b/g, "partecipazione"],
+  ];
+  const reference = (t: string): string => {
+    let out = stripHtml(t)
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .replace(/[’`´]/g, "'")
+      .replace(/\s+/g, " ")
+      .trim()
+      .replace(/[\s:;.,\-–—_]+$/g, "")
+      .replace(/^[\s:;.,\-–—_]+/g, "");
+    for (const [typo, fixed] of TYPOS) out = out.replace(typo, fixed);
+    return out;
+  };
+  const labelish = fc
+    .array(fc.oneof(fragment, fc.constantFrom("`", "_", "—", "obbiettivo", "partecipazion e", "partecipazioni", "Fasi e tempi:", "İ", "À")), { maxLength: 10 })
+    .map((parts) => parts.join(""));
+
+  it("normalizeLabel", () => {
+    fc.assert(
+      fc.property(fc.oneof(text, labelish), (t) => {
+        expect(normalizeLabel(t)).toBe(reference(t));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it("splitList drops the lines up to a phases label, whatever their spelling", () => {
+    const labels = fc.constantFrom("Fasi di attuazione:", "FASI", " - Attività previste", "ATTIVITA", "Azioni", "step", "Modalità di attuazione", "Articolazione delle fasi", "fasi e tempi");
+    fc.assert(
+      fc.property(labels, fc.array(fc.stringMatching(/^[A-Za-z][a-z]{2,8}$/), { minLength: 1, maxLength: 4 }), (label, items) => {
+        const typed = `Premessa.\n${label}\n${items.map((t, i) => `${i + 1}. ${t}`).join("\n")}`;
+        expect(splitList(typed)).toEqual(items.map((t, i) => ({ number: String(i + 1), text: t })));
+      }),
+      { numRuns: 300 },
     );
   });
 });

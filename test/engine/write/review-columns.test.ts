@@ -1,6 +1,6 @@
 import { rangeToA1, toA1 } from "../../../src/engine/cells/a1";
 import type { Objective } from "../../../src/engine/model/plan";
-import { cellAt, type CellValue } from "../../../src/engine/model/snapshot";
+import { cellAt, snapshotBounds, type CellValue } from "../../../src/engine/model/snapshot";
 import { emptyOwnershipRecord, encodeOwnershipRecord } from "../../../src/engine/write/ownership";
 import { planReviewColumns, withAddedCells } from "../../../src/engine/write/review-columns";
 import { STATE_SHEET } from "../../../src/engine/write/types";
@@ -133,6 +133,27 @@ describe("withAddedCells", () => {
     if (!next) throw new Error("no snapshot");
     expect(cellAt(next, 7, 24)).toBe("Completata il");
     expect(cellAt(next, 7, 13)).toBe("Dicembre");
-    expect(rangeToA1({ top: next.origin.row, left: next.origin.col, bottom: next.origin.row + next.cells.length - 1, right: next.origin.col + (next.cells[0]?.length ?? 0) - 1 })).toBe("A1:Y12");
+    expect(rangeToA1(snapshotBounds(next))).toBe("A1:Y12");
+    // The original is left as it was.
+    expect(cellAt(sheet, 7, 24)).toBeNull();
+    expect(rangeToA1(snapshotBounds(sheet))).toBe("A1:T12");
+  });
+
+  it("grows the grid up and left, and down, when a cell lies outside it", () => {
+    const sheet = grid("Scheda", "C3", [
+      ["a", "b"],
+      ["c", "d"],
+    ]);
+    const [next] = withAddedCells([sheet], [
+      { sheet: "Scheda", row: 0, col: 0, content: { kind: "text", text: "Note verifica" } },
+      { sheet: "Scheda", row: 6, col: 3, content: { kind: "text", text: "Completata il" } },
+    ]);
+    if (!next) throw new Error("no snapshot");
+    expect(rangeToA1(snapshotBounds(next))).toBe("A1:D7");
+    expect([cellAt(next, 0, 0), cellAt(next, 2, 2), cellAt(next, 3, 3), cellAt(next, 6, 3)]).toEqual(["Note verifica", "a", "d", "Completata il"]);
+    const [below] = withAddedCells([sheet], [{ sheet: "Scheda", row: 6, col: 5, content: { kind: "text", text: "Completata il" } }]);
+    if (!below) throw new Error("no snapshot");
+    expect(rangeToA1(snapshotBounds(below))).toBe("C3:F7");
+    expect([cellAt(below, 2, 2), cellAt(below, 6, 5), cellAt(below, 5, 5)]).toEqual(["a", "Completata il", null]);
   });
 });

@@ -111,7 +111,7 @@ describe("a reviewer's dates under the add-in's «Completata il»", () => {
     const read = allObjectives(once.analysis.plan).flatMap((o) => o.phases.map((p) => [p.source.completedOn, p.completedOn]));
     expect(read.filter(([, on]) => on !== null)).toEqual(columns.map((at, i) => [at, `2024-03-${String(1 + i).padStart(2, "0")}`]));
     expect(once.analysis.writePlan.addedCells).toEqual(headers);
-    expect(once.analysis.writePlan.messages.map((m) => m.code)).not.toContain("review-column-skipped");
+    expect((once.analysis.writePlan.messages ?? []).map((m) => m.code)).not.toContain("review-column-skipped");
     const all = (await loadWorkbook(once.bytes)).worksheets.map((w) => w.name);
     // No header beyond the first run's: the user's sheets are the filled workbook's, cell for cell.
     const userSheets = (await loadWorkbook(filled)).worksheets.map((w) => w.name).filter((n) => !prepared.analysis.writePlan.sheets.some((s) => s.name === n) && n !== STATE_SHEET);

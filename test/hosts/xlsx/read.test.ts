@@ -162,6 +162,38 @@ describe("formulas", () => {
     expect([value(s, "C1"), value(s, "C2"), value(s, "C3")]).toEqual([20, 40, 60]);
   });
 
+  it("translates shared formulas exactly as ExcelJS does, whatever the references (filled down and across)", async () => {
+    const masters: Record<string, string> = {
+      C2: "IF(ISNUMBER(a2),$A2*B$1+Foglio2!A2,\"A2\")",
+      D2: "SUMPRODUCT((Foglio2!$A$2:$A$9=A2)*ISNUMBER(Foglio2!B$2:B$9),Foglio2!$C$2:$C$9)/LOG10(B2)",
+      E2: "'Foglio 2'!A2&XFE2&AB2&\"x\"",
+      F2: "ROUND(E2,2)+$F$1+f1",
+    };
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Foglio1");
+    wb.addWorksheet("Foglio2");
+    for (const [address, f] of Object.entries(masters)) {
+      const col = address.slice(0, 1);
+      set(ws, address, { formula: f, result: 1, shareType: "shared", ref: `${col}2:${col}6` } as ExcelJS.CellFormulaValue);
+      for (let r = 3; r <= 6; r++) set(ws, `${col}${r}`, { sharedFormula: address, result: r } as ExcelJS.CellSharedFormulaValue);
+    }
+    // Filled across: a clone in another column of its master.
+    set(ws, "G3", { sharedFormula: "F2", result: 0 } as ExcelJS.CellSharedFormulaValue);
+    const loaded = await loadWorkbook(await bytesOf(wb));
+    const sheet = loaded.getWorksheet("Foglio1") as ExcelJS.Worksheet;
+    const s = worksheetToSnapshot(sheet);
+    let clones = 0;
+    sheet.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (cell.type !== ExcelJS.ValueType.Formula) return;
+        if (cell.formulaType === ExcelJS.FormulaType.Shared) clones += 1;
+        expect([cell.address, formula(s, cell.address)]).toEqual([cell.address, cell.formula]);
+      }),
+    );
+    expect(clones).toBe(17);
+    expect(formula(s, "C4")).toBe("IF(ISNUMBER(A4),$A4*B$1+Foglio2!A4,\"A4\")");
+  });
+
   it("gives an error result as its text and keeps a formula with no cached result", async () => {
     const s = await roundTrip((ws) => {
       set(ws, "B2", 1);
