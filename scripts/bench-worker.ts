@@ -47,10 +47,18 @@ async function main(): Promise<void> {
     // the engine compiled (a few runs of 100 cards mostly measure the JIT warming up, and the
     // per-card figure is about scaling).
     const runs = Math.max(3, Math.min(50, Math.ceil(5000 / Math.max(cards, 1))));
-    const { ms, result } = best(runs, () => readPlan(snapshots));
-    const objectives = allObjectives(result).length;
+    // Memory first: the process's peak RSS (runtime + snapshots + one plan) right after the first
+    // read, with the generator's garbage collected (run with --expose-gc by scripts/bench.ts).
+    (globalThis as { gc?: () => void }).gc?.();
+    const snapshotsMb = peakMb();
+    const first = readPlan(snapshots);
+    const readPeakMb = peakMb();
+    const objectives = allObjectives(first).length;
+    const { ms } = best(runs, () => readPlan(snapshots));
     const full = best(runs, () => analyse(snapshots, { asOf: "2024-09-30", review: "interim" }));
-    console.log(JSON.stringify({ task, cards, cells, nonEmpty, objectives, readMs: ms, perCardMs: ms / cards, analyseMs: full.ms, peakMb: peakMb() }));
+    console.log(
+      JSON.stringify({ task, cards, cells, nonEmpty, objectives, readMs: ms, perCardMs: ms / cards, analyseMs: full.ms, snapshotsMb, readPeakMb, peakMb: peakMb() }),
+    );
     return;
   }
   if (task === "check") {
