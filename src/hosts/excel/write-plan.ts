@@ -33,6 +33,7 @@ import { type Bounds, type SheetBounds, cellCount, intersects } from "./address"
 import type { AnnotationMode } from "./capabilities";
 import { type CellInput, charsToPoints, literalText, toCellInput } from "./cell-input";
 import { ACTION_OVERHEAD_BYTES } from "./limits";
+import { flagSkippedMessage } from "../../engine/write/host-messages";
 
 /** A fill as Office.js reports it: "#RRGGBB", or null for no fill. */
 export type Fill = string | null;
@@ -464,21 +465,7 @@ export function planWrite(mode: WriteMode, state: WriteState, annotation: Annota
     if (!found || found.protected) {
       if (!reported.has(f.sheet.toLowerCase())) {
         reported.add(f.sheet.toLowerCase());
-        messages.push(
-          found
-            ? {
-                code: "flag-skipped-protected",
-                severity: "warning",
-                sheet: found.name,
-                message: `Il foglio «${found.name}» è protetto: le celle con problemi non sono state colorate né annotate. L'elenco completo è nel foglio Verifica.`,
-              }
-            : {
-                code: "flag-skipped-missing-sheet",
-                severity: "warning",
-                sheet: f.sheet,
-                message: `Il foglio «${f.sheet}» non esiste più: i suoi problemi sono solo nel foglio Verifica.`,
-              },
-        );
+        messages.push(flagSkippedMessage(f.sheet, found ? found.name : null));
       }
       continue;
     }

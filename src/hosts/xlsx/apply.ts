@@ -43,6 +43,7 @@ import {
   writeState,
 } from "./ownership";
 import { loadWorkbook, worksheetToSnapshot } from "./read";
+import { flagSkippedMessage } from "../../engine/write/host-messages";
 
 export type { ApplyReport } from "../../engine/write/types";
 
@@ -567,21 +568,7 @@ function writeFlags(wb: ExcelJS.Workbook, flags: readonly CellFlag[], record: Ow
     if (!ws || isProtected(ws)) {
       if (!skipped.has(flag.sheet)) {
         skipped.add(flag.sheet);
-        report.messages.push(
-          ws
-            ? {
-                code: "flag-skipped-protected",
-                severity: "warning",
-                sheet: ws.name,
-                message: `Il foglio «${ws.name}» è protetto: le celle con problemi non sono state colorate né annotate. L'elenco completo è nel foglio Verifica.`,
-              }
-            : {
-                code: "flag-skipped-missing-sheet",
-                severity: "warning",
-                sheet: flag.sheet,
-                message: `Il foglio «${flag.sheet}» non esiste più: i suoi problemi sono solo nel foglio Verifica.`,
-              },
-        );
+        report.messages.push(flagSkippedMessage(flag.sheet, ws ? ws.name : null));
       }
       continue;
     }
