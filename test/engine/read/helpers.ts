@@ -1,3 +1,4 @@
+import { MONTHS } from "../../fixtures/builders/layout-a";
 import { rangeToA1 } from "../../../src/engine/cells/a1";
 import type { Objective, Plan, Structure } from "../../../src/engine/model/plan";
 import { allObjectives } from "../../../src/engine/model/plan";
@@ -22,21 +23,8 @@ export function structure(plan: Plan, name: string): Structure {
   return s;
 }
 
-/** Twelve month headers, for cronoprogramma grids. */
-export const MONTHS = [
-  "Gennaio",
-  "Febbraio",
-  "Marzo",
-  "Aprile",
-  "Maggio",
-  "Giugno",
-  "Luglio",
-  "Agosto",
-  "Settembre",
-  "Ottobre",
-  "Novembre",
-  "Dicembre",
-];
+/** Twelve month headers, for cronoprogramma grids (the fixture builders' list). */
+export { MONTHS };
 
 /** A cronoprogramma row: label, then "X" in the given months (1–12), blanks elsewhere. */
 export function marks(label: string | number, months: readonly number[], mark = "X"): (string | number | null)[] {
