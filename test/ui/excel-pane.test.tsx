@@ -8,35 +8,14 @@ import { act } from "react";
 import { analyse } from "../../src/engine/analyse";
 import { detectCapabilities } from "../../src/hosts/excel/capabilities";
 import { ExcelWorkbookHost } from "../../src/hosts/excel/host";
-import { LIVE_DEBOUNCE_MS, type Timers } from "../../src/hosts/excel/live-validation";
+import { LIVE_DEBOUNCE_MS } from "../../src/hosts/excel/live-validation";
 import { App } from "../../src/ui/App";
 import { createRoleStore } from "../../src/ui/role-store";
 import type { FakeExcel } from "../hosts/excel/fake-excel";
 import { cardWorkbook } from "../hosts/excel/workbooks";
 import { byRole, click, render, settle, type Rendered } from "./dom";
+import { ManualTimers } from "../helpers/manual-timers";
 
-/** Timers the test moves by hand, so the host's debounce is exact. */
-class ManualTimers implements Timers {
-  now = 0;
-  private next = 1;
-  private readonly due = new Map<number, { at: number; callback: () => void }>();
-  setTimeout(callback: () => void, ms: number): unknown {
-    const id = this.next++;
-    this.due.set(id, { at: this.now + ms, callback });
-    return id;
-  }
-  clearTimeout(handle: unknown): void {
-    this.due.delete(handle as number);
-  }
-  advance(ms: number): void {
-    this.now += ms;
-    for (const [id, t] of [...this.due].sort((a, b) => a[1].at - b[1].at)) {
-      if (t.at > this.now) continue;
-      this.due.delete(id);
-      t.callback();
-    }
-  }
-}
 
 let fake: FakeExcel;
 let uninstall: () => void;

@@ -1,34 +1,13 @@
 import { ExcelWorkbookHost, type CardChange } from "../../../src/hosts/excel/host";
 import { detectCapabilities } from "../../../src/hosts/excel/capabilities";
-import { BlockDebouncer, decideChange, type Timers } from "../../../src/hosts/excel/live-validation";
+import { BlockDebouncer, decideChange } from "../../../src/hosts/excel/live-validation";
 import { OwnWrites } from "../../../src/hosts/excel/own-writes";
 import type { Bounds } from "../../../src/hosts/excel/address";
 import type { CellFlag } from "../../../src/engine/write/types";
 import { FakeExcel } from "./fake-excel";
 import { CARD_HEIGHT, cardWorkbook } from "./workbooks";
+import { ManualTimers } from "../../helpers/manual-timers";
 
-/** Timers driven by the test: `advance(ms)` runs what falls due. */
-class ManualTimers implements Timers {
-  now = 0;
-  private next = 1;
-  private readonly due = new Map<number, { at: number; callback: () => void }>();
-  setTimeout(callback: () => void, ms: number): unknown {
-    const id = this.next++;
-    this.due.set(id, { at: this.now + ms, callback });
-    return id;
-  }
-  clearTimeout(handle: unknown): void {
-    this.due.delete(handle as number);
-  }
-  advance(ms: number): void {
-    this.now += ms;
-    for (const [id, t] of [...this.due].sort((a, b) => a[1].at - b[1].at)) {
-      if (t.at > this.now) continue;
-      this.due.delete(id);
-      t.callback();
-    }
-  }
-}
 
 const caps = (fake: FakeExcel) => detectCapabilities({ isSetSupported: (_n, v) => fake.supports(v ?? "1.1") });
 
