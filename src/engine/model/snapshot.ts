@@ -7,6 +7,25 @@ import { z } from "zod";
 export const CellValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 export type CellValue = z.infer<typeof CellValueSchema>;
 
+/** A cell's background colour, "#RRGGBB" in upper case. */
+export const FillSchema = z.string().regex(/^#[0-9A-F]{6}$/);
+
+/** Excel's default background: a cell filled white looks like one with no fill. */
+export const DEFAULT_FILL = "#FFFFFF";
+
+/**
+ * A host's colour → the snapshot's fill: "#rrggbb" / "rrggbb" / "FFrrggbb" (ARGB) in upper case
+ * with "#", null for no colour, white, or anything that is not a colour.
+ */
+export function normalizeFill(color: string | null | undefined): string | null {
+  if (typeof color !== "string") return null;
+  const hex = color.trim().replace(/^#/, "");
+  const rgb = /^[0-9a-f]{8}$/i.test(hex) ? hex.slice(2) : /^[0-9a-f]{6}$/i.test(hex) ? hex : null;
+  if (rgb === null) return null;
+  const fill = `#${rgb.toUpperCase()}`;
+  return fill === DEFAULT_FILL ? null : fill;
+}
+
 /** Zero-based bounds of a merged area, absolute on the sheet. */
 export const MergeSchema = z.object({
   top: z.number().int().min(0),
@@ -18,9 +37,13 @@ export type Merge = z.infer<typeof MergeSchema>;
 
 /**
  * One sheet's used range as the engine sees it. `cells[r][c]` is the cell at absolute
- * row `origin.row + r`, column `origin.col + c`. `formats` and `formulas`, when present, have
- * the same shape (null where the cell has no format / formula). Merged areas keep their value
- * in the top-left cell only, as Excel does.
+ * row `origin.row + r`, column `origin.col + c`. `formats`, `formulas` and `fills`, when present,
+ * have the same shape (null where the cell has no format / formula / fill). Merged areas keep
+ * their value in the top-left cell only, as Excel does.
+ *
+ * `fills` is each cell's background as Excel shows it, "#RRGGBB" (theme and indexed colours
+ * resolved by the host), null for no fill and for white (the sheet's default: a white cell looks
+ * like an empty one). People mark a cronoprogramma by colouring cells, so the reader needs it.
  */
 export const SheetSnapshotSchema = z.object({
   name: z.string().min(1),
@@ -28,6 +51,7 @@ export const SheetSnapshotSchema = z.object({
   cells: z.array(z.array(CellValueSchema)),
   formats: z.array(z.array(z.string().nullable())).optional(),
   formulas: z.array(z.array(z.string().nullable())).optional(),
+  fills: z.array(z.array(FillSchema.nullable())).optional(),
   merges: z.array(MergeSchema).optional(),
 });
 export type SheetSnapshot = z.infer<typeof SheetSnapshotSchema>;
@@ -49,6 +73,12 @@ export function formatAt(sheet: SheetSnapshot, row: number, col: number): string
 /** The formula at an absolute position (without the leading "="), or null. */
 export function formulaAt(sheet: SheetSnapshot, row: number, col: number): string | null {
   const r = sheet.formulas?.[row - sheet.origin.row];
+  return r?.[col - sheet.origin.col] ?? null;
+}
+
+/** The fill at an absolute position ("#RRGGBB"), or null. */
+export function fillAt(sheet: SheetSnapshot, row: number, col: number): string | null {
+  const r = sheet.fills?.[row - sheet.origin.row];
   return r?.[col - sheet.origin.col] ?? null;
 }
 
