@@ -68,8 +68,15 @@ export const PhaseSchema = z.object({
   completedOn: z.string().nullable(),
   reviewNote: z.string().nullable(),
   source: SourceSchema,
+  /**
+   * Where the reader found the phase, first source first: "list" (the card's "Fasi di
+   * attuazione"), "schedule" (a cronoprogramma row), "table" (a layout-B row), "card" (a layout-C
+   * row). A phase known only from the cronoprogramma is still a phase (its number is its label).
+   */
+  origin: z.array(z.enum(["list", "schedule", "table", "card"])).optional(),
 });
 export type Phase = z.infer<typeof PhaseSchema>;
+export type PhaseOrigin = NonNullable<Phase["origin"]>[number];
 
 export const IndicatorSchema = z.object({
   description: z.string().nullable(),
@@ -127,6 +134,25 @@ export const StrategyLinkSchema = z.object({
 });
 export type StrategyLink = z.infer<typeof StrategyLinkSchema>;
 
+/**
+ * How an objective's summary (weight-table) row and its card were joined, for a structure that
+ * has a weight table. The evidence is each similarity in 0…1 (null: one side does not say); the
+ * score weighs them (see read/join/match.ts).
+ */
+export const JoinSchema = z.object({
+  /** joined: row and card are one objective; row-only / card-only: no counterpart; ambiguous: see candidates. */
+  status: z.enum(["joined", "row-only", "card-only", "ambiguous"]),
+  row: CellRangeSchema.nullable(),
+  card: CellRangeSchema.nullable(),
+  score: z.number().nullable(),
+  evidence: z
+    .object({ number: z.number().nullable(), title: z.number().nullable(), structure: z.number().nullable(), owner: z.number().nullable() })
+    .nullable(),
+  /** When ambiguous: the other rows or cards that were equally good. */
+  candidates: z.array(CellRangeSchema),
+});
+export type Join = z.infer<typeof JoinSchema>;
+
 export const ObjectiveSchema = z.object({
   /** Stable id: `<structure slug>/<number>` (or `/<sheet>!<cell>` when unnumbered). */
   id: z.string(),
@@ -153,6 +179,8 @@ export const ObjectiveSchema = z.object({
   layout: LayoutSchema,
   /** Keys used: card (whole card), title, description, weight, phases, indicators, schedule, staff, reviews. */
   source: SourceSchema,
+  /** How the summary row and the card were joined; absent when the structure has no weight table. */
+  join: JoinSchema.optional(),
 });
 export type Objective = z.infer<typeof ObjectiveSchema>;
 
@@ -165,6 +193,13 @@ export const StructureSchema = z.object({
   objectives: z.array(ObjectiveSchema),
   /** Keys used: header, weightTable. */
   source: SourceSchema,
+  /**
+   * The other spellings merged into this structure: a card's "Settore" cell or another header
+   * naming the same unit, with why ("name": similarity of the names; "owner": same person).
+   */
+  mergedFrom: z
+    .array(z.object({ name: z.string(), at: CellRangeSchema.nullable(), by: z.enum(["name", "owner"]), similarity: z.number() }))
+    .optional(),
 });
 export type Structure = z.infer<typeof StructureSchema>;
 

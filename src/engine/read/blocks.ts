@@ -2,7 +2,7 @@ import { unionRanges, type CellRange } from "../cells/a1";
 import type { Indicator, Review, ScheduleRow, StaffMember } from "../model/plan";
 import { cellText, readDate } from "../values";
 import type { CellReader, Scope } from "./context";
-import { isBlockLabel, isPlaceholder, L } from "./labels";
+import { isBlockLabel, isFieldLabel, isPlaceholder, L } from "./labels";
 import { sortHits, type Hit, type Region, type SheetIndex } from "./sheet";
 
 /**
@@ -66,10 +66,10 @@ function indicatorHeader(sheet: SheetIndex, row: number, region: Region): Indica
     const l = sheet.label(row, c);
     if (l === null) continue;
     if (l === "descrizione" || l === "descrizione indicatore" || l === "indicatore" || l === "indicatori") description ??= c;
-    else if (l.startsWith("valore atteso") || l.startsWith("valori attesi") || l === "target") target ??= c;
+    else if (isFieldLabel("target", l)) target ??= c;
     else if (l.startsWith("rispetto scadenze")) deadline ??= c;
-    else if (l.startsWith(L.actual) || l.startsWith("valori raggiunti")) actual ??= c;
-    else if (l === L.peso || l === L.pesoPercent) weight ??= c;
+    else if (isFieldLabel("actual", l)) actual ??= c;
+    else if (isFieldLabel("weight", l)) weight ??= c;
   }
   if (description === null || (target === null && actual === null)) return null;
   return { description, target, deadline, actual, weight };
@@ -170,7 +170,7 @@ function scheduleHeaderAt(sheet: SheetIndex, row: number, labelCol: number, regi
     const l = sheet.label(row, c);
     const month = sheet.month(row, c);
     if (month !== null) months.push({ col: c, month });
-    else if ((l === L.pesoPercent || l === L.peso || l === "peso (%)") && months.length === 0) weightCol = c;
+    else if (isFieldLabel("weight", l) && months.length === 0) weightCol = c;
     else if (l !== null && l.startsWith(L.completedOn)) completedCol = c;
     else if (l !== null && l.startsWith(L.reviewNote)) noteCol = c;
   }

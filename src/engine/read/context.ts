@@ -1,5 +1,5 @@
 import { cellRange, type CellRange } from "../cells/a1";
-import type { Layout, Measure, Objective, StrategyLink, UnreadableCell, Weight } from "../model/plan";
+import type { Layout, Measure, Objective, StrategyLink, Structure, UnreadableCell, Weight } from "../model/plan";
 import type { CellValue } from "../model/snapshot";
 import { cellText, readDate, readMeasure, readMonths, readNumber, readPercent, readWeight, type ReadResult } from "../values";
 import { isPlaceholder } from "./labels";
@@ -13,6 +13,8 @@ export interface ObjectiveDraft extends Omit<Objective, "id"> {
   tableOrder: number | null;
   /** Set when ids are assigned. */
   id: string | null;
+  /** The structure as the card itself names it (its "Settore" cell), before structures are merged. */
+  sectorText: string | null;
 }
 
 /** A structure as one layout reader saw it; structures of the same name are merged later. */
@@ -22,6 +24,8 @@ export interface StructureDraft {
   strategy: StrategyLink | null;
   source: Record<string, CellRange>;
   objectives: ObjectiveDraft[];
+  /** Other spellings merged into this structure (see Structure.mergedFrom). */
+  mergedFrom?: NonNullable<Structure["mergedFrom"]>;
 }
 
 /** Who an unreadable cell belongs to; resolved to ids once ids exist. */
@@ -138,6 +142,7 @@ export function emptyObjective(init: {
 }): ObjectiveDraft {
   return {
     id: null,
+    sectorText: null,
     anchor: { sheet: init.sheet, row: init.row, col: init.col },
     tableOrder: null,
     number: null,

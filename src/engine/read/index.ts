@@ -7,6 +7,7 @@ import { readLayoutA, type StructureA } from "./layout-a";
 import { readLayoutB } from "./layout-b";
 import { readLayoutC } from "./layout-c";
 import { LabelCache, SheetIndex } from "./sheet";
+import { fullerName, personSimilarity, personWords, SHORT_NAME, structureSimilarity } from "./join/names";
 import { attachWeightRows, type WeightRow } from "./weight-table";
 
 export interface ReadPlanOptions {
@@ -56,7 +57,7 @@ export function readPlan(snapshots: readonly SheetSnapshot[], options: ReadPlanO
     for (const s of a) found.push(fromA(s));
   }
 
-  const structures = mergeStructures(found, labels);
+  const structures = mergeStructures(found);
   const objectivesByStructure = new Map<StructureAcc, ObjectiveDraft[]>();
   for (const s of structures) {
     const added = attachWeightRows(s.weightRows, s.draft.objectives, s.draft.owner);
@@ -78,6 +79,7 @@ export function readPlan(snapshots: readonly SheetSnapshot[], options: ReadPlanO
     strategy: s.draft.strategy,
     objectives: (objectivesByStructure.get(s) ?? []).map(finish),
     source: s.draft.source,
+    ...(s.draft.mergedFrom && s.draft.mergedFrom.length > 0 ? { mergedFrom: s.draft.mergedFrom } : {}),
   }));
 
   const unreadable: UnreadableCell[] = pending.map(({ cell, scope }) => ({
@@ -102,13 +104,15 @@ function fromA(s: StructureA): StructureAcc {
 }
 
 /**
- * Merges structures of the same name (slug) across sheets and layouts. A structure named only
- * by its cards' "Settore" cell (or the sheet name) joins the structure of a header whose name
- * contains it or whose owner is the cards' owner, when exactly one does: a card reading
- * "Amministrativo" on its own sheet belongs to "Servizio Amministrativo" of the summary sheet.
+ * Merges structures of the same name (slug) across sheets and layouts, then joins the spellings
+ * of one unit: a structure known only from its cards' "Settore" cell (or the sheet name), or a
+ * header without a weight table, joins the headed structure whose name it matches (see
+ * `structureSimilarity`: "Amministrativo" is "Servizio Amministrativo", "Servizi per X – Opere
+ * Pubbliche" is "Servizio per X"), or else whose owner is its cards' owner — when exactly one
+ * structure is the best and the owners do not contradict it. Last, each person gets one
+ * spelling, the fuller one (see `canonicalOwners`), so owner scores group.
  */
-function mergeStructures(found: readonly StructureAcc[], labels: LabelCache): StructureAcc[] {
-  const normalizeLabel = (text: string): string => labels.normalize(text);
+function mergeStructures(found: readonly StructureAcc[]): StructureAcc[] {
   const bySlug = new Map<string, StructureAcc>();
   const out: StructureAcc[] = [];
   for (const s of found) {
@@ -131,34 +135,86 @@ function mergeStructures(found: readonly StructureAcc[], labels: LabelCache): St
     }
   }
   const headed = out.filter((s) => !s.nameFromCard);
-  const result: StructureAcc[] = [];
+  const merged = new Set<StructureAcc>();
   for (const s of out) {
-    if (s.nameFromCard) {
-      const name = normalizeLabel(s.draft.name);
-      const owners = new Set(s.draft.objectives.map((o) => (o.owner === null ? "" : normalizeLabel(o.owner))));
-      const candidates = headed.filter((h) => {
-        const hn = normalizeLabel(h.draft.name);
-        const byName = name.length >= 4 && (hn.includes(name) || name.includes(hn));
-        const byOwner = h.draft.owner !== null && owners.has(normalizeLabel(h.draft.owner));
-        return byName || byOwner;
-      });
-      if (candidates.length === 1) {
-        const target = candidates[0] as StructureAcc;
-        target.draft.objectives.push(...s.draft.objectives);
-        continue;
-      }
-    }
-    result.push(s);
+    const canJoin = s.nameFromCard || (s.weightRows.length === 0 && s.draft.objectives.length > 0);
+    if (!canJoin) continue;
+    const targets = headed.filter((h) => h !== s && !merged.has(h) && (s.nameFromCard || h.weightRows.length > 0));
+    const target = joinTarget(s, targets);
+    if (!target) continue;
+    target.structure.draft.objectives.push(...s.draft.objectives);
+    target.structure.draft.owner ??= s.draft.owner;
+    const mergedFrom = (target.structure.draft.mergedFrom ??= []);
+    mergedFrom.push({ name: s.draft.name, at: s.draft.source.header ?? s.draft.objectives[0]?.source.structure ?? null, by: target.by, similarity: target.similarity }, ...(s.draft.mergedFrom ?? []));
+    merged.add(s);
   }
-  for (const s of result) {
-    const owner = s.draft.owner;
-    for (const o of s.draft.objectives) {
-      o.structure = s.draft.name;
-      // "Michele Rallo" on a card is the structure's "MICHELE RALLO": one spelling per person, so owner scores group.
-      if (owner !== null && o.owner !== null && normalizeLabel(o.owner) === normalizeLabel(owner)) o.owner = owner;
-    }
-  }
+  const result = out.filter((s) => !merged.has(s));
+  for (const s of result) for (const o of s.draft.objectives) o.structure = s.draft.name;
+  canonicalOwners(result);
   return result;
+}
+
+/**
+ * Names at least this alike are one structure: every distinctive word of a name of up to three
+ * words found in the other, three of four for longer ones (see `structureSimilarity`).
+ */
+const STRUCTURE_MATCH = 0.75;
+
+/** The one structure `s` belongs to among `targets` (see mergeStructures), or null. */
+function joinTarget(s: StructureAcc, targets: readonly StructureAcc[]): { structure: StructureAcc; by: "name" | "owner"; similarity: number } | null {
+  const owners = [...new Set([s.draft.owner, ...s.draft.objectives.map((o) => o.owner)].filter((o): o is string => o !== null))];
+  const ownerMatch = (h: StructureAcc): number => (h.draft.owner === null ? 0 : Math.max(0, ...owners.map((o) => personSimilarity(o, h.draft.owner as string))));
+  const contradicts = (h: StructureAcc): boolean => h.draft.owner !== null && owners.length > 0 && ownerMatch(h) === 0;
+  const byName = targets
+    .map((h) => ({ h, sim: structureSimilarity(s.draft.name, h.draft.name) }))
+    .filter((x) => x.sim >= STRUCTURE_MATCH && !contradicts(x.h))
+    .sort((a, b) => b.sim - a.sim);
+  const best = byName[0];
+  if (best) {
+    if (byName.length > 1 && (byName[1] as { sim: number }).sim >= best.sim) return null;
+    return { structure: best.h, by: "name", similarity: best.sim };
+  }
+  if (!s.nameFromCard) return null;
+  const byOwner = targets.map((h) => ({ h, sim: ownerMatch(h) })).filter((x) => x.sim >= SHORT_NAME);
+  if (byOwner.length !== 1) return null;
+  const only = byOwner[0] as { h: StructureAcc; sim: number };
+  return { structure: only.h, by: "owner", similarity: only.sim };
+}
+
+/**
+ * One spelling per person across the plan: "Rallo" and "Arch. Michele Rallo" on the cards of
+ * the structure whose header says "MICHELE RALLO" all become the fuller spelling, when the short
+ * one fits exactly one fuller name (a surname shared by two people stays as typed).
+ */
+function canonicalOwners(structures: readonly StructureAcc[]): void {
+  const names = new Set<string>();
+  for (const s of structures) {
+    if (s.draft.owner !== null) names.add(s.draft.owner);
+    for (const o of s.draft.objectives) if (o.owner !== null) names.add(o.owner);
+  }
+  const list = [...names];
+  const canonical = new Map<string, string>();
+  for (const n of list) {
+    const fuller = list.filter((m) => m !== n && personSimilarity(n, m) > 0 && fullerName(n, m) === m);
+    // Same words spelled differently ("MICHELE RALLO", "Michele Rallo"): the structure's header spelling.
+    const same = list.filter((m) => personSimilarity(n, m) === 1);
+    const headerSpelling = same.find((m) => structures.some((s) => s.draft.owner === m)) ?? same[0] ?? n;
+    if (fuller.length === 0) {
+      canonical.set(n, headerSpelling);
+      continue;
+    }
+    const top = fuller.filter((m) => !fuller.some((k) => k !== m && personSimilarity(m, k) > 0 && fullerName(m, k) === k));
+    const groups = new Set(top.map((m) => personWords(m).sort().join(" ")));
+    if (groups.size === 1) {
+      const sameTop = top.filter((m) => personSimilarity(m, top[0] as string) === 1);
+      canonical.set(n, sameTop.find((m) => structures.some((s) => s.draft.owner === m)) ?? (top[0] as string));
+    } else canonical.set(n, headerSpelling);
+  }
+  const fix = (n: string | null): string | null => (n === null ? null : (canonical.get(n) ?? n));
+  for (const s of structures) {
+    s.draft.owner = fix(s.draft.owner);
+    for (const o of s.draft.objectives) o.owner = fix(o.owner);
+  }
 }
 
 /** The plan year: the most frequent heading year, else the most frequent deadline year. */
@@ -197,6 +253,6 @@ function assignIds(drafts: readonly ObjectiveDraft[]): void {
 
 /** The model objective: the draft without the reader's bookkeeping. */
 function finish(o: ObjectiveDraft): Objective {
-  const { anchor: _anchor, tableOrder: _tableOrder, id, ...rest } = o;
+  const { anchor: _anchor, tableOrder: _tableOrder, sectorText: _sectorText, id, ...rest } = o;
   return { id: id ?? "", ...rest };
 }

@@ -50,9 +50,84 @@ export const L = {
   phasesColumn: "descrizione/fasi",
 } as const;
 
+/**
+ * What each field of a card or table may be called, in normalized form: the one table every
+ * reader asks (a header cell is the field when its label is one of these, or starts with one of
+ * the `prefixes`). Extended from the domain (the glossary in docs/DOMAIN.md and the SMVP texts
+ * real plans use), never from one test file. A label is looked up whole: "responsabile" is the
+ * owner in a card header, while "centro di responsabilita" (a structure header) is its own label.
+ */
+export const FIELD_LABELS = {
+  /** Who answers for the objective. */
+  owner: {
+    exact: [
+      "dirigente",
+      "dirigenti",
+      "responsabile",
+      "referente",
+      "titolare di e.q.",
+      "titolare di p.o.",
+      "titolare e.q.",
+      "titolare p.o.",
+      "funzionario responsabile",
+      "responsabile del servizio",
+      "responsabile di servizio",
+      "responsabile del settore",
+      "responsabile e.q.",
+      "responsabile p.o.",
+    ],
+    prefixes: ["titolare di ", "titolare incarico", "funzionario responsabile", "dirigente responsabile"],
+  },
+  /** The organisational unit the objective belongs to. */
+  structure: {
+    exact: [
+      "settore",
+      "settore responsabile del coordinamento",
+      "settori coinvolti",
+      "servizio",
+      "servizi",
+      "area",
+      "struttura",
+      "struttura organizzativa",
+      "ufficio",
+      "unita organizzativa",
+      "u.o.",
+      "centro di responsabilita",
+    ],
+    prefixes: [],
+  },
+  /** The objective's (or a phase's) weight. */
+  weight: {
+    exact: ["peso", "peso %", "peso (%)", "peso%", "punti", "punteggio", "punteggio massimo", "ponderazione", "peso ponderale", "incidenza %", "incidenza"],
+    prefixes: [],
+  },
+  /** An indicator's expected value. */
+  target: {
+    exact: ["target", "target atteso", "valore obiettivo", "valore target"],
+    prefixes: ["valore atteso", "valori attesi", "risultato atteso", "risultati attesi", "target "],
+  },
+  /** An indicator's achieved value. */
+  actual: {
+    exact: ["consuntivo", "valore consuntivo", "valore a consuntivo"],
+    prefixes: ["valore raggiunto", "valori raggiunti", "risultato raggiunto", "risultati raggiunti", "valore rilevato", "valori rilevati", "valore conseguito", "consuntivo "],
+  },
+} as const satisfies Record<string, { exact: readonly string[]; prefixes: readonly string[] }>;
+
+export type Field = keyof typeof FIELD_LABELS;
+
+/** True when the normalized label names `field` (see FIELD_LABELS). */
+export function isFieldLabel(field: Field, label: string | null): boolean {
+  if (label === null) return false;
+  const f = FIELD_LABELS[field];
+  if ((f.exact as readonly string[]).includes(label)) return true;
+  for (const p of f.prefixes as readonly string[]) if (label.startsWith(p)) return true;
+  return false;
+}
+
 /** Labels of the card's header row whose value sits in the cell below. */
-export const SECTOR_LABELS = [L.settore, L.settoreCoordinamento, L.settoriCoinvolti] as const;
-export const OWNER_HEADER_LABELS = [L.dirigente, L.dirigenti] as const;
+export const SECTOR_LABELS = [L.settore, L.settoreCoordinamento, L.settoriCoinvolti, "servizio", "servizi", "area", "struttura", "ufficio", "unita organizzativa", "struttura organizzativa"] as const;
+/** The owner's labels in a card header ("Settore | Dirigente | Sistema Premiante", "Settore | Responsabile | …"). */
+export const OWNER_HEADER_LABELS = FIELD_LABELS.owner.exact;
 
 /** Labels (exact) that open a block of a layout-A card: a table or a zone ends at them. */
 const BLOCK_LABELS = new Set<string>([

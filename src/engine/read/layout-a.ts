@@ -13,7 +13,7 @@ import {
   type ScheduleLine,
 } from "./blocks";
 import { emptyObjective, type CellReader, type ObjectiveDraft, type Scope, type StructureDraft } from "./context";
-import { isBlockLabel, isRuleText, isStaffHeading, L, OWNER_HEADER_LABELS, SECTOR_LABELS } from "./labels";
+import { isBlockLabel, isFieldLabel, isRuleText, isStaffHeading, L, OWNER_HEADER_LABELS, SECTOR_LABELS } from "./labels";
 import type { Hit, Region, SheetIndex } from "./sheet";
 import { findWeightTables, readWeightTable, type WeightRow, type WeightTable } from "./weight-table";
 
@@ -59,9 +59,8 @@ function isHeaderLabel(label: string | null): boolean {
   if (label === null) return false;
   return (
     isBlockLabel(label) ||
-    label === L.responsabile ||
-    label === L.dirigente ||
-    label === L.dirigenti ||
+    isFieldLabel("owner", label) ||
+    isFieldLabel("structure", label) ||
     label === L.sistemaPremiante ||
     label.startsWith("costo base")
   );
@@ -404,7 +403,10 @@ function readCard(cr: CellReader, parts: readonly PartInfo[], structure: Structu
     if (cardOwner) o.source.owner = cr.at(cardOwner.row, cardOwner.col);
   }
   const sectorPart = parts.find((p) => p.sector !== null);
-  if (sectorPart?.sector) o.source.structure = cr.at(sectorPart.sector.row, sectorPart.sector.col);
+  if (sectorPart?.sector) {
+    o.source.structure = cr.at(sectorPart.sector.row, sectorPart.sector.col);
+    o.sectorText = sectorPart.sector.text;
+  }
 
   const titled = parts.find((p) => p.title !== null && p.segment.title !== null);
   if (titled && titled.segment.title) {
@@ -464,10 +466,7 @@ function readCard(cr: CellReader, parts: readonly PartInfo[], structure: Structu
   }
   o.schedule = lines.map((l) => l.row);
 
-  // With no phase list, a cronoprogramma whose rows are names (not numbers) lists the phases.
-  if (phases.length === 0 && lines.length > 0 && lines.every((l) => l.row.label !== "" && readPhaseNumber(l.row.label) === null)) {
-    for (const l of lines) phases.push(toPhase({ number: null, text: l.row.label }, l.row.source.label as CellRange));
-  }
+  addSchedulePhases(phases, lines);
   applyScheduleColumns(phases, lines, o.schedule);
   o.phases = phases;
 
@@ -504,6 +503,39 @@ function readCard(cr: CellReader, parts: readonly PartInfo[], structure: Structu
   put("staff", staffRanges);
   o.source.card = cardRange(cr, parts.map((p) => p.segment));
   return o;
+}
+
+/**
+ * Phases from whichever source the card has. The phase list comes first; each cronoprogramma row
+ * is tied to a listed phase the way the schedule computation ties them (by number, then by name:
+ * see matchScheduleRows), and a labelled row tied to none is a phase of its own — a number "1",
+ * a label "1.1" or a name: its label is what the row says, its months are the row's, and it takes
+ * part in timeliness like any other (the `phase-description-missing` finding says the card does
+ * not describe it). Rows without a label stay rows (`schedule-row-unmatched` reports them).
+ */
+function addSchedulePhases(phases: Phase[], lines: readonly ScheduleLine[]): void {
+  for (const p of phases) p.origin = ["list"];
+  if (lines.length === 0) return;
+  // A copy: the matcher memoises on the arrays it is given, and `phases` grows below.
+  const listed = [...phases];
+  const matches = matchScheduleRows(listed, lines.map((l) => l.row));
+  for (const m of matches) {
+    const line = lines[m.rowIndex] as ScheduleLine;
+    if (m.phaseIndex !== null) {
+      const phase = listed[m.phaseIndex] as Phase;
+      if (!phase.origin?.includes("schedule")) phase.origin = [...(phase.origin ?? []), "schedule"];
+      continue;
+    }
+    const label = line.row.label.trim();
+    if (label === "") continue;
+    const number = readPhaseNumber(label);
+    // A row whose label is only its number ("1", "Fase 2") has nothing else to name it by.
+    const named = phases.find((p) => p.origin?.[0] === "schedule" && (number !== null ? p.number === number : p.label === label));
+    if (named) continue;
+    const phase = toPhase({ number, text: label }, line.row.source.label as CellRange);
+    phase.origin = ["schedule"];
+    phases.push(phase);
+  }
 }
 
 /**

@@ -5,7 +5,7 @@ import { labelValue, readStaffTable } from "./blocks";
 import { emptyObjective, type CellReader, type ObjectiveDraft, type Scope, type StructureDraft } from "./context";
 import { isBlockLabel, L } from "./labels";
 import type { Hit, Region, SheetIndex } from "./sheet";
-import { titleSimilarity } from "./weight-table";
+import { titleSimilarity } from "./join/names";
 
 /**
  * Layout B, the tabular plan (PDO template 2022):
@@ -228,6 +228,7 @@ function readTable(cr: CellReader, header: Hit, region: Region, structure: Struc
       scheduleMonths: [],
       completedOn: null,
       reviewNote: null,
+      origin: ["table"],
       source: { number: cr.at(r, cols.number), label: cr.at(r, cols.description), row: cr.range(r, cols.number, r, tableRight) },
     };
     if (cols.weight !== null) {

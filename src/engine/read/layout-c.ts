@@ -273,6 +273,7 @@ function readPhaseRow(cr: CellReader, r: number, cols: Columns, scope: Scope): P
     scheduleMonths: [],
     completedOn: null,
     reviewNote: null,
+    origin: ["card"],
     source: { label: cr.at(r, cols.phase) },
   };
   if (raw !== null) {

@@ -1,9 +1,10 @@
-import type { CellRange } from "../cells/a1";
+import { cellRange, type CellRange } from "../cells/a1";
+import { joinRowsToCards, type JoinSide } from "./join/match";
 import type { Weight } from "../model/plan";
-import { isDateFormat, normalizeLabel, readTrailingDate, readWeight } from "../values";
+import { isDateFormat, readTrailingDate, readWeight } from "../values";
 import { scheduleGridRegions } from "./blocks";
 import { emptyObjective, type CellReader, type ObjectiveDraft, type Scope } from "./context";
-import { isBlockLabel, L } from "./labels";
+import { FIELD_LABELS, isBlockLabel } from "./labels";
 import type { Region, SheetIndex } from "./sheet";
 
 /**
@@ -26,6 +27,8 @@ export interface WeightRow {
   weight: Weight | null;
   /** Non-numeric weight as typed ("Intersettoriale"). */
   weightText: string | null;
+  /** The structure the row names, when the table has a structure column. */
+  structureText: string | null;
   description: string | null;
   deadline: string | null;
   source: Record<string, CellRange>;
@@ -153,7 +156,7 @@ export function findWeightTables(sheet: SheetIndex, claimed: readonly Region[]):
       tables.push({ kind: "numbered", header: null, top: t, bottom: b, left: first, right: rightmost });
     }
   }
-  for (const h of sheet.findAny([L.peso, L.pesoPercent, "peso (%)"], [])) {
+  for (const h of sheet.findAny(FIELD_LABELS.weight.exact, [])) {
     if (inside(h.row, h.col, taken) || inside(h.row, h.col, tables)) continue;
     const others = sheet.filledColumns(h.row, left, right).filter((c) => c !== h.col);
     // Only a header of its own: not the "Peso %" column of a cronoprogramma or indicator table.
@@ -233,7 +236,8 @@ function readNumberedRows(cr: CellReader, region: Region, structure: string): We
       else weight = cr.weight(r, weightCol, "objective.weight", scope);
     }
     const title = titleCols.map((c) => sheet.text(r, c)).filter((t): t is string => t !== null).join(" ");
-    generic.push({ sheet: sheet.name, row: r, col: first, number, title, weight, weightText, description: null, deadline: null, source, scope });
+    const structureText = structureCol === null ? null : sheet.text(r, structureCol);
+    generic.push({ sheet: sheet.name, row: r, col: first, number, title, weight, weightText, structureText, description: null, deadline: null, source, scope });
   }
   // Rows whose weight cell is empty still get a source, in the column the other rows use, so a
   // "missing weight" finding points at the cell to fill.
@@ -286,64 +290,39 @@ function readPesoTable(cr: CellReader, headerRow: number, pesoCol: number, regio
     }
     const number = numberCol === null ? null : sheet.phaseNumber(r, numberCol);
     if (numberCol !== null) source.number = cr.at(r, numberCol);
-    out.push({ sheet: sheet.name, row: r, col: Math.min(...filled), number, title, weight, weightText, description, deadline, source, scope });
+    out.push({ sheet: sheet.name, row: r, col: Math.min(...filled), number, title, weight, weightText, structureText: null, description, deadline, source, scope });
   }
   return out;
 }
 
-/** Share of the significant words of the shorter title found in the other (0…1). */
-export function titleSimilarity(a: string, b: string): number {
-  const words = (t: string): Set<string> =>
-    new Set(
-      normalizeLabel(t)
-        .split(/[^a-z0-9]+/)
-        .filter((w) => w.length >= 4)
-        .map((w) => w.slice(0, 6)),
-    );
-  const wa = words(a);
-  const wb = words(b);
-  const smaller = Math.min(wa.size, wb.size);
-  if (smaller === 0) return 0;
-  let shared = 0;
-  for (const w of wa) if (wb.has(w)) shared += 1;
-  return shared / smaller;
-}
-
-/** Title similarity from which a card and a weight-table row are taken as the same objective. */
-const TITLE_MATCH = 0.5;
-
 /**
- * Gives each layout-A card of a structure its weight from the structure's weight table: by
- * number first, then, for rows and cards left over, by title similarity. Rows without a card
+ * Joins a structure's weight-table rows to its layout-A cards with the one matcher (see
+ * join/match.ts) and gives each joined card its weight and table position. Rows without a card
  * become objectives of their own (the Segreteria table is the only place its objectives are
- * written; elsewhere a listed objective whose card is missing must still count in the weights).
+ * written; elsewhere a listed objective whose card is missing must still count in the weights)
+ * and say so in `join`; so do cards listed nowhere and pairs the matcher would not choose between.
  */
 export function attachWeightRows(rows: readonly WeightRow[], cards: ObjectiveDraft[], owner: string | null): ObjectiveDraft[] {
-  const free = new Set(cards.filter((c) => c.layout === "A" || c.layout === "addin"));
+  const joinable = cards.filter((c) => c.layout === "A" || c.layout === "addin");
+  const result = joinRowsToCards(
+    rows,
+    joinable,
+    (row): JoinSide => ({ number: row.number, title: row.title, structure: row.structureText, owner: null, at: row.source.row as CellRange }),
+    (card): JoinSide => ({ number: card.number, title: card.title === "" ? null : card.title, structure: card.sectorText, owner: card.owner, at: card.source.card ?? card.source.title ?? cellRange(card.anchor.sheet, card.anchor.row, card.anchor.col) }),
+  );
+  const cardAt = (c: ObjectiveDraft): CellRange => c.source.card ?? cellRange(c.anchor.sheet, c.anchor.row, c.anchor.col);
   const matched = new Map<WeightRow, ObjectiveDraft>();
-  for (const row of rows) {
-    if (row.number === null) continue;
-    const card = [...free].find((c) => c.number === row.number);
-    if (card) {
-      matched.set(row, card);
-      free.delete(card);
-    }
+  for (const p of result.pairs) {
+    matched.set(p.row, p.card);
+    p.card.join = { status: "joined", row: p.row.source.row as CellRange, card: cardAt(p.card), score: p.score, evidence: p.evidence, candidates: [] };
   }
-  for (const row of rows) {
-    if (matched.has(row) || row.title === null) continue;
-    let best: ObjectiveDraft | null = null;
-    let bestScore = 0;
-    for (const card of free) {
-      const s = titleSimilarity(row.title, card.title);
-      if (s > bestScore) {
-        best = card;
-        bestScore = s;
-      }
-    }
-    if (best && bestScore >= TITLE_MATCH) {
-      matched.set(row, best);
-      free.delete(best);
-    }
+  const ambiguousRows = new Map<WeightRow, CellRange[]>();
+  for (const a of result.ambiguous) {
+    for (const r of a.rows) ambiguousRows.set(r, a.cards.map(cardAt));
+    for (const c of a.cards) c.join = { status: "ambiguous", row: null, card: cardAt(c), score: a.score, evidence: null, candidates: a.rows.map((r) => r.source.row as CellRange) };
+  }
+  if (rows.length > 0) {
+    for (const c of result.unmatchedCards) c.join ??= { status: "card-only", row: null, card: cardAt(c), score: null, evidence: null, candidates: [] };
   }
   const added: ObjectiveDraft[] = [];
   rows.forEach((row, order) => {
@@ -377,6 +356,10 @@ export function attachWeightRows(rows: readonly WeightRow[], cards: ObjectiveDra
     o.tableOrder = order;
     const { row: rowRange, structure: _structure, ...fields } = row.source;
     o.source = { ...fields, card: rowRange as CellRange, weightTableRow: rowRange as CellRange };
+    const rivals = ambiguousRows.get(row);
+    o.join = rivals
+      ? { status: "ambiguous", row: rowRange as CellRange, card: null, score: null, evidence: null, candidates: rivals }
+      : { status: "row-only", row: rowRange as CellRange, card: null, score: null, evidence: null, candidates: [] };
     row.scope.objective = o;
     added.push(o);
   });

@@ -48,9 +48,9 @@ describe("fixture casorate-servizio-amministrativo", () => {
       ["1", 7, 7, 7, 2, 3],
       // Card 2: no "Fasi di attuazione" and no list starting at 1 of its own: the "1. Migrazione
       // al cloud … 4." list is part of a description paragraph ("investimenti previsti … sono i
-      // seguenti:"), so the card has no phase; its 7 numbered cronoprogramma rows stay schedule
-      // rows that match no phase (a rule reports them) rather than invented phases.
-      ["2", 0, 7, 7, 2, 4],
+      // seguenti:"), so the card lists no phase; its 7 numbered cronoprogramma rows are its
+      // phases, "1" … "7" (phase-description-missing says the card does not describe them).
+      ["2", 7, 7, 7, 2, 4],
       // Card 3: the numbered list "1. Mappatura … 4. Formazione"; 46 indicators in 11 groups; the
       // "Tempi di realizzazione | Dall'1/01/2024 | A tempo indeterminato" row is a period, not a grid.
       ["3", 4, 46, 4, 2, 7],

@@ -8,7 +8,8 @@ import { marks, MONTHS } from "./helpers";
  * months, two indicators with targets, one person on it — typed in each layout, at different
  * places on the sheet. The three readings must be the same model once we drop what honestly
  * differs between layouts:
- * - `source` (cells differ by construction) and `layout`;
+ * - `source` (cells differ by construction), `layout`, and the reading record (`join`, a phase's
+ *   `origin`): how the cells were found, which differs by layout by construction;
  * - where the months live: A keeps the cronoprogramma grid in `objective.schedule`, C keeps the
  *   schedule text on each phase (`scheduleText`, `scheduleMonths`), B has no schedule at all
  *   (only deadlines). The months are compared separately, A grid against C text.
@@ -92,11 +93,11 @@ function only(snapshot: typeof A): Objective {
   return objectives[0] as Objective;
 }
 
-/** Drops `source` at every depth. */
+/** Drops `source` and the reading record (`join`, `origin`) at every depth. */
 function withoutSource(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutSource);
   if (value && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).filter(([k]) => k !== "source").map(([k, v]) => [k, withoutSource(v)]));
+    return Object.fromEntries(Object.entries(value).filter(([k]) => k !== "source" && k !== "join" && k !== "origin").map(([k, v]) => [k, withoutSource(v)]));
   }
   return value;
 }
