@@ -1,6 +1,6 @@
 import { unionRanges, type CellRange } from "../cells/a1";
 import type { Indicator, Review, ScheduleRow, StaffMember } from "../model/plan";
-import { cellText, readDate } from "../values";
+import { cellText, isDateFormat, readDate, serialToIso } from "../values";
 import type { CellReader, Scope } from "./context";
 import { isBlockLabel, isFieldLabel, isPlaceholder, L } from "./labels";
 import { sortHits, type Hit, type Region, type SheetIndex } from "./sheet";
@@ -174,8 +174,56 @@ function scheduleHeaderAt(sheet: SheetIndex, row: number, labelCol: number, regi
     else if (l !== null && l.startsWith(L.completedOn)) completedCol = c;
     else if (l !== null && l.startsWith(L.reviewNote)) noteCol = c;
   }
+  if (months.length === 0) months.push(...numberedMonths(sheet, row, labelCol, region));
   if (months.length === 0) return null;
   return { row, labelCol, months, weightCol, completedCol, noteCol };
+}
+
+/**
+ * Month columns headed by numbers or dates instead of names: "1 | 2 | … | 12" (or a run such as
+ * "7 | 8 | 9"), or real date cells with a month format (01/01/2026, gen-26). A run of at least
+ * MIN_NUMBERED_MONTHS consecutive months in consecutive columns, so that a row of other numbers
+ * (a table's figures) is not taken for a month header.
+ */
+function numberedMonths(sheet: SheetIndex, row: number, labelCol: number, region: Region): { col: number; month: number }[] {
+  const cells = sheet.filledColumns(row, labelCol + 1, region.right).map((col) => ({ col, month: headerMonth(sheet, row, col) }));
+  let best: { col: number; month: number }[] = [];
+  let run: { col: number; month: number }[] = [];
+  for (const c of cells) {
+    const previous = run[run.length - 1];
+    if (c.month === null) {
+      run = [];
+      continue;
+    }
+    if (previous && c.month === previous.month + 1) run.push({ col: c.col, month: c.month });
+    else run = [{ col: c.col, month: c.month }];
+    if (run.length > best.length) best = [...run];
+  }
+  return best.length >= MIN_NUMBERED_MONTHS ? best : [];
+}
+
+const MIN_NUMBERED_MONTHS = 3;
+
+/** The month a number or date header cell stands for: an integer 1–12, or a date cell's month. */
+function headerMonth(sheet: SheetIndex, row: number, col: number): number | null {
+  const v = sheet.value(row, col);
+  if (typeof v === "number" && isDateFormat(sheet.format(row, col))) {
+    const iso = serialToIso(v);
+    return iso === null ? null : Number(iso.slice(5, 7));
+  }
+  const n = typeof v === "number" ? v : typeof v === "string" && /^\s*\d{1,2}\s*$/.test(v) ? Number(v) : null;
+  return n !== null && Number.isInteger(n) && n >= 1 && n <= 12 ? n : null;
+}
+
+/**
+ * A month cell marked by its colour alone (a Gantt bar): it has a fill, and the fill is not the
+ * one of the row's label cell (a row tinted as a whole, banded tables) nor the sheet's default
+ * (white reads as no fill). Fill colours the add-in wrote itself never reach here (the engine
+ * restores the user's fill before reading: see `userSnapshots`).
+ */
+function isFillMark(sheet: SheetIndex, row: number, col: number, labelCol: number): boolean {
+  const fill = sheet.fill(row, col);
+  return fill !== null && fill !== sheet.fill(row, labelCol);
 }
 
 /**
@@ -237,7 +285,8 @@ function monthCellKinds(sheet: SheetIndex, header: ScheduleHeader, r: number): {
   let marks = false;
   let foreign = false;
   for (const { col } of header.months) {
-    if (sheet.value(r, col) === null) continue;
+    const v = sheet.value(r, col);
+    if (v === null || v === 0 || v === "0") continue;
     if (sheet.mark(r, col)) {
       marks = true;
       continue;
@@ -292,7 +341,12 @@ export function readScheduleRows(
     const labelText = sheet.text(r, header.labelCol);
     const months: number[] = [];
     for (const { col, month } of header.months) {
-      if (sheet.value(r, col) === null) continue;
+      // Empty, a placeholder, or the 0 of a grid typed as 0/1: not marked, unless coloured.
+      const v = sheet.value(r, col);
+      if (v === null || v === 0 || v === "0" || isPlaceholder(sheet.text(r, col) ?? "")) {
+        if (isFillMark(sheet, r, col, header.labelCol) && !months.includes(month)) months.push(month);
+        continue;
+      }
       if (sheet.mark(r, col)) {
         if (!months.includes(month)) months.push(month);
         continue;

@@ -1,4 +1,4 @@
-import type { CellValue, Merge, SheetSnapshot } from "../model/snapshot";
+import { fillAt, type CellValue, type Merge, type SheetSnapshot } from "../model/snapshot";
 import type { Measure } from "../model/plan";
 import { cellText, isMark, normalizeLabel, readMeasure, readMonthName, readPhaseNumber } from "../values";
 import { isPlaceholder, isRuleText } from "./labels";
@@ -384,6 +384,16 @@ export class SheetIndex {
   /** The normalized label of a short text cell, null for empty, numeric or prose cells. */
   label(row: number, col: number): string | null {
     return this.entryAt(row, col)?.info?.label ?? null;
+  }
+
+  /** The cell's background ("#RRGGBB"), null for none or white (see the snapshot's `fills`). */
+  fill(row: number, col: number): string | null {
+    return fillAt(this.snapshot, row, col);
+  }
+
+  /** True when the sheet carries fill colours at all (hosts omit the grid when it has none). */
+  get hasFills(): boolean {
+    return this.snapshot.fills !== undefined;
   }
 
   /** readMonthName of the cell. */

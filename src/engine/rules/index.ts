@@ -1,13 +1,16 @@
 import type { Finding } from "../model/finding";
 import type { Plan } from "../model/plan";
 import { runRuleList, type Rule, type RunRulesOptions } from "./define";
+import { cardUnmatched } from "./card-unmatched";
 import { indicatorActualMissing } from "./indicator-actual-missing";
 import { indicatorDescriptionMissing } from "./indicator-description-missing";
 import { indicatorMissing } from "./indicator-missing";
 import { indicatorTargetMissing } from "./indicator-target-missing";
+import { joinAmbiguous } from "./join-ambiguous";
 import { objectiveWeightsSum } from "./objective-weights-sum";
 import { participationSum } from "./participation-sum";
 import { phaseCompletionMissing } from "./phase-completion-missing";
+import { phaseDescriptionMissing } from "./phase-description-missing";
 import { phaseDeadlineOutsideYear } from "./phase-deadline-outside-year";
 import { phaseWeightsPartial } from "./phase-weights-partial";
 import { phaseWeightsSum } from "./phase-weights-sum";
@@ -15,14 +18,22 @@ import { reviewMeanMismatch } from "./review-mean-mismatch";
 import { scheduleAfterDeadline } from "./schedule-after-deadline";
 import { schedulePhaseEmpty } from "./schedule-phase-empty";
 import { scheduleRowUnmatched } from "./schedule-row-unmatched";
+import { summaryRowUnmatched } from "./summary-row-unmatched";
 import { valueUnreadable } from "./value-unreadable";
 import { weightMissing } from "./weight-missing";
 
 export type { Rule, RunRulesOptions } from "./define";
 
-/** Every rule, in the order findings are listed: unreadable cells first, then weights, indicators, schedule, staff, reviews. */
+/**
+ * Every rule, in the order findings are listed: unreadable cells and how cards were joined to
+ * their summary rows first (they explain the findings after them), then weights, indicators,
+ * schedule, staff, reviews.
+ */
 export const allRules = [
   valueUnreadable,
+  joinAmbiguous,
+  summaryRowUnmatched,
+  cardUnmatched,
   phaseWeightsSum,
   phaseWeightsPartial,
   objectiveWeightsSum,
@@ -33,6 +44,7 @@ export const allRules = [
   indicatorActualMissing,
   schedulePhaseEmpty,
   scheduleRowUnmatched,
+  phaseDescriptionMissing,
   scheduleAfterDeadline,
   phaseDeadlineOutsideYear,
   phaseCompletionMissing,

@@ -31,11 +31,12 @@ export function readBoolean(value: CellValue): ReadResult<boolean> {
 }
 
 // Marks typed in cronoprogramma cells. "✗" / "✘" are crosses meaning "no", so they are not marks.
-const MARKS = new Set(["x", "✓", "✔", "☑", "✅", "√", "•", "●", "■", "*", "×"]);
+// "1" is the mark of grids typed as 0/1 (a blank or 0 for the other months).
+const MARKS = new Set(["x", "✓", "✔", "☑", "✅", "√", "•", "●", "■", "▪", "◼", "█", "*", "×", "+", "1"]);
 
 /** True for a cronoprogramma mark: X, x, ✓, ✔, •, * (spaces around ignored), or the boolean true. */
 export function isMark(value: CellValue): boolean {
-  if (value === true) return true;
+  if (value === true || value === 1) return true;
   if (typeof value !== "string") return false;
   let t = value.trim();
   if (t.length > 2 && t.startsWith("<")) t = (cellText(t) ?? "").trim();

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { SheetSnapshot } from "../model/snapshot";
+import { normalizeFill, type SheetSnapshot } from "../model/snapshot";
 import { STATE_CHUNK, STATE_SHEET, type OwnershipRecord } from "./types";
 
 /**
@@ -121,7 +121,53 @@ export function userSnapshots(snapshots: readonly SheetSnapshot[], state?: Owner
   const record = (state ?? readOwnershipRecord(snapshots)).record;
   const skip = new Set((record?.sheets ?? []).map((s) => s.toLowerCase()));
   skip.add((record?.sheetKeys?.methodology ?? METHODOLOGY_SHEET).toLowerCase());
-  return snapshots.filter((s) => !isStateSheetName(s.name) && !skip.has(s.name.toLowerCase()) && !hasOwnedSheetMarker(s));
+  const users = snapshots.filter((s) => !isStateSheetName(s.name) && !skip.has(s.name.toLowerCase()) && !hasOwnedSheetMarker(s));
+  return record && record.flags.length > 0 ? users.map((s) => withoutFlagFills(s, record)) : users;
+}
+
+/**
+ * The sheet with the fills the add-in's flags painted replaced by the user's own (from the
+ * record's `originalFills`): a flagged month cell must not read as a cronoprogramma mark. A cell
+ * the user re-coloured since keeps the user's colour.
+ */
+function withoutFlagFills(sheet: SheetSnapshot, record: OwnershipRecord): SheetSnapshot {
+  if (!sheet.fills) return sheet;
+  const name = sheet.name.toLowerCase();
+  const flags = record.flags.filter((f) => f.sheet.toLowerCase() === name && f.fill !== undefined);
+  if (flags.length === 0) return sheet;
+  const fills = sheet.fills.map((r) => r);
+  const copied = new Set<number>();
+  for (const f of flags) {
+    const painted = normalizeFill(f.fill);
+    const width = f.right - f.left + 1;
+    for (let row = f.top; row <= f.bottom; row++) {
+      const ri = row - sheet.origin.row;
+      const line = fills[ri];
+      if (!line) continue;
+      for (let col = f.left; col <= f.right; col++) {
+        const ci = col - sheet.origin.col;
+        if (ci < 0 || ci >= line.length || line[ci] !== painted) continue;
+        if (!copied.has(ri)) {
+          fills[ri] = [...(fills[ri] as (string | null)[])];
+          copied.add(ri);
+        }
+        (fills[ri] as (string | null)[])[ci] = originalFill(f.originalFills[(row - f.top) * width + (col - f.left)] ?? null);
+      }
+    }
+  }
+  return { ...sheet, fills };
+}
+
+/** A recorded original fill ("#RRGGBB" or an ExcelJS fill model as JSON) as the snapshot's fill. */
+function originalFill(original: string | null): string | null {
+  if (original === null) return null;
+  if (!original.startsWith("{")) return normalizeFill(original);
+  try {
+    const model = JSON.parse(original) as { type?: string; pattern?: string; fgColor?: { argb?: string } };
+    return model.type === "pattern" && model.pattern !== "none" ? normalizeFill(model.fgColor?.argb) : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Name of the methodology sheet (the methodology reader looks for it). */
