@@ -9,7 +9,7 @@ export function grid(
   name: string,
   topLeft: string,
   rows: ReadonlyArray<ReadonlyArray<CellValue | undefined>>,
-  options: { formats?: Record<string, string>; merges?: string[] } = {},
+  options: { formats?: Record<string, string>; merges?: string[]; fills?: Record<string, string> } = {},
 ): SheetSnapshot {
   const origin = parseA1(topLeft);
   if (!origin) throw new Error(`bad address ${topLeft}`);
@@ -26,6 +26,17 @@ export function grid(
       row[at.col - origin.col] = fmt;
     }
     snapshot.formats = formats;
+  }
+  if (options.fills) {
+    const fills = cells.map((r) => r.map(() => null as string | null));
+    for (const [addr, fill] of Object.entries(options.fills)) {
+      const at = parseA1(addr);
+      if (!at) throw new Error(`bad address ${addr}`);
+      const row = fills[at.row - origin.row];
+      if (!row || at.col - origin.col >= row.length) throw new Error(`fill outside grid: ${addr}`);
+      row[at.col - origin.col] = fill;
+    }
+    snapshot.fills = fills;
   }
   if (options.merges) {
     snapshot.merges = options.merges.map((m) => {

@@ -17,14 +17,30 @@ function stems(text: string, minLength: number, drop: ReadonlySet<string>): stri
     .map((w) => (/^\d+$/.test(w) ? w : w.slice(0, STEM)));
 }
 
-/** Share of the smaller set found in the other (0…1); 0 when either is empty. */
+/**
+ * Share of the smaller set found in the other (0…1); 0 when either is empty. A word cut short
+ * (a title truncated by a narrow column: "demog") counts when it starts a word of the other set.
+ */
 function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   if (small.size === 0) return 0;
   let shared = 0;
-  for (const w of small) if (large.has(w)) shared += 1;
+  for (const w of small) {
+    if (large.has(w)) shared += 1;
+    else if (w.length >= MIN_TRUNCATED && w.length < STEM && !/^\d+$/.test(w)) {
+      for (const x of large) {
+        if (x.startsWith(w)) {
+          shared += 1;
+          break;
+        }
+      }
+    }
+  }
   return shared / small.size;
 }
+
+/** Shortest cut-off word that still counts as the start of a longer one. */
+const MIN_TRUNCATED = 4;
 
 /** Numbers in two keys must agree: "Settore 1" is not "Settore 2", "Obiettivo 2024" may drop the year. */
 function numbersClash(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
