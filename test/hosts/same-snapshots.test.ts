@@ -41,10 +41,10 @@ async function builtWorkbook(): Promise<Uint8Array> {
   // A cronoprogramma marked by colour as well as by X: RGB, theme + tint and indexed fills, on
   // empty cells (a Gantt bar) and on marked ones; a white cell reads as no fill.
   const pol = wb.getWorksheet("Polizia Locale") as ExcelJS.Worksheet;
-  const solid = (fgColor: Partial<ExcelJS.Color>): ExcelJS.Fill => ({ type: "pattern", pattern: "solid", fgColor: fgColor as ExcelJS.Color });
+  const solid = (fgColor: Partial<ExcelJS.Color> & { tint?: number; indexed?: number }): ExcelJS.Fill => ({ type: "pattern", pattern: "solid", fgColor: fgColor as ExcelJS.Color });
   for (const a of ["B18", "C18", "D18"]) pol.getCell(a).fill = solid({ argb: "FF00B050" });
   for (const a of ["E19", "F19"]) pol.getCell(a).fill = solid({ theme: 4, tint: 0.3999755851924192 });
-  pol.getCell("G20").fill = solid({ indexed: 13 } as Partial<ExcelJS.Color>);
+  pol.getCell("G20").fill = solid({ indexed: 13 });
   pol.getCell("H20").fill = solid({ argb: "FFFFFFFF" });
   pol.getCell("A17").fill = solid({ theme: 0, tint: -0.1499984740745262 });
   return saveWorkbook(wb);

@@ -204,6 +204,7 @@ export async function readBlock(sheet: string, bounds: Bounds, mergedAreas: bool
     merged?.load("address");
     await context.sync();
     const merges = merged && !merged.isNullObject ? mergesFrom(merged.address) : [];
+    // eslint-disable-next-line office-addins/load-object-before-read -- a ClientResult (getCellProperties) has no load(): its value is there after the sync
     const data: RangeData = { values: range.values, numberFormat: range.numberFormat, formulas: range.formulas, cellProperties: properties.value };
     return toSnapshot(sheet, [{ bounds, data }], merges);
   });

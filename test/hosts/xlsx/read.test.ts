@@ -386,7 +386,7 @@ describe("unusable files", () => {
 });
 
 describe("fills", () => {
-  const solid = (color: Partial<ExcelJS.Color> & { indexed?: number }): ExcelJS.Fill => ({ type: "pattern", pattern: "solid", fgColor: color as ExcelJS.Color });
+  const solid = (color: Partial<ExcelJS.Color> & { tint?: number; indexed?: number }): ExcelJS.Fill => ({ type: "pattern", pattern: "solid", fgColor: color as ExcelJS.Color });
 
   it("resolves RGB, theme + tint (from the file's theme) and indexed colours; white and no fill are null", async () => {
     const s = await roundTrip((ws) => {
@@ -397,7 +397,7 @@ describe("fills", () => {
       // lighter 40%" is 95B3D7 there (it would be 8EA9DB with the 2013 theme the reader falls
       // back on), so this also proves the palette comes from the file.
       ws.getCell("C2").fill = solid({ theme: 4, tint: 0.3999755851924192 });
-      ws.getCell("D2").fill = solid({ indexed: 13 } as Partial<ExcelJS.Color>);
+      ws.getCell("D2").fill = solid({ indexed: 13 });
       ws.getCell("E2").fill = solid({ argb: "FFFFFFFF" });
       ws.getCell("F2").fill = { type: "pattern", pattern: "none" };
       ws.getCell("G2").fill = solid({ theme: 5 });
