@@ -8,7 +8,7 @@ import { promises as fs } from "node:fs";
 import path from "node:path";
 import * as ExcelJS from "exceljs";
 import { analyse, type AnalyseOptions } from "../../src/engine/analyse";
-import type { SheetSnapshot } from "../../src/engine/model/snapshot";
+import { fillAt, type SheetSnapshot } from "../../src/engine/model/snapshot";
 import { STATE_SHEET } from "../../src/engine/write/types";
 import { detectCapabilities } from "../../src/hosts/excel/capabilities";
 import { ExcelWorkbookHost } from "../../src/hosts/excel/host";
@@ -38,6 +38,15 @@ async function builtWorkbook(): Promise<Uint8Array> {
   seg.getCell("B12").value = new Date(Date.UTC(2024, 11, 31));
   seg.getCell("B12").numFmt = "dd/mm/yyyy";
   seg.getCell("C27").value = { formula: "0.1*2", result: 0.2 };
+  // A cronoprogramma marked by colour as well as by X: RGB, theme + tint and indexed fills, on
+  // empty cells (a Gantt bar) and on marked ones; a white cell reads as no fill.
+  const pol = wb.getWorksheet("Polizia Locale") as ExcelJS.Worksheet;
+  const solid = (fgColor: Partial<ExcelJS.Color> & { tint?: number; indexed?: number }): ExcelJS.Fill => ({ type: "pattern", pattern: "solid", fgColor: fgColor as ExcelJS.Color });
+  for (const a of ["B18", "C18", "D18"]) pol.getCell(a).fill = solid({ argb: "FF00B050" });
+  for (const a of ["E19", "F19"]) pol.getCell(a).fill = solid({ theme: 4, tint: 0.3999755851924192 });
+  pol.getCell("G20").fill = solid({ indexed: 13 });
+  pol.getCell("H20").fill = solid({ argb: "FFFFFFFF" });
+  pol.getCell("A17").fill = solid({ theme: 0, tint: -0.1499984740745262 });
   return saveWorkbook(wb);
 }
 
@@ -81,6 +90,10 @@ describe.each(cases)("%s, annotated for a review, read by both hosts", (_, build
     expect(excelSide.find((s) => s.name === STATE_SHEET)?.cells).toEqual(fileSide.find((s) => s.name === STATE_SHEET)?.cells);
   });
 
+  it("gives the same fills, cell for cell", () => {
+    expect(excelSide.map((s) => [s.name, s.fills])).toEqual(fileSide.map((s) => [s.name, s.fills]));
+  });
+
   it("gives the same analysis: findings, the record seen, the review headers owned", () => {
     for (const options of [REVIEW, { asOf: "2024-06-30", review: null }] satisfies AnalyseOptions[]) {
       const fromFile = analyse(fileSide, options);
@@ -92,5 +105,24 @@ describe.each(cases)("%s, annotated for a review, read by both hosts", (_, build
       expect(fromExcel.writePlan.addedCells).toEqual(fromFile.writePlan.addedCells);
       expect(fromExcel.writePlan.flags).toEqual(fromFile.writePlan.flags);
     }
+  });
+});
+
+describe("fills of a workbook built with ExcelJS, read by both hosts", () => {
+  it("are the exact colours Excel shows, and the same on both sides", async () => {
+    const bytes = await builtWorkbook();
+    const [fromFile] = await (await FileWorkbookHost.open(bytes)).readSnapshots();
+    const [fromExcel] = await excelSnapshots(bytes);
+    const at = (s: SheetSnapshot | undefined, a: string): string | null => {
+      const m = /^([A-Z])(\d+)$/.exec(a) as RegExpExecArray;
+      return s ? fillAt(s, Number(m[2]) - 1, (m[1] as string).charCodeAt(0) - 65) : "no sheet";
+    };
+    const cells = ["A16", "A17", "B18", "C18", "D18", "E18", "E19", "F19", "G20", "H20"];
+    // ExcelJS's theme part: lt1 FFFFFF darker 15 % is D9D9D9, accent1 4F81BD lighter 40 % is 95B3D7.
+    const expected = [null, "#D9D9D9", "#00B050", "#00B050", "#00B050", null, "#95B3D7", "#95B3D7", "#FFFF00", null];
+    expect(cells.map((a) => at(fromFile, a))).toEqual(expected);
+    expect(cells.map((a) => at(fromExcel, a))).toEqual(expected);
+    expect(fromExcel?.fills).toEqual(fromFile?.fills);
+    expect(fromFile?.cells).toEqual(fromExcel?.cells);
   });
 });

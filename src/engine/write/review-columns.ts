@@ -395,6 +395,8 @@ export function withAddedCells(snapshots: readonly SheetSnapshot[], cells: reado
     const next: SheetSnapshot = { ...s, origin: { row: top, col: left }, cells: grid(s.cells) as SheetSnapshot["cells"] };
     if (s.formats) next.formats = grid(s.formats);
     if (s.formulas) next.formulas = grid(s.formulas);
+    // The fills move with the cells (a cronoprogramma marked by colour must stay under its months).
+    if (s.fills) next.fills = grid(s.fills);
     for (const c of mine) {
       const row = next.cells[c.row - top];
       if (row && c.content.kind === "text") row[c.col - left] = c.content.text;

@@ -15,11 +15,23 @@ export const PAYLOAD_BUDGET_BYTES = 4_000_000;
 export const READ_CELL_BUDGET = 4_000_000;
 
 /**
- * Estimated response bytes per cell when values, numberFormat and formulas are loaded: an empty
- * cell costs about 16 bytes (`"",` twice and `"General",`), a cell with a short Italian text
- * about 60. Cards are mostly short labels and blanks; 48 leaves room for longer descriptions.
+ * Estimated response bytes per cell when values, numberFormat and formulas are loaded, plus the
+ * cell's fill from `getCellProperties`. The three grids: an empty cell costs about 16 bytes
+ * (`"",` twice and `"General",`), a cell with a short Italian text about 60; cards are mostly
+ * short labels and blanks, and 48 leaves room for longer descriptions. `getCellProperties`
+ * returns one object per cell whatever the cell holds, and Office.js gives a colour even for no
+ * fill ("#FFFFFF", OfficeDev/office-js#6218): `{"format":{"fill":{"color":"#FFFFFF"}}},` is 42
+ * bytes on every cell, blank ones included. 48 + 42 = 90.
  */
-export const READ_BYTES_PER_CELL = 48;
+export const READ_BYTES_PER_CELL = 90;
+
+/**
+ * How many times a read counts each cell against the 5 million cell limit: the range's grids,
+ * then its cell properties (`getCellProperties` on the same cells, a second read of them in the
+ * same request). Counting both keeps a planned chunk under the limit even if Excel counts the
+ * two reads together.
+ */
+export const READS_PER_CELL = 2;
 
 /** Overhead of one queued Office.js action in a request (object path, action, ids), in bytes. */
 export const ACTION_OVERHEAD_BYTES = 200;

@@ -3,7 +3,7 @@
  * so it is planned before a single value is loaded, and tested without Office.
  */
 import type { Bounds } from "./address";
-import type { TransferLimits } from "./limits";
+import { READS_PER_CELL, type TransferLimits } from "./limits";
 
 /** A sheet's used range (zero-based bounds). */
 export interface UsedRange {
@@ -20,12 +20,15 @@ export interface ReadPart {
 /** The parts loaded by one `context.sync()`. */
 export type ReadChunk = ReadPart[];
 
-/** Cells one request may return under both the payload and the cell budget. */
+/**
+ * Cells one request may return under both the payload and the cell budget (each cell is read
+ * twice: its grids and its cell properties, see READS_PER_CELL).
+ */
 export function cellsPerRequest(limits: TransferLimits): number {
-  return Math.max(1, Math.min(limits.readCellBudget, Math.floor(limits.payloadBudgetBytes / limits.readBytesPerCell)));
+  return Math.max(1, Math.min(Math.floor(limits.readCellBudget / READS_PER_CELL), Math.floor(limits.payloadBudgetBytes / limits.readBytesPerCell)));
 }
 
-/** Estimated response size of loading values, numberFormat and formulas for `cells` cells. */
+/** Estimated response size of loading values, numberFormat, formulas and fills for `cells` cells. */
 export function estimateReadBytes(cells: number, limits: TransferLimits): number {
   return cells * limits.readBytesPerCell;
 }

@@ -2,8 +2,9 @@
  * Reads every used range of every sheet into snapshots, honest about round trips:
  *
  * - sync 1: the sheet list (names, visibility);
- * - sync 2: every sheet's used range — address, values, numberFormat, formulas — and its merged
- *   areas, all in one batch, whatever the number of cards.
+ * - sync 2: every sheet's used range — address, values, numberFormat, formulas, and each cell's
+ *   fill colour (`getCellProperties`, ExcelApi 1.9) — and its merged areas, all in one batch,
+ *   whatever the number of cards.
  *
  * Used ranges are reached through sheets by name, so their addresses cannot come with the sheet
  * list in sync 1 (chaining on proxies not yet synced would need the names). Sync 2 therefore
@@ -23,6 +24,14 @@ import { DEFAULT_LIMITS, isSizeLimitError, type TransferLimits } from "./limits"
 import { type ReadChunk, type ReadPart, type UsedRange, fitsInOneRequest, planReadChunks } from "./read-plan";
 import { type LoadedPart, type RangeData, toSnapshot, uniqueMerges } from "./snapshot";
 import { RowTooLargeError } from "./errors";
+
+/**
+ * The cell properties the read asks for: the fill colour only. Excel returns just what the load
+ * options name ("Get only the properties requested in this load-options object", the sample in
+ * https://learn.microsoft.com/javascript/api/excel/excel.cellpropertiesloadoptions), so every
+ * extra property would cost bytes on every cell of every sheet.
+ */
+export const FILL_PROPERTIES = { format: { fill: { color: true } } } as const;
 
 export interface ReadOptions {
   limits?: TransferLimits;
@@ -73,14 +82,19 @@ export async function readWorkbook(options: ReadOptions): Promise<ReadResult> {
         const ws = context.workbook.worksheets.getItem(name);
         const used = ws.getUsedRangeOrNullObject(true);
         used.load("address,values,numberFormat,formulas");
+        // The fills of the same range in the same batch. A method on a null object would fail the
+        // batch, so they come from getUsedRange(true), which gives A1 for a blank sheet instead
+        // of a null object (https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-getusedrange-member(1));
+        // for a sheet with values both name the same cells.
+        const properties = ws.getUsedRange(true).getCellProperties(FILL_PROPERTIES);
         const merged = options.mergedAreas ? ws.getRange().getMergedAreasOrNullObject() : null;
         merged?.load("address");
-        return { name, used, merged };
+        return { name, used, properties, merged };
       });
       try {
         await context.sync();
         const sizes = new Map<string, number>();
-        const snapshots = perSheet.map(({ name, used, merged }) => {
+        const snapshots = perSheet.map(({ name, used, properties, merged }) => {
           const merges = merged && !merged.isNullObject ? mergesFrom(merged.address) : [];
           if (used.isNullObject) {
             sizes.set(name, 0);
@@ -89,7 +103,7 @@ export async function readWorkbook(options: ReadOptions): Promise<ReadResult> {
           const bounds = parseSheetAddress(used.address);
           if (!bounds) return toSnapshot(name, [], merges);
           sizes.set(name, cellCount(bounds));
-          const data: RangeData = { values: used.values, numberFormat: used.numberFormat, formulas: used.formulas };
+          const data: RangeData = { values: used.values, numberFormat: used.numberFormat, formulas: used.formulas, cellProperties: properties.value };
           return toSnapshot(name, [{ bounds, data }], merges);
         });
         report({ fraction: 1, label: "Lettura completata" });
@@ -141,7 +155,7 @@ async function loadChunk(context: Excel.RequestContext, chunk: ReadChunk, into: 
   const ranges = chunk.map((part) => {
     const range = context.workbook.worksheets.getItem(part.sheet).getRange(boundsToA1(part.bounds));
     range.load("values,numberFormat,formulas");
-    return { part, range };
+    return { part, range, properties: range.getCellProperties(FILL_PROPERTIES) };
   });
   try {
     await context.sync();
@@ -152,9 +166,9 @@ async function loadChunk(context: Excel.RequestContext, chunk: ReadChunk, into: 
     await loadChunk(context, b, into);
     return;
   }
-  for (const { part, range } of ranges) {
+  for (const { part, range, properties } of ranges) {
     const list = into.get(part.sheet) ?? [];
-    list.push({ bounds: part.bounds, data: { values: range.values, numberFormat: range.numberFormat, formulas: range.formulas } });
+    list.push({ bounds: part.bounds, data: { values: range.values, numberFormat: range.numberFormat, formulas: range.formulas, cellProperties: properties.value } });
     into.set(part.sheet, list);
   }
 }
@@ -178,18 +192,20 @@ function mergesFrom(address: string): Merge[] {
 }
 
 /**
- * Reads one rectangle of one sheet (a card's block) in one sync, for live validation. The
- * snapshot's origin is the block's top-left cell.
+ * Reads one rectangle of one sheet (a card's block) in one sync, for live validation: values,
+ * formats, formulas and fills, as the full read. The snapshot's origin is the block's top-left cell.
  */
 export async function readBlock(sheet: string, bounds: Bounds, mergedAreas: boolean): Promise<SheetSnapshot> {
   return await Excel.run(async (context) => {
     const range = context.workbook.worksheets.getItem(sheet).getRange(boundsToA1(bounds));
     range.load("values,numberFormat,formulas");
+    const properties = range.getCellProperties(FILL_PROPERTIES);
     const merged = mergedAreas ? range.getMergedAreasOrNullObject() : null;
     merged?.load("address");
     await context.sync();
     const merges = merged && !merged.isNullObject ? mergesFrom(merged.address) : [];
-    const data: RangeData = { values: range.values, numberFormat: range.numberFormat, formulas: range.formulas };
+    // eslint-disable-next-line office-addins/load-object-before-read -- a ClientResult (getCellProperties) has no load(): its value is there after the sync
+    const data: RangeData = { values: range.values, numberFormat: range.numberFormat, formulas: range.formulas, cellProperties: properties.value };
     return toSnapshot(sheet, [{ bounds, data }], merges);
   });
 }

@@ -1,16 +1,36 @@
 /**
  * Office.js range data → SheetSnapshot. The only place that knows how Office.js represents cells
- * (`""` for empty, "General" for no number format, a constant's own value in `formulas`); the
- * engine sees the same snapshot contract as from the .xlsx host. Pure.
+ * (`""` for empty, "General" for no number format, a constant's own value in `formulas`,
+ * "#FFFFFF" for a cell with no fill); the engine sees the same snapshot contract as from the
+ * .xlsx host. Pure.
  */
-import type { CellValue, Merge, SheetSnapshot } from "../../engine/model/snapshot";
+import { type CellValue, type Merge, type SheetSnapshot, normalizeFill } from "../../engine/model/snapshot";
 import type { Bounds } from "./address";
 
-/** What one loaded range gives: the three 2D arrays of Office.js, same shape. */
+/**
+ * What one loaded range gives: the three 2D arrays of Office.js, and the value of
+ * `range.getCellProperties({ format: { fill: { color: true } } })` (ExcelApi 1.9), same shape.
+ */
 export interface RangeData {
   values: readonly (readonly unknown[])[];
   numberFormat?: readonly (readonly unknown[])[] | null;
   formulas?: readonly (readonly unknown[])[] | null;
+  cellProperties?: readonly (readonly unknown[])[] | null;
+}
+
+/** What `getCellProperties` gives per cell when asked for the fill colour only. */
+interface FillProperties {
+  format?: { fill?: { color?: unknown } };
+}
+
+/**
+ * A cell's properties → the snapshot's fill. Office.js reports "#FFFFFF" for a cell with no fill,
+ * the same as for one filled white (OfficeDev/office-js#4900, #6218); the snapshot holds null
+ * for both (see `normalizeFill`), which is also what the .xlsx host gives.
+ */
+export function toFill(p: unknown): string | null {
+  const color = (p as FillProperties | null | undefined)?.format?.fill?.color;
+  return typeof color === "string" ? normalizeFill(color) : null;
 }
 
 /** A loaded rectangle of a sheet: a whole used range or a band of its rows. */
@@ -65,14 +85,29 @@ export function toSnapshot(name: string, parts: readonly LoadedPart[], merges: r
   const cells: CellValue[][] = [];
   const formats: (string | null)[][] = [];
   const formulas: (string | null)[][] = [];
+  // Most rows have no fill: they share one all-null row (snapshots are read-only), as in the
+  // .xlsx host.
+  const noFill = new Array<string | null>(width).fill(null);
+  const fills: (string | null)[][] = [];
   let anyFormat = false;
   let anyFormula = false;
+  let anyFill = false;
   for (const part of sorted) {
     const height = part.bounds.bottom - part.bounds.top + 1;
     for (let r = 0; r < height; r++) {
       const valueRow = part.data.values[r] ?? [];
       const formatRow = part.data.numberFormat?.[r] ?? [];
       const formulaRow = part.data.formulas?.[r] ?? [];
+      const propertyRow = part.data.cellProperties?.[r] ?? [];
+      let outFills = noFill;
+      for (let c = 0; c < width && c < propertyRow.length; c++) {
+        const fill = toFill(propertyRow[c]);
+        if (fill === null) continue;
+        if (outFills === noFill) outFills = noFill.slice();
+        outFills[c] = fill;
+        anyFill = true;
+      }
+      fills.push(outFills);
       const outValues = new Array<CellValue>(width);
       const outFormats = new Array<string | null>(width);
       const outFormulas = new Array<string | null>(width);
@@ -95,6 +130,7 @@ export function toSnapshot(name: string, parts: readonly LoadedPart[], merges: r
   snapshot.cells = cells;
   if (anyFormat) snapshot.formats = formats;
   if (anyFormula) snapshot.formulas = formulas;
+  if (anyFill) snapshot.fills = fills;
   return snapshot;
 }
 
@@ -135,11 +171,14 @@ export function overlayBlock(base: SheetSnapshot | undefined, block: SheetSnapsh
   const cells: CellValue[][] = [];
   const formats: (string | null)[][] = [];
   const formulas: (string | null)[][] = [];
+  const fills: (string | null)[][] = [];
+  let anyFill = false;
   for (let r = 0; r < height; r++) {
     const row = top + r;
     const values = new Array<CellValue>(cols);
     const fmt = new Array<string | null>(cols);
     const fml = new Array<string | null>(cols);
+    const fil = new Array<string | null>(cols);
     for (let c = 0; c < cols; c++) {
       const col = left + c;
       const inBlock = row >= bTop && row <= bBottom && col >= bLeft && col <= bRight;
@@ -149,14 +188,19 @@ export function overlayBlock(base: SheetSnapshot | undefined, block: SheetSnapsh
       values[c] = src.cells[rr]?.[cc] ?? null;
       fmt[c] = src.formats?.[rr]?.[cc] ?? null;
       fml[c] = src.formulas?.[rr]?.[cc] ?? null;
+      fil[c] = src.fills?.[rr]?.[cc] ?? null;
+      if (fil[c] !== null) anyFill = true;
     }
     cells.push(values);
     formats.push(fmt);
     formulas.push(fml);
+    fills.push(fil);
   }
   const out: SheetSnapshot = { name: base.name, origin: { row: top, col: left }, cells };
   if (withFormats) out.formats = formats;
   if (withFormulas) out.formulas = formulas;
+  // Fills are present only when some cell has one (a block whose fills were all cleared drops them).
+  if (anyFill) out.fills = fills;
   const blockBounds = { top: bTop, left: bLeft, bottom: bBottom, right: bRight };
   const merges = [
     ...(base.merges ?? []).filter((m) => !(m.top <= blockBounds.bottom && blockBounds.top <= m.bottom && m.left <= blockBounds.right && blockBounds.left <= m.right)),

@@ -6,6 +6,7 @@ import * as ExcelJS from "exceljs";
 import type { Progress } from "../../engine/host";
 import type { CellValue, Merge, SheetSnapshot } from "../../engine/model/snapshot";
 import { WorkbookEmptyError, WorkbookEncryptedError, WorkbookLegacyFormatError, WorkbookUnreadableError } from "./errors";
+import { fillColor, themePalette, workbookTheme } from "./fills";
 
 /** ExcelJS.FormulaType.Shared (a const enum in its typings, a plain object at run time). */
 const SHARED_FORMULA = 2 as ExcelJS.FormulaType;
@@ -146,10 +147,57 @@ export async function loadWorkbook(data: ArrayBuffer | Uint8Array): Promise<Exce
 }
 
 /**
+ * Per workbook: its theme palette (computed once) and the colour of each fill object seen. ExcelJS
+ * shares one fill object among the cells of a style (styles-xform getStyleModel), so a sheet of
+ * thousands of coloured cells resolves a handful of fills.
+ */
+interface FillResolver {
+  palette: readonly string[];
+  colors: WeakMap<object, string | null>;
+}
+
+const resolvers = new WeakMap<object, FillResolver>();
+
+function fillResolver(ws: ExcelJS.Worksheet): FillResolver {
+  const workbook = (ws as { workbook?: object }).workbook;
+  const key: object = workbook ?? ws;
+  let resolver = resolvers.get(key);
+  if (!resolver) {
+    resolver = { palette: themePalette(workbookTheme(workbook)), colors: new WeakMap() };
+    resolvers.set(key, resolver);
+  }
+  return resolver;
+}
+
+/** A cell's background as the snapshot holds it ("#RRGGBB"), null for no fill or white. */
+function cellFill(cell: ExcelJS.Cell, resolver: FillResolver): string | null {
+  // `cell.style` is the cell's own style object; no style or no fill is the common case.
+  const fill = (cell as unknown as { style?: { fill?: unknown } }).style?.fill;
+  if (fill === null || typeof fill !== "object") return null;
+  let color = resolver.colors.get(fill);
+  if (color === undefined) {
+    color = fillColor(fill, resolver.palette);
+    resolver.colors.set(fill, color);
+  }
+  return color;
+}
+
+/**
  * One worksheet → snapshot: values of the used rectangle (the smallest one holding every value or
- * formula), number formats and formulas when any cell has one, merges (zero-based, absolute).
- * Rows of `formats` / `formulas` without any entry may be one shared array: treat the snapshot as
- * read-only.
+ * formula), number formats and formulas when any cell has one, fills when any cell of the
+ * rectangle has one, merges (zero-based, absolute). Rows of `formats` / `formulas` / `fills`
+ * without any entry may be one shared array: treat the snapshot as read-only.
+ *
+ * Fills are read inside the value rectangle only, from the cells' own styles: an empty cell that
+ * is only coloured (a Gantt bar in a cronoprogramma, which ExcelJS loads as a Null cell with a
+ * style) gets its fill, but a coloured cell never widens the rectangle. A cronoprogramma's
+ * coloured months sit under a month header and beside a phase label, both values, so they are
+ * inside it; a fill beyond every value has nothing to tie it to a month or a phase, and letting
+ * fills widen the rectangle would let a sheet formatted down whole columns or along whole rows
+ * (16,384 columns, 1,048,576 rows) become millions of cells. It also keeps both hosts equal: the
+ * Excel host reads fills over the used range of values (`getUsedRange(true)`), the same
+ * rectangle. Row and column styles (a whole row or column coloured, stored once for the row or
+ * column and not per cell) are not read.
  */
 export function worksheetToSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
   // One pass collects the used cells in flat arrays; the rectangle is only known at the end.
@@ -158,6 +206,11 @@ export function worksheetToSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
   const values: CellValue[] = [];
   const formats: (string | null)[] = [];
   const formulas: (string | null)[] = [];
+  // Every cell with a fill, wherever it is: the rectangle is only known at the end.
+  const fillRows: number[] = [];
+  const fillCols: number[] = [];
+  const fillColors: string[] = [];
+  const resolver = fillResolver(ws);
   let anyFormat = false;
   let anyFormula = false;
   let top = Infinity;
@@ -168,6 +221,14 @@ export function worksheetToSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
   const shared = new SharedFormulas(ws);
   const visit = (cell: ExcelJS.Cell, r: number, colNumber: number): void => {
     const type = cell.type;
+    // Null cells with a style (a coloured empty cell) and the other cells of a merged area have
+    // a fill of their own, as in Excel, even though they hold no value.
+    const fill = cellFill(cell, resolver);
+    if (fill !== null) {
+      fillRows.push(r);
+      fillCols.push(colNumber - 1);
+      fillColors.push(fill);
+    }
     // The other cells of a merged area report the top-left value; Excel keeps it there only.
     if (type === ExcelJS.ValueType.Merge || type === ExcelJS.ValueType.Null) return;
     let value: CellValue;
@@ -208,7 +269,9 @@ export function worksheetToSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
       }
     }
   } else {
-    ws.eachRow((row, rowNumber) => row.eachCell((cell, colNumber) => visit(cell, rowNumber - 1, colNumber)));
+    // Empty cells too: a coloured empty cell has a fill. (Rows holding no value at all are skipped
+    // by eachRow; their fills lie outside the value rectangle anyway unless between value rows.)
+    ws.eachRow((row, rowNumber) => row.eachCell({ includeEmpty: true }, (cell, colNumber) => visit(cell, rowNumber - 1, colNumber)));
   }
 
   const snapshot: SheetSnapshot = { name: ws.name, origin: { row: 0, col: 0 }, cells: [] };
@@ -236,10 +299,20 @@ export function worksheetToSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
     const formula = formulas[i] as string | null;
     if (formulaGrid && formula !== null) ownRow(formulaGrid, r, noneRow)[c] = formula;
   }
+  let fillGrid: (string | null)[][] | null = null;
+  for (let i = 0; i < fillColors.length; i++) {
+    const r = (fillRows[i] as number) - top;
+    const c = (fillCols[i] as number) - left;
+    if (r < 0 || r >= height || c < 0 || c >= width) continue;
+    fillGrid ??= new Array<(string | null)[]>(height).fill(noneRow);
+    ownRow(fillGrid, r, noneRow)[c] = fillColors[i] as string;
+  }
   snapshot.origin = { row: top, col: left };
   snapshot.cells = cells;
   if (formatGrid) snapshot.formats = formatGrid;
   if (formulaGrid) snapshot.formulas = formulaGrid;
+  // No fill inside the rectangle: no grid at all (snapshots of big books stay small).
+  if (fillGrid) snapshot.fills = fillGrid;
   return snapshot;
 }
 

@@ -1,6 +1,6 @@
 import { rangeToA1, toA1 } from "../../../src/engine/cells/a1";
 import type { Objective } from "../../../src/engine/model/plan";
-import { cellAt, snapshotBounds, type CellValue } from "../../../src/engine/model/snapshot";
+import { cellAt, fillAt, formatAt, snapshotBounds, type CellValue } from "../../../src/engine/model/snapshot";
 import { emptyOwnershipRecord, encodeOwnershipRecord } from "../../../src/engine/write/ownership";
 import { planReviewColumns, withAddedCells } from "../../../src/engine/write/review-columns";
 import { STATE_SHEET } from "../../../src/engine/write/types";
@@ -155,5 +155,28 @@ describe("withAddedCells", () => {
     if (!below) throw new Error("no snapshot");
     expect(rangeToA1(snapshotBounds(below))).toBe("C3:F7");
     expect([cellAt(below, 2, 2), cellAt(below, 6, 5), cellAt(below, 5, 5)]).toEqual(["a", "Completata il", null]);
+  });
+
+  it("moves formats and fills with the cells when the grid grows up and left", () => {
+    const sheet = {
+      ...grid("Scheda", "C3", [
+        ["Fase", "Gennaio"],
+        [1, null],
+      ]),
+      formats: [
+        [null, null],
+        ["0", null],
+      ],
+      fills: [
+        [null, null],
+        [null, "#00B050"],
+      ],
+    };
+    const [next] = withAddedCells([sheet], [{ sheet: "Scheda", row: 0, col: 0, content: { kind: "text", text: "Note verifica" } }]);
+    if (!next) throw new Error("no snapshot");
+    expect(next.origin).toEqual({ row: 0, col: 0 });
+    expect([fillAt(next, 3, 3), fillAt(next, 3, 2), fillAt(next, 1, 1)]).toEqual(["#00B050", null, null]);
+    expect(formatAt(next, 3, 2)).toBe("0");
+    expect(next.fills).toHaveLength(next.cells.length);
   });
 });

@@ -756,6 +756,19 @@ class FakeWorksheet extends Proxy {
       true,
     );
   }
+
+  /**
+   * The same range as getUsedRangeOrNullObject(true), but "if the entire worksheet is blank,
+   * this function will return the top left cell (i.e. it will not throw an error)"
+   * (https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-getusedrange-member(1)).
+   */
+  getUsedRange(valuesOnly?: boolean): FakeRange {
+    if (valuesOnly !== true) throw new Error("the fake models getUsedRange(true) only");
+    return new FakeRange(this.context, () => {
+      const s = this.model();
+      return { sheet: s, box: s.usedBox() ?? { top: 0, left: 0, bottom: 0, right: 0 } };
+    });
+  }
 }
 
 interface CellFormatProps {
@@ -764,6 +777,12 @@ interface CellFormatProps {
   wrapText?: boolean;
   verticalAlignment?: string;
   borders?: Record<string, { style?: string } | undefined>;
+}
+
+/** The load options of getCellProperties that the fake models. */
+interface CellPropertiesOptions {
+  address?: boolean;
+  format?: { fill?: { color?: boolean; pattern?: boolean } };
 }
 
 interface RangeTarget {
@@ -893,8 +912,23 @@ class FakeRange extends Proxy {
     });
   }
 
-  getCellProperties(_options: unknown): { value: Array<Array<{ format: { fill: { color: string; pattern: string } } }>> } {
-    const result = new FakeClientResult<Array<Array<{ format: { fill: { color: string; pattern: string } } }>>>();
+  /**
+   * As Excel (https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-getcellproperties-member(1)):
+   * - the result is a ClientResult whose value is readable only after the sync;
+   * - only the properties the load options name come back ("Get only the properties requested
+   *   in this load-options object", https://learn.microsoft.com/javascript/api/excel/excel.cellpropertiesloadoptions),
+   *   so a host that forgets to ask for one reads undefined, and the response is as small as Excel's;
+   * - a cell with no fill reports color "#FFFFFF", like a cell filled white
+   *   (https://github.com/OfficeDev/office-js/issues/6218, https://github.com/OfficeDev/office-js/issues/4900);
+   *   its pattern is "None" here (the Excel.FillPattern value for no pattern), which those
+   *   threads do not settle;
+   * - colours come back as "#RRGGBB" in upper case, theme colours already resolved (what
+   *   `mirrorIntoFake` stores);
+   * - on a null object (an *OrNullObject range that does not exist) the method fails the batch.
+   */
+  getCellProperties(options: CellPropertiesOptions): FakeClientResult<Array<Array<Record<string, unknown>>>> {
+    const result = new FakeClientResult<Array<Array<Record<string, unknown>>>>();
+    const fillAsked = options.format?.fill ?? {};
     this.context.loadStep(
       "Range.getCellProperties",
       () => {
@@ -903,12 +937,20 @@ class FakeRange extends Proxy {
       },
       () => {
         const t = this.target();
-        const grid = [];
+        const grid: Array<Array<Record<string, unknown>>> = [];
         for (let r = t.box.top; r <= t.box.bottom; r++) {
-          const row = [];
+          const row: Array<Record<string, unknown>> = [];
           for (let c = t.box.left; c <= t.box.right; c++) {
             const fill = t.sheet.cell(r, c)?.fill ?? null;
-            row.push({ format: { fill: fill ? { color: fill, pattern: "Solid" } : { color: "#FFFFFF", pattern: "None" } } });
+            const props: Record<string, unknown> = {};
+            if (options.address === true) props.address = `${quoteSheetName(t.sheet.name)}!${boxToA1({ top: r, left: c, bottom: r, right: c })}`;
+            if (options.format?.fill !== undefined) {
+              const out: Record<string, unknown> = {};
+              if (fillAsked.color === true) out.color = fill ?? "#FFFFFF";
+              if (fillAsked.pattern === true) out.pattern = fill ? "Solid" : "None";
+              props.format = { fill: out };
+            }
+            row.push(props);
           }
           grid.push(row);
         }

@@ -44,7 +44,10 @@ describe("read planning", () => {
 
   it("packs whole ranges while they fit, under both budgets", () => {
     expect(cellsPerRequest(limits)).toBe(50);
-    expect(cellsPerRequest(DEFAULT_LIMITS)).toBe(83_333);
+    // Each cell is read twice (grids + cell properties): the cell budget halves.
+    expect(cellsPerRequest({ ...limits, payloadBudgetBytes: 100_000 })).toBe(50);
+    // 4 MB at 90 bytes per cell (values, formats, formulas and the fill of getCellProperties).
+    expect(cellsPerRequest(DEFAULT_LIMITS)).toBe(44_444);
     const chunks = planReadChunks(
       [
         { sheet: "A", bounds: { top: 0, left: 0, bottom: 3, right: 4 } },

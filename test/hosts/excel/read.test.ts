@@ -1,7 +1,10 @@
 import { ExcelWorkbookHost } from "../../../src/hosts/excel/host";
+import { readBlock } from "../../../src/hosts/excel/read";
+import { overlayBlock } from "../../../src/hosts/excel/snapshot";
+import { READ_BYTES_PER_CELL, READS_PER_CELL } from "../../../src/hosts/excel/limits";
 import { detectCapabilities } from "../../../src/hosts/excel/capabilities";
 import { STATE_SHEET } from "../../../src/engine/write/types";
-import { FakeExcel, OfficeError } from "./fake-excel";
+import { FakeExcel, type FakeExcelOptions, OfficeError } from "./fake-excel";
 import { cardWorkbook, fillerSheet } from "./workbooks";
 
 const caps = (fake: FakeExcel) => detectCapabilities({ isSetSupported: (_n, v) => fake.supports(v ?? "1.1") });
@@ -62,7 +65,7 @@ describe("ExcelWorkbookHost.readSnapshots", () => {
   it.each([
     [1, 1],
     [10, 5],
-    [500, 20],
+    [100, 20],
   ])("reads %i cards in 2 syncs and gives back exactly the cells", async (cards, perSheet) => {
     const fake = cardWorkbook(cards, perSheet);
     uninstall = fake.install();
@@ -83,8 +86,8 @@ describe("ExcelWorkbookHost.readSnapshots", () => {
     expect(first?.merges?.[0]).toEqual({ top: 0, left: 0, bottom: 0, right: 5 });
   });
 
-  it("keeps the read of 500 cards under the web limits in one request", async () => {
-    const fake = cardWorkbook(500, 25);
+  it("keeps the read of 100 cards under the web limits in one request", async () => {
+    const fake = cardWorkbook(100, 25);
     uninstall = fake.install();
     const host = new ExcelWorkbookHost({ capabilities: caps(fake) });
     fake.resetCounters();
@@ -94,9 +97,28 @@ describe("ExcelWorkbookHost.readSnapshots", () => {
     expect(values?.responseBytes).toBeLessThan(5_000_000);
   });
 
+  it("plans the read of 500 cards: with every cell's fill (getCellProperties) one response passes 5 MB", async () => {
+    const fake = cardWorkbook(500, 25);
+    uninstall = fake.install();
+    const host = new ExcelWorkbookHost({ capabilities: caps(fake) });
+    fake.resetCounters();
+    const first = await host.readSnapshots();
+    expect(fake.batches[1]?.failed).toBe("ResponsePayloadSizeLimitExceeded");
+    for (const b of fake.batches.slice(2)) {
+      expect(b.failed).toBeUndefined();
+      expect(b.responseBytes).toBeLessThan(5_000_000);
+    }
+    fake.resetCounters();
+    const second = await host.readSnapshots();
+    expect(fake.batches.every((b) => b.failed === undefined)).toBe(true);
+    expect(second).toEqual(first);
+    expect(first[0]?.cells).toEqual(fake.grid(first[0]?.name ?? "").cells);
+  });
+
   it("plans chunks from the addresses when the workbook passes 5 MB, then skips the refused request", async () => {
     const fake = new FakeExcel();
-    // 6 sheets × 8,000 rows × 4 short texts: about 5.8 MB of values, number formats and formulas.
+    // 6 sheets × 8,000 rows × 4 short texts: about 5.8 MB of values, number formats and formulas,
+    // and 8 MB more of cell properties (the fill of every cell).
     for (let i = 1; i <= 6; i++) fillerSheet(fake, `Dati ${i}`, 8_000, 4);
     uninstall = fake.install();
     const host = new ExcelWorkbookHost({ capabilities: caps(fake) });
@@ -104,15 +126,15 @@ describe("ExcelWorkbookHost.readSnapshots", () => {
     fake.resetCounters();
     const first = await host.readSnapshots();
     // names, the refused single request, the addresses, then the planned chunks.
-    expect(fake.batches.map((b) => b.failed ?? "ok")).toEqual(["ok", "ResponsePayloadSizeLimitExceeded", "ok", "ok", "ok", "ok"]);
+    expect(fake.batches.map((b) => b.failed ?? "ok")).toEqual(["ok", "ResponsePayloadSizeLimitExceeded", "ok", "ok", "ok", "ok", "ok", "ok"]);
     expect(fake.batches[1]?.responseBytes).toBeGreaterThan(5_000_000);
-    expect(host.lastRead).toEqual({ strategy: "chunked", chunks: 3 });
+    expect(host.lastRead).toEqual({ strategy: "chunked", chunks: 5 });
     for (const b of fake.batches.slice(2)) expect(b.responseBytes).toBeLessThan(5_000_000);
 
     // The sizes are remembered: the next read goes straight to the plan.
     fake.resetCounters();
     const second = await host.readSnapshots();
-    expect(fake.syncs).toBe(5);
+    expect(fake.syncs).toBe(7);
     expect(fake.batches.every((b) => b.failed === undefined)).toBe(true);
 
     for (const snapshots of [first, second]) {
@@ -133,8 +155,9 @@ describe("ExcelWorkbookHost.readSnapshots", () => {
     const host = new ExcelWorkbookHost({ capabilities: caps(fake), limits: { payloadBudgetBytes: 4_000_000, readCellBudget: 40_000, readBytesPerCell: 48 } });
     fake.resetCounters();
     const snapshots = await host.readSnapshots();
-    expect(fake.batches.map((b) => b.failed ?? "ok")).toEqual(["ok", "RangeExceedsLimit", "ok", "ok", "ok"]);
-    expect(fake.batches.slice(3).map((b) => b.cellsRead)).toEqual([40_000, 40_000]);
+    // Each cell counts twice (its grids and its cell properties): 20,000 cells per request.
+    expect(fake.batches.map((b) => b.failed ?? "ok")).toEqual(["ok", "RangeExceedsLimit", "ok", "ok", "ok", "ok", "ok"]);
+    expect(fake.batches.slice(3).map((b) => b.cellsRead)).toEqual([40_000, 40_000, 40_000, 40_000]);
     expect(snapshots.map((s) => s.cells.length)).toEqual([20_000, 20_000]);
   });
 
@@ -146,7 +169,8 @@ describe("ExcelWorkbookHost.readSnapshots", () => {
     fake.resetCounters();
     const [snapshot] = await host.readSnapshots();
     expect(host.lastRead?.strategy).toBe("chunked");
-    expect(host.lastRead?.chunks).toBe(3);
+    // 240,000 cells at 44,444 per request.
+    expect(host.lastRead?.chunks).toBe(6);
     expect(snapshot?.cells).toHaveLength(30_000);
     expect(snapshot?.cells[29_999]?.[7]).toBe("R29999C7");
     expect(snapshot?.cells[12_345]?.[0]).toBe("R12345C0");
@@ -207,5 +231,94 @@ describe("ExcelWorkbookHost.readSnapshots", () => {
     });
     // ExcelApi 1.12 has no merged areas: none are asked for.
     expect(fake.batches.flatMap((b) => b.actions)).not.toContain("RangeAreas.load");
+  });
+});
+
+describe("fills (getCellProperties, ExcelApi 1.9)", () => {
+  let uninstall: (() => void) | null = null;
+  afterEach(() => uninstall?.());
+
+  /** A cronoprogramma whose months are marked by colour, a white cell and an unfilled one. */
+  function ganttWorkbook(options: FakeExcelOptions = {}): FakeExcel {
+    const fake = cardWorkbook(2, 1, options);
+    const sheet = fake.sheet("Schede 1");
+    // Phase rows 17–19 (0-based), months from column 1: a bar on an empty cell, one on an "X".
+    for (const col of [2, 3, 4]) sheet.touch(17, col).fill = "#00B050";
+    sheet.touch(18, 5).fill = "#FFC000";
+    sheet.touch(15, 0).fill = "#D9D9D9";
+    // White is what Excel shows for no fill: the snapshot holds null for it.
+    sheet.touch(19, 6).fill = "#FFFFFF";
+    fake.addSheet("Vuoto");
+    return fake;
+  }
+
+  it("reads every cell's fill in the same sync as values, formats and formulas", async () => {
+    const fake = ganttWorkbook();
+    uninstall = fake.install();
+    const host = new ExcelWorkbookHost({ capabilities: caps(fake) });
+    fake.resetCounters();
+    const [first, second, empty] = await host.readSnapshots();
+    expect(fake.syncs).toBe(2);
+    expect(fake.batches[1]?.actions.filter((a) => a === "Range.getCellProperties")).toHaveLength(3);
+    expect(first?.fills?.[17]?.slice(0, 6)).toEqual([null, null, "#00B050", "#00B050", "#00B050", null]);
+    expect(first?.fills?.[18]?.[5]).toBe("#FFC000");
+    expect(first?.fills?.[15]?.[0]).toBe("#D9D9D9");
+    expect(first?.fills?.[19]?.[6]).toBeNull();
+    expect(first?.fills?.flat().filter((f) => f !== null)).toHaveLength(5);
+    expect(first?.fills).toHaveLength(first?.cells.length ?? -1);
+    // No fill anywhere: no grid; a blank sheet reads as before.
+    expect(second?.fills).toBeUndefined();
+    expect(empty).toEqual({ name: "Vuoto", origin: { row: 0, col: 0 }, cells: [] });
+  });
+
+  it("stays within the per-cell estimate the planner uses, cell properties included", async () => {
+    const fake = ganttWorkbook();
+    uninstall = fake.install();
+    fake.resetCounters();
+    await new ExcelWorkbookHost({ capabilities: caps(fake) }).readSnapshots();
+    // Each cell is counted twice in cellsRead (its grids, its cell properties).
+    const cells = (fake.batches[1]?.cellsRead ?? 0) / READS_PER_CELL;
+    expect(cells).toBeGreaterThan(700);
+    expect(fake.batches[1]?.responseBytes).toBeLessThan(cells * READ_BYTES_PER_CELL);
+    // …and would not without them: the old 48 bytes per cell no longer covers a cell.
+    expect(fake.batches[1]?.responseBytes).toBeGreaterThan(cells * 48);
+  });
+
+  it("gives the same fills through the planned (chunked) read", async () => {
+    const whole = ganttWorkbook();
+    uninstall = whole.install();
+    const single = await new ExcelWorkbookHost({ capabilities: caps(whole) }).readSnapshots();
+    uninstall();
+    // The same book where a response may carry 30 KB: the single request is refused, then planned.
+    const fake = ganttWorkbook({ payloadLimitBytes: 30_000 });
+    uninstall = fake.install();
+    const host = new ExcelWorkbookHost({ capabilities: caps(fake), limits: { payloadBudgetBytes: 20_000, readCellBudget: 4_000_000, readBytesPerCell: 90 } });
+    fake.resetCounters();
+    const chunked = await host.readSnapshots();
+    expect(fake.batches[1]?.failed).toBe("ResponsePayloadSizeLimitExceeded");
+    for (const b of fake.batches.slice(2)) expect(b.failed).toBeUndefined();
+    expect(host.lastRead?.strategy).toBe("chunked");
+    expect(host.lastRead?.chunks).toBeGreaterThan(1);
+    expect(chunked.map((s) => s.fills)).toEqual(single.map((s) => s.fills));
+    expect(chunked[0]?.fills?.[17]?.[3]).toBe("#00B050");
+  });
+
+  it("re-reads a block's fills in its one sync and lays them over the sheet", async () => {
+    const fake = ganttWorkbook();
+    uninstall = fake.install();
+    const [base] = await new ExcelWorkbookHost({ capabilities: caps(fake) }).readSnapshots();
+    const sheet = fake.sheet("Schede 1");
+    sheet.touch(17, 2).fill = null;
+    sheet.touch(19, 8).fill = "#FF0000";
+    fake.resetCounters();
+    const block = await readBlock("Schede 1", { top: 17, left: 0, bottom: 19, right: 12 }, true);
+    expect(fake.syncs).toBe(1);
+    expect(block.fills?.[0]?.slice(0, 5)).toEqual([null, null, null, "#00B050", "#00B050"]);
+    const patched = overlayBlock(base, block);
+    expect(patched.fills?.[17]?.[2]).toBeNull();
+    expect(patched.fills?.[19]?.[8]).toBe("#FF0000");
+    expect(patched.fills?.[15]?.[0]).toBe("#D9D9D9");
+    // A block without fills over a sheet without fills adds no grid.
+    expect(overlayBlock({ name: "S", origin: { row: 0, col: 0 }, cells: [[1]] }, { name: "S", origin: { row: 0, col: 0 }, cells: [[2]] }).fills).toBeUndefined();
   });
 });

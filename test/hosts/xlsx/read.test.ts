@@ -1,6 +1,6 @@
 import * as ExcelJS from "exceljs";
 import { parseA1, type CellRef } from "../../../src/engine/cells/a1";
-import { cellAt, formatAt, formulaAt, type SheetSnapshot } from "../../../src/engine/model/snapshot";
+import { cellAt, fillAt, formatAt, formulaAt, type SheetSnapshot } from "../../../src/engine/model/snapshot";
 import { loadWorkbook, readWorkbookSnapshots, worksheetToSnapshot } from "../../../src/hosts/xlsx/read";
 import {
   WorkbookEmptyError,
@@ -21,6 +21,7 @@ function ref(address: string): CellRef {
 const value = (s: SheetSnapshot, address: string) => cellAt(s, ref(address).row, ref(address).col);
 const format = (s: SheetSnapshot, address: string) => formatAt(s, ref(address).row, ref(address).col);
 const formula = (s: SheetSnapshot, address: string) => formulaAt(s, ref(address).row, ref(address).col);
+const fill = (s: SheetSnapshot, address: string) => fillAt(s, ref(address).row, ref(address).col);
 
 async function bytesOf(wb: ExcelJS.Workbook): Promise<Uint8Array> {
   return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
@@ -381,5 +382,100 @@ describe("unusable files", () => {
     expect(s && value(s, "A1")).toBe("Riepilogo entrate per titolo");
     expect(s && value(s, "B8")).toBe(4_480_000);
     expect(s && formula(s, "B8")).toBe("SUM(B4:B7)");
+  });
+});
+
+describe("fills", () => {
+  const solid = (color: Partial<ExcelJS.Color> & { tint?: number; indexed?: number }): ExcelJS.Fill => ({ type: "pattern", pattern: "solid", fgColor: color as ExcelJS.Color });
+
+  it("resolves RGB, theme + tint (from the file's theme) and indexed colours; white and no fill are null", async () => {
+    const s = await roundTrip((ws) => {
+      ["Fasi e tempi", "Gennaio", "Febbraio", "Marzo", "Aprile", "Maggio", "Giugno"].forEach((v, i) => (ws.getRow(1).getCell(i + 1).value = v));
+      set(ws, "A2", 1);
+      ws.getCell("B2").fill = solid({ argb: "FFFFC000" });
+      // ExcelJS writes its own theme part (accent1 4F81BD, the Office 2007 theme): "Accent 1,
+      // lighter 40%" is 95B3D7 there (it would be 8EA9DB with the 2013 theme the reader falls
+      // back on), so this also proves the palette comes from the file.
+      ws.getCell("C2").fill = solid({ theme: 4, tint: 0.3999755851924192 });
+      ws.getCell("D2").fill = solid({ indexed: 13 });
+      ws.getCell("E2").fill = solid({ argb: "FFFFFFFF" });
+      ws.getCell("F2").fill = { type: "pattern", pattern: "none" };
+      ws.getCell("G2").fill = solid({ theme: 5 });
+    });
+    expect(["A2", "B2", "C2", "D2", "E2", "F2", "G2"].map((a) => fill(s, a))).toEqual([null, "#FFC000", "#95B3D7", "#FFFF00", null, null, "#C0504D"]);
+    // The grid has the shape of the cells; the header row has no fill.
+    expect(s.fills).toHaveLength(s.cells.length);
+    expect(s.fills?.[0]).toEqual([null, null, null, null, null, null, null]);
+  });
+
+  it("uses the theme part the file carries", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Foglio1");
+    set(ws, "A1", "Fase");
+    ws.getCell("A1").fill = solid({ theme: 4 });
+    await wb.xlsx.writeBuffer();
+    const loaded = await loadWorkbook(await bytesOf(wb));
+    const themes = (loaded as unknown as { _themes: Record<string, string> })._themes;
+    themes.theme1 = (themes.theme1 as string).replace(/<a:accent1>[\s\S]*?<\/a:accent1>/, '<a:accent1><a:srgbClr val="123456"/></a:accent1>');
+    const [s] = await readWorkbookSnapshots(await bytesOf(loaded));
+    expect(s && fill(s, "A1")).toBe("#123456");
+  });
+
+  it("gives coloured empty cells (a Gantt bar) their fill inside the value rectangle, never widens it", async () => {
+    const s = await roundTrip((ws) => {
+      set(ws, "B2", "Fasi e tempi");
+      set(ws, "F2", "Aprile");
+      set(ws, "B3", 1);
+      set(ws, "B4", 2);
+      // A bar from C3 to E3 on cells that hold no value (ExcelJS: Null cells with a style).
+      for (const a of ["C3", "D3", "E3"]) ws.getCell(a).fill = solid({ argb: "FF00B050" });
+      ws.getCell("F4").fill = solid({ argb: "FF00B050" });
+      // Outside every value: below, to the right, above-left.
+      ws.getCell("C9").fill = solid({ argb: "FFFF0000" });
+      ws.getCell("K3").fill = solid({ argb: "FFFF0000" });
+      ws.getCell("A1").fill = solid({ argb: "FFFF0000" });
+    });
+    expect(s.origin).toEqual({ row: 1, col: 1 });
+    expect(s.cells).toHaveLength(3);
+    expect(s.cells.map((r) => r.length)).toEqual([5, 5, 5]);
+    expect(s.fills).toEqual([
+      [null, null, null, null, null],
+      [null, "#00B050", "#00B050", "#00B050", null],
+      [null, null, null, null, "#00B050"],
+    ]);
+  });
+
+  it("omits the grid when the sheet has no fill (white counts as none) and shares one null row", async () => {
+    const none = await roundTrip((ws) => {
+      set(ws, "A1", "Settore");
+      ws.getCell("B1").fill = solid({ argb: "FFFFFFFF" });
+      set(ws, "A2", "Polizia");
+      ws.getCell("H9").fill = solid({ argb: "FFFF0000" });
+    });
+    expect(none.fills).toBeUndefined();
+    expect(Object.keys(none)).not.toContain("fills");
+
+    const some = await roundTrip((ws) => {
+      for (let r = 1; r <= 50; r++) set(ws, `A${r}`, r);
+      set(ws, "D1", "x");
+      ws.getCell("C25").fill = solid({ argb: "FF92D050" });
+    });
+    const rows = some.fills ?? [];
+    expect(rows).toHaveLength(50);
+    expect(rows[24]).toEqual([null, null, "#92D050", null]);
+    const blankRows = rows.filter((_, r) => r !== 24);
+    expect(new Set(blankRows).size).toBe(1);
+  });
+
+  it("reads the fill of merged cells and of formula cells", async () => {
+    const s = await roundTrip((ws) => {
+      set(ws, "A1", "Cronoprogramma");
+      ws.getCell("A1").fill = solid({ argb: "FFD9D9D9" });
+      ws.mergeCells("A1:C1");
+      set(ws, "A2", { formula: "1+1", result: 2 } as ExcelJS.CellFormulaValue);
+      ws.getCell("A2").fill = solid({ argb: "FFFFFF00" });
+      set(ws, "C2", 3);
+    });
+    expect(["A1", "B1", "C1", "A2", "B2"].map((a) => fill(s, a))).toEqual(["#D9D9D9", "#D9D9D9", "#D9D9D9", "#FFFF00", null]);
   });
 });
