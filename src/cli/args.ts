@@ -13,14 +13,17 @@ export interface CliArgs {
   asOf: string | null;
   review: ReviewKind | null;
   json: boolean;
+  /** check: add the reading report (where each block was read, how sources were joined). */
+  explain: boolean;
 }
 
 export const USAGE = `Uso:
-  schede check <file.xlsx> [--as-of AAAA-MM-GG] [--review interim|final] [--json]
+  schede check <file.xlsx> [--as-of AAAA-MM-GG] [--review interim|final] [--json] [--explain]
   schede tables <file.xlsx> -o <uscita.xlsx> [--as-of AAAA-MM-GG] [--review interim|final] [--in-place]
   schede clear <file.xlsx> -o <uscita.xlsx> [--in-place]
 
   check   verifica la cartella: pesi, indicatori, cronoprogramma, medie e punteggi
+          (--explain: come è stata letta, cella per cella: tabelle dei pesi, schede, fasi)
   tables  scrive una copia annotata: tabelle strutturate, segnalazioni sulle celle, formule dei punteggi
   clear   toglie dalla copia tutto ciò che il componente aggiuntivo aveva aggiunto
 
@@ -34,7 +37,7 @@ function isIsoDate(text: string): boolean {
 
 /** Parses `schede <command> …`; throws UsageError with an Italian message. */
 export function parseArgs(argv: readonly string[]): CliArgs {
-  const args: CliArgs = { command: "help", file: null, output: null, inPlace: false, asOf: null, review: null, json: false };
+  const args: CliArgs = { command: "help", file: null, output: null, inPlace: false, asOf: null, review: null, json: false, explain: false };
   const [command, ...rest] = argv;
   if (command === undefined || command === "help" || command === "--help" || command === "-h") return args;
   if (command === "--version" || command === "-v") return { ...args, command: "version" };
@@ -52,6 +55,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     if (a === "-o" || a === "--output") args.output = next();
     else if (a === "--in-place") args.inPlace = true;
     else if (a === "--json") args.json = true;
+    else if (a === "--explain") args.explain = true;
     else if (a === "--as-of") {
       const v = next();
       if (!isIsoDate(v)) throw new UsageError(`Data non valida per --as-of: "${v}". Usare il formato AAAA-MM-GG, per esempio 2024-09-30.`);
@@ -68,6 +72,8 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   if (args.command !== "check") {
     if (args.output === null && !args.inPlace) throw new UsageError(`Indicare il file di uscita con -o <uscita.xlsx>, oppure --in-place (scrive prima una copia di sicurezza).`);
     if (args.output !== null && args.inPlace) throw new UsageError(`Usare -o oppure --in-place, non entrambi.`);
+  } else if (args.explain && args.command !== "check") {
+    throw new UsageError(`--explain vale solo per check.`);
   } else if (args.output !== null || args.inPlace) {
     throw new UsageError(`check non scrive file: togliere -o / --in-place (usare "schede tables").`);
   }

@@ -4,6 +4,7 @@ import type { Finding } from "../engine/model/finding";
 import type { ObjectiveSchedule, ObjectiveScore } from "../engine/compute/types";
 import { formatNumberIt } from "../engine/rules/define";
 import { quoteSheetName, rangeToA1 } from "../engine/cells/a1";
+import { readingReport, type ReadingReport } from "../engine/read/reading-report";
 
 /** The `--json` shape documented in the README (percentages 0–100, months 1–12). */
 export interface JsonReport {
@@ -20,7 +21,19 @@ export interface JsonReport {
     sheet: string | null;
     range: string | null;
     phases: Array<{ label: string; weight: number | null; months: number[]; deadline: string | null; completedOn: string | null }>;
-    indicators: Array<{ description: string | null; target: string | number | boolean | null; actual: string | number | boolean | null; kind: string | null; achievement: number | null }>;
+    /**
+     * target / actual: the value as read — a number (a percent as 0–100), an ISO date, a boolean,
+     * or null (empty, or text that is not a value); targetText / actualText: what was typed.
+     */
+    indicators: Array<{
+      description: string | null;
+      target: number | boolean | string | null;
+      targetText: string | null;
+      actual: number | boolean | string | null;
+      actualText: string | null;
+      kind: string | null;
+      achievement: number | null;
+    }>;
     meanAchievement: number | null;
     meanTimeliness: number | null;
     score: number | null;
@@ -29,14 +42,18 @@ export interface JsonReport {
   findings: Array<{ ruleId: string; messageId: string; severity: string; sheet: string; range: string; objectiveId: string | null; message: string; data: Finding["data"] }>;
   owners: Array<{ owner: string; structure: string; score: number | null; band: string | null }>;
   counts: { objectives: number; errors: number; warnings: number; infos: number };
+  /** How the workbook was read (see engine/read/reading-report). */
+  reading: ReadingReport;
 }
 
-function measureValue(m: Measure | null): string | number | boolean | null {
-  if (m === null) return null;
-  if (m.type === "text") return m.text;
-  if (m.type === "number" && m.comparator === null && m.direction === null) return m.value;
-  if (m.type === "boolean") return m.value;
-  return m.text;
+/** A measure's value as read: number (percent 0–100), ISO date, boolean; null for text. */
+function measureValue(m: Measure | null): number | boolean | string | null {
+  if (m === null || m.type === "text") return null;
+  return m.value;
+}
+
+function measureText(m: Measure | null): string | null {
+  return m === null ? null : m.text;
 }
 
 const round2 = (n: number | null): number | null => (n === null ? null : Math.round(n * 100) / 100);
@@ -74,7 +91,9 @@ export function toJsonReport(a: Analysis, review: string | null): JsonReport {
           return {
             description: ind.description,
             target: measureValue(ind.target),
+            targetText: measureText(ind.target),
             actual: measureValue(ind.actual),
+            actualText: measureText(ind.actual),
             kind: r?.kind ?? null,
             achievement: round2(r?.achievement ?? null),
           };
@@ -104,6 +123,7 @@ export function toJsonReport(a: Analysis, review: string | null): JsonReport {
     })),
     owners: a.scores.owners.map((o) => ({ owner: o.owner, structure: o.structure, score: round2(o.score), band: o.band })),
     counts: { objectives: objectives.length, errors: count("error"), warnings: count("warning"), infos: count("info") },
+    reading: readingReport(a.plan),
   };
 }
 

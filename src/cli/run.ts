@@ -8,6 +8,7 @@ import type { ApplyReport } from "../engine/write/types";
 import { WorkbookEmptyError, WorkbookEncryptedError, WorkbookUnreadableError } from "../hosts/xlsx/errors";
 import { parseArgs, USAGE, UsageError, type CliArgs } from "./args";
 import { toJsonReport, toTextReport } from "./report";
+import { readingReport, readingText } from "../engine/read/reading-report";
 
 /** Exit codes documented in the README. */
 export const EXIT = { ok: 0, errorsFound: 1, unusable: 2 } as const;
@@ -118,7 +119,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     const errors = analysis.findings.filter((f) => f.severity === "error").length;
     if (args.command === "check") {
-      io.stdout(args.json ? JSON.stringify(toJsonReport(analysis, args.review), null, 2) : toTextReport(analysis, path.basename(file), args.review));
+      const text = args.json ? JSON.stringify(toJsonReport(analysis, args.review), null, 2) : toTextReport(analysis, path.basename(file), args.review);
+      io.stdout(args.explain && !args.json ? `${text}\n\n${readingText(readingReport(analysis.plan))}` : text);
       return errors > 0 ? EXIT.errorsFound : EXIT.ok;
     }
     const report = applyWritePlanToWorkbook(workbook, analysis.writePlan);

@@ -64,7 +64,8 @@ describe("the responsabile's pane in Excel", () => {
     expect(container.textContent).toContain("La partecipazione del personale somma a 130%");
     // Only the card's block was read: one sync, no write (no flags were ever written here).
     expect(fake.syncs).toBe(1);
-    expect(fake.batches[0]?.actions.every((a) => a.endsWith(".load"))).toBe(true);
+    // Reads only: loads, and the fills (getCellProperties) in the same batch.
+    expect(fake.batches[0]?.actions.every((a) => a.endsWith(".load") || a.endsWith(".getCellProperties"))).toBe(true);
   });
 
   it("inserts «Nuova scheda» in Excel in two round trips and shows it", async () => {
