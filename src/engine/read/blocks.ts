@@ -280,6 +280,23 @@ function endsScheduleGrid(sheet: SheetIndex, header: ScheduleHeader, r: number, 
   return sheet.month(r, header.labelCol + 1) !== null && sheet.text(r, header.labelCol) !== null;
 }
 
+/** Blank rows a cronoprogramma may have between its rows (a spacer typed between phases). */
+const MAX_BLANK_IN_GRID = 2;
+
+/**
+ * True when row `r` is blank but the grid goes on after it: within MAX_BLANK_IN_GRID rows comes
+ * a row with a label and marked months (an X or a colour) that does not end the grid itself.
+ */
+function blankInsideGrid(sheet: SheetIndex, header: ScheduleHeader, r: number, lastCol: number, bottom: number): boolean {
+  if (!sheet.isBlankBetween(r, header.labelCol, lastCol)) return false;
+  for (let k = r + 1; k <= Math.min(bottom, r + MAX_BLANK_IN_GRID); k++) {
+    if (sheet.isBlankBetween(k, header.labelCol, lastCol)) continue;
+    if (endsScheduleGrid(sheet, header, k, lastCol) || sheet.text(k, header.labelCol) === null) return false;
+    return header.months.some(({ col }) => sheet.mark(k, col) || (sheet.value(k, col) === null && isFillMark(sheet, k, col, header.labelCol)));
+  }
+  return false;
+}
+
 /** Whether the row's month cells hold marks X, and whether they hold other text (placeholders aside). */
 function monthCellKinds(sheet: SheetIndex, header: ScheduleHeader, r: number): { marks: boolean; foreign: boolean } {
   let marks = false;
@@ -308,6 +325,7 @@ export function scheduleGridRegions(sheet: SheetIndex, region: Region): Region[]
     const lastCol = scheduleLastCol(header);
     let bottom = header.row;
     for (let r = header.row + 1; r <= region.bottom; r++) {
+      if (blankInsideGrid(sheet, header, r, lastCol, region.bottom)) continue;
       if (endsScheduleGrid(sheet, header, r, lastCol)) break;
       const cells = monthCellKinds(sheet, header, r);
       if (cells.foreign && !cells.marks) break;
@@ -337,6 +355,7 @@ export function readScheduleRows(
   const lastMonth = Math.max(...header.months.map((m) => m.col));
   let lastRow = header.row;
   for (let r = header.row + 1; r <= region.bottom; r++) {
+    if (blankInsideGrid(sheet, header, r, lastCol, region.bottom)) continue;
     if (endsScheduleGrid(sheet, header, r, lastCol)) break;
     const labelText = sheet.text(r, header.labelCol);
     const months: number[] = [];

@@ -65,16 +65,17 @@ export const FIELD_LABELS = {
       "dirigenti",
       "responsabile",
       "referente",
-      "titolare di e.q.",
-      "titolare di p.o.",
-      "titolare e.q.",
-      "titolare p.o.",
+      // Normalized labels lose their trailing dot: "Titolare di P.O." is "titolare di p.o".
+      "titolare di e.q",
+      "titolare di p.o",
+      "titolare e.q",
+      "titolare p.o",
       "funzionario responsabile",
       "responsabile del servizio",
       "responsabile di servizio",
       "responsabile del settore",
-      "responsabile e.q.",
-      "responsabile p.o.",
+      "responsabile e.q",
+      "responsabile p.o",
     ],
     prefixes: ["titolare di ", "titolare incarico", "funzionario responsabile", "dirigente responsabile"],
   },
@@ -91,7 +92,7 @@ export const FIELD_LABELS = {
       "struttura organizzativa",
       "ufficio",
       "unita organizzativa",
-      "u.o.",
+      "u.o",
       "centro di responsabilita",
     ],
     prefixes: [],
@@ -125,7 +126,7 @@ export function isFieldLabel(field: Field, label: string | null): boolean {
 }
 
 /** Labels of the card's header row whose value sits in the cell below. */
-export const SECTOR_LABELS = [L.settore, L.settoreCoordinamento, L.settoriCoinvolti, "servizio", "servizi", "area", "struttura", "ufficio", "unita organizzativa", "struttura organizzativa"] as const;
+export const SECTOR_LABELS = [L.settore, L.settoreCoordinamento, L.settoriCoinvolti, L.centro, "servizio", "servizi", "area", "struttura", "ufficio", "unita organizzativa", "struttura organizzativa"] as const;
 /** The owner's labels in a card header ("Settore | Dirigente | Sistema Premiante", "Settore | Responsabile | …"). */
 export const OWNER_HEADER_LABELS = FIELD_LABELS.owner.exact;
 

@@ -13,7 +13,7 @@ import {
   type ScheduleLine,
 } from "./blocks";
 import { emptyObjective, type CellReader, type ObjectiveDraft, type Scope, type StructureDraft } from "./context";
-import { isBlockLabel, isFieldLabel, isRuleText, isStaffHeading, L, OWNER_HEADER_LABELS, SECTOR_LABELS } from "./labels";
+import { FIELD_LABELS, isBlockLabel, isFieldLabel, isRuleText, isStaffHeading, L, OWNER_HEADER_LABELS, SECTOR_LABELS } from "./labels";
 import type { Hit, Region, SheetIndex } from "./sheet";
 import { findWeightTables, readWeightTable, type WeightRow, type WeightTable } from "./weight-table";
 
@@ -83,10 +83,40 @@ function findAnchors(sheet: SheetIndex, claimed: readonly Region[]): Anchor[] {
   for (const h of sheet.findPrefix("obiettivo: descrizione")) {
     if (!inAny(h.row, h.col, claimed)) anchors.push({ row: h.row, col: h.col, kind: "title", heading: null });
   }
-  for (const h of sheet.find(L.centro)) {
-    if (!inAny(h.row, h.col, claimed)) anchors.push({ row: h.row, col: h.col, kind: "structure", heading: null });
+  for (const h of sheet.findAny(STRUCTURE_HEADER_LABELS, [])) {
+    if (inAny(h.row, h.col, claimed)) continue;
+    if (!standsAlone(sheet, h)) continue;
+    anchors.push({ row: h.row, col: h.col, kind: "structure", heading: null });
   }
-  return anchors.sort((a, b) => a.row - b.row || a.col - b.col);
+  anchors.sort((a, b) => a.row - b.row || a.col - b.col);
+  // "Servizio" / "Area" / "Settore" just under a card's heading, before its title, is the card's own
+  // (a card header typed one label per row), not a structure header.
+  return anchors.filter((s) => {
+    if (s.kind !== "structure") return true;
+    const heading = [...anchors].reverse().find((a) => a.row < s.row && Math.abs(a.col - s.col) < BAND_GAP && a.kind !== "structure");
+    return !(heading && heading.kind === "heading" && s.row - heading.row <= CARD_HEADER_ROWS);
+  });
+}
+
+/**
+ * The labels that open a structure header ("Centro di Responsabilità", "Servizio", "Area", … see
+ * FIELD_LABELS.structure) when they stand alone in their row (see standsAlone).
+ */
+const STRUCTURE_HEADER_LABELS = FIELD_LABELS.structure.exact.filter((l) => l !== L.settoriCoinvolti && l !== L.settoreCoordinamento);
+
+/** Rows under a card's heading where its "Settore | Dirigente" header is typed. */
+const CARD_HEADER_ROWS = 4;
+
+/**
+ * True when a structure label is a header of its own — "Servizio | <name>" or the name below —
+ * and not one label of a card's header row "Settore | Dirigente | Sistema Premiante" or a
+ * table's column headings, whose other cells are labels too.
+ */
+function standsAlone(sheet: SheetIndex, h: Hit): boolean {
+  const others = [...sheet.filledColumns(h.row, Math.max(0, h.col - BAND_GAP), h.col - 1), ...sheet.filledColumns(h.row, h.col + 1, h.col + BAND_GAP)];
+  // At most its value beside it: a row of column headings ("N. | Struttura | Obiettivo | Peso") is a table's.
+  if (others.length > 1) return false;
+  return others.every((c) => c > h.col && !isHeaderLabel(sheet.label(h.row, c)));
 }
 
 /** Splits the anchor columns into bands of cards standing side by side. */
@@ -265,7 +295,7 @@ function readStructureHeader(cr: CellReader, seg: Segment): StructureA {
   const hit: Hit = { row: seg.anchor.row, col: seg.anchor.col, label: L.centro };
   const nameCell = labelValue(sheet, hit, seg, isHeaderLabel);
   const name = nameCell?.text ?? sheet.name;
-  const ownerHit = sheet.find(L.responsabile, seg)[0];
+  const ownerHit = sheet.findAny(OWNER_HEADER_LABELS, [], seg)[0];
   const ownerCell = ownerHit ? labelValue(sheet, ownerHit, seg, isHeaderLabel) : null;
   const source: Record<string, CellRange> = {
     header: cr.range(hit.row, hit.col, Math.max(hit.row, nameCell?.row ?? hit.row, ownerCell?.row ?? hit.row), Math.max(hit.col, nameCell?.col ?? hit.col)),

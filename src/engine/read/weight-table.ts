@@ -162,6 +162,9 @@ export function findWeightTables(sheet: SheetIndex, claimed: readonly Region[]):
     // Only a header of its own: not the "Peso %" column of a cronoprogramma or indicator table.
     if (others.some((c) => !PESO_TABLE_HEADERS.has(sheet.label(h.row, c) ?? ""))) continue;
     if (h.row + 1 > bottom || !isWeightLike(sheet, h.row + 1, h.col)) continue;
+    // The header row of a numbered table ("N. | Struttura | Obiettivo | Peso %"): the table is read.
+    const numbered = tables.find((t) => t.kind === "numbered" && t.top === h.row + 1 && h.col >= t.left && h.col <= t.right);
+    if (numbered) continue;
     let b = h.row + 1;
     while (b + 1 <= bottom && !sheet.isBlankRow(b + 1) && !isBlockLabel(sheet.label(b + 1, sheet.filledColumns(b + 1, left, right)[0] as number))) b += 1;
     let r0 = h.col;

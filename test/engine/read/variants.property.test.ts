@@ -22,38 +22,7 @@ import { findSoffice, recalculate } from "../../hosts/xlsx/libreoffice-support";
  * Axis values ("axis=value", or "axis" for all its non-canonical values) the current reader gets
  * wrong, each with what it gets wrong (scripts/variants-report.ts). The goal is an empty list.
  */
-export const KNOWN_FAILING_AXES: readonly string[] = [
-  // Summary block labelled otherwise than "Responsabile": structure owner not read; on the card,
-  // an owner header other than "Dirigente": objective owner not read, or the card not read at all.
-  "ownerLabel=Responsabile",
-  "ownerLabel=Referente",
-  "ownerLabel=Titolare di P.O.",
-  "ownerLabel=Dirigente",
-  // Structure header labelled otherwise than "Centro di Responsabilità" / card header otherwise than "Settore".
-  "structureLabel=Servizio",
-  "structureLabel=Area",
-  "structureLabel=Centro di responsabilità",
-  "structureLabel=Settore",
-  // A header row "N. | Struttura | Obiettivo | Peso (%)" above the weight table: every row read twice.
-  "weightLabel=Peso %",
-  "weightLabel=Peso",
-  // Indicator columns not recognised: targets or actuals read as empty.
-  "targetLabel=Risultato atteso",
-  "actualLabel=Consuntivo",
-  "actualLabel=Risultato raggiunto",
-  "actualLabel=Valore rilevato",
-  // Owner "Gialli" / "Arch. Gialli" on the cards not joined to "Paola Gialli": owners split.
-  "ownerOnCard=surname",
-  "ownerOnCard=titled",
-  // No "Fasi di attuazione" list: no phases at all, numbered rows reported as unmatched.
-  "phases=rowsOnly",
-  // Cronoprogramma coloured instead of marked: no months (the xlsx host reads no fills yet).
-  "mark=fill",
-  // Month headers 1–12: the grid is not found (no months, no "Completata il").
-  "months=numbers",
-  // A blank row between cronoprogramma rows ends the grid: later phases lose their months and dates.
-  "blankRows=inside",
-];
+export const KNOWN_FAILING_AXES: readonly string[] = [];
 
 const N = Number(process.env.VARIANTS_N ?? (process.env.CI ? 2000 : 300));
 const AXIS_BOOKS = Number(process.env.VARIANTS_AXIS_BOOKS ?? 5);
