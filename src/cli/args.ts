@@ -70,10 +70,9 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   }
   if (args.file === null) throw new UsageError(`Indicare il file .xlsx da leggere.`);
   if (args.command !== "check") {
+    if (args.explain) throw new UsageError(`--explain vale solo per check.`);
     if (args.output === null && !args.inPlace) throw new UsageError(`Indicare il file di uscita con -o <uscita.xlsx>, oppure --in-place (scrive prima una copia di sicurezza).`);
     if (args.output !== null && args.inPlace) throw new UsageError(`Usare -o oppure --in-place, non entrambi.`);
-  } else if (args.explain && args.command !== "check") {
-    throw new UsageError(`--explain vale solo per check.`);
   } else if (args.output !== null || args.inPlace) {
     throw new UsageError(`check non scrive file: togliere -o / --in-place (usare "schede tables").`);
   }

@@ -2,13 +2,12 @@ import { toA1 } from "../cells/a1";
 import type { Layout, Objective, Plan, Structure, UnreadableCell } from "../model/plan";
 import type { SheetSnapshot } from "../model/snapshot";
 import { slugify } from "../values";
-import { CellReader, type ObjectiveDraft, type PendingUnreadable, type StructureDraft } from "./context";
-import { readLayoutA, type StructureA } from "./layout-a";
-import { readLayoutB } from "./layout-b";
-import { readLayoutC } from "./layout-c";
-import { LabelCache, SheetIndex } from "./sheet";
+import { CellReader, type ObjectiveDraft, type PendingUnreadable } from "./context";
+import type { LayoutStructure } from "./layout";
+import { allLayouts } from "./layouts";
+import { LabelCache, SheetIndex, type Region } from "./sheet";
 import { fullerName, personSimilarity, personWords, SHORT_NAME, structureSimilarity } from "./join/names";
-import { attachWeightRows, type WeightRow } from "./weight-table";
+import { attachWeightRows } from "./weight-table";
 
 export interface ReadPlanOptions {
   /** The plan year when the methodology fixes it; otherwise it is read from headings and deadlines. */
@@ -21,11 +20,7 @@ export interface ReadPlanOptions {
 }
 
 /** A structure of the whole plan while sheets are merged. */
-interface StructureAcc {
-  draft: StructureDraft;
-  weightRows: WeightRow[];
-  nameFromCard: boolean;
-}
+type StructureAcc = LayoutStructure;
 
 /**
  * Reads a workbook's sheets into the plan model, whatever the layout of its cards (A: vertical
@@ -33,8 +28,8 @@ interface StructureAcc {
  * range it came from. Never throws on bad input: cells that should hold a number, percent, date
  * or months and cannot be read are listed in `plan.unreadable`.
  *
- * Per sheet: one pass builds the label index (`SheetIndex`); layout B tables and layout C cards
- * claim their rows first, layout A reads the rest. Structures of the same name (by slug) are
+ * Per sheet: one pass builds the label index (`SheetIndex`); then each layout reader of
+ * `allLayouts` reads what the ones before it left (B tables and C cards first, A the rest). Structures of the same name (by slug) are
  * merged across sheets; layout-A weight tables then give their cards weights; ids, the plan year
  * and the per-sheet summary are assigned last. An objective without a year of its own (no
  * heading) takes the plan year.
@@ -50,11 +45,12 @@ export function readPlan(snapshots: readonly SheetSnapshot[], options: ReadPlanO
     if (snapshot.cells.length === 0) continue;
     const sheet = new SheetIndex(snapshot, labels);
     const cr = new CellReader(sheet, pending);
-    const b = readLayoutB(cr);
-    const c = readLayoutC(cr, b.claimed);
-    const a = readLayoutA(cr, [...b.claimed, ...c.claimed]);
-    for (const s of [...b.structures, ...c.structures]) found.push({ draft: s, weightRows: [], nameFromCard: false });
-    for (const s of a) found.push(fromA(s));
+    const claimed: Region[] = [];
+    for (const layout of allLayouts) {
+      const read = layout.read(cr, claimed);
+      found.push(...read.structures);
+      claimed.push(...read.claimed);
+    }
   }
 
   const structures = mergeStructures(found);
@@ -97,10 +93,6 @@ export function readPlan(snapshots: readonly SheetSnapshot[], options: ReadPlanO
   });
 
   return { year, structures: planStructures, sheets, unreadable };
-}
-
-function fromA(s: StructureA): StructureAcc {
-  return { draft: s.draft, weightRows: s.weightRows, nameFromCard: s.nameFromCard };
 }
 
 /**

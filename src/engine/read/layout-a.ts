@@ -15,7 +15,8 @@ import {
 import { emptyObjective, type CellReader, type ObjectiveDraft, type Scope, type StructureDraft } from "./context";
 import { FIELD_LABELS, isBlockLabel, isFieldLabel, isRuleText, isStaffHeading, L, OWNER_HEADER_LABELS, SECTOR_LABELS } from "./labels";
 import type { Hit, Region, SheetIndex } from "./sheet";
-import { findWeightTables, readWeightTable, type WeightRow, type WeightTable } from "./weight-table";
+import { defineLayout, type LayoutStructure } from "./layout";
+import { findWeightTables, readWeightTable, type WeightTable } from "./weight-table";
 
 /**
  * Layout A, the vertical card (Casorate Primo 2024).
@@ -47,12 +48,15 @@ interface Segment extends Region {
 }
 
 /** A layout-A structure as read: its draft and the rows of its weight table. */
-export interface StructureA {
-  draft: StructureDraft;
-  weightRows: WeightRow[];
-  /** True when the name comes from a card's "Settore" or the sheet name, not from a header. */
-  nameFromCard: boolean;
-}
+export type StructureA = LayoutStructure;
+
+/** Layout A, registered in layouts.ts. */
+export const layoutA = defineLayout({
+  ids: ["A", "addin"],
+  name: "scheda verticale (A)",
+  read: (cr, claimed) => ({ structures: readLayoutA(cr, claimed), claimed: [] }),
+  review: { indicatorTables: true, actualInPhaseTable: false, phaseTableToCardBottom: false },
+});
 
 /** Labels of the header vocabulary: never taken as the value of another label. */
 function isHeaderLabel(label: string | null): boolean {

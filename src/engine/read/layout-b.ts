@@ -6,6 +6,7 @@ import { emptyObjective, type CellReader, type ObjectiveDraft, type Scope, type 
 import { isBlockLabel, L } from "./labels";
 import type { Hit, Region, SheetIndex } from "./sheet";
 import { titleSimilarity } from "./join/names";
+import { defineLayout } from "./layout";
 
 /**
  * Layout B, the tabular plan (PDO template 2022):
@@ -115,6 +116,17 @@ function kindOf(text: string): string | null {
   const k = m ? (m[1] as string).toLowerCase() : null;
   return k !== null && KINDS.includes(k) ? k : null;
 }
+
+/** Layout B, registered in layouts.ts: its indicators sit on phase rows, so "Valore raggiunto" goes in the phase table. */
+export const layoutB = defineLayout({
+  ids: ["B"],
+  name: "tabella del piano (B)",
+  read: (cr) => {
+    const b = readLayoutB(cr);
+    return { structures: b.structures.map((draft) => ({ draft, weightRows: [], nameFromCard: false })), claimed: b.claimed };
+  },
+  review: { indicatorTables: false, actualInPhaseTable: true, phaseTableToCardBottom: true },
+});
 
 /** Reads every layout-B table of a sheet; returns the structures and the rows they cover. */
 export function readLayoutB(cr: CellReader): { structures: StructureDraft[]; claimed: Region[] } {

@@ -1,4 +1,5 @@
 import { unionRanges } from "../cells/a1";
+import { defineLayout } from "./layout";
 import type { Phase } from "../model/plan";
 import { cellText, readDate, readObjectiveHeading, readPercent, type ObjectiveHeading } from "../values";
 import { labelValue, readIndicatorTable, readReviews, readStaffTable } from "./blocks";
@@ -122,6 +123,17 @@ function isPreambleLabel(l: string | null): boolean {
 
 const LEADING_NUMBER = /^\s*(?:fase\s*(?:n\.?\s*)?)?(\d+(?:\.\d+)*)\s*[.):\-–]\s*/i;
 const TRAILING_WEIGHT = /\(\s*([^()]*%[^()]*)\)\s*$/;
+
+/** Layout C, registered in layouts.ts. */
+export const layoutC = defineLayout({
+  ids: ["C"],
+  name: "scheda a tre colonne (C)",
+  read: (cr, claimed) => {
+    const c = readLayoutC(cr, claimed);
+    return { structures: c.structures.map((draft) => ({ draft, weightRows: [], nameFromCard: false })), claimed: c.claimed };
+  },
+  review: { indicatorTables: true, actualInPhaseTable: false, phaseTableToCardBottom: false },
+});
 
 /** Reads the layout-C cards of a sheet. */
 export function readLayoutC(cr: CellReader, claimedBefore: readonly Region[]): { structures: StructureDraft[]; claimed: Region[] } {

@@ -1,4 +1,5 @@
 import { columnToLetters, toA1, type CellRange } from "../cells/a1";
+import { layoutFor } from "../read/layouts";
 import type { Objective, Plan } from "../model/plan";
 import { cellAt, snapshotBounds, type Merge, type SheetSnapshot } from "../model/snapshot";
 import { readMonthName } from "../values/months";
@@ -297,9 +298,10 @@ function phaseTableBlock(o: Objective, views: ReadonlyMap<string, View>): Block 
     if (hits >= 2) {
       const wanted: Block["wanted"] = [];
       // An existing "Valore raggiunto" in the header is found (and kept) when the columns are placed.
-      if (o.layout === "B" && o.indicators.length > 0) wanted.push("actual");
+      const review = layoutFor(o.layout).review;
+      if (review.actualInPhaseTable && o.indicators.length > 0) wanted.push("actual");
       wanted.push("completedOn", "reviewNote");
-      const bottomRow = o.layout === "B" ? Math.max(...rows.map((x) => x.bottom), o.source.card?.bottom ?? 0) : bottom;
+      const bottomRow = review.phaseTableToCardBottom ? Math.max(...rows.map((x) => x.bottom), o.source.card?.bottom ?? 0) : bottom;
       return { sheet: first.sheet, header: r, lastCol: view.runEnd(r, firstCol), bottom: bottomRow, labelCol: firstCol, wanted, what: "della tabella delle fasi" };
     }
   }
@@ -312,7 +314,7 @@ function phaseTableBlock(o: Objective, views: ReadonlyMap<string, View>): Block 
  * (the add-in's own earlier header does not count), not from the plan.
  */
 function indicatorBlocks(o: Objective, views: ReadonlyMap<string, View>): Block[] {
-  if (o.layout === "B") return [];
+  if (!layoutFor(o.layout).review.indicatorTables) return [];
   const out = new Map<string, Block>();
   let previous: { sheet: string; header: number } | null = null;
   for (const indicator of o.indicators) {
