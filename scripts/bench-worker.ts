@@ -80,6 +80,23 @@ async function main(): Promise<void> {
     );
     return;
   }
+  if (task === "joined") {
+    // A book whose summary tables and cards must be joined (test/fixtures/joined-book.ts), read
+    // through the xlsx host from real bytes; written to .tmp for the whole-process comparison.
+    const { joinedWorkbook } = await import("../test/fixtures/joined-book");
+    const { writeFileSync, mkdirSync } = await import("node:fs");
+    const buffer = new Uint8Array(await joinedWorkbook(cards).xlsx.writeBuffer());
+    mkdirSync(".tmp", { recursive: true });
+    const file = `.tmp/joined-${cards}.xlsx`;
+    writeFileSync(file, buffer);
+    const snapshots = await readWorkbookSnapshots(buffer);
+    const runs = Math.max(3, Math.ceil(3000 / cards));
+    const { ms, result } = best(runs, () => readPlan(snapshots));
+    const objectives = allObjectives(result);
+    const joined = objectives.filter((o) => o.join?.status === "joined").length;
+    console.log(JSON.stringify({ task, cards, file, bytes: buffer.byteLength, objectives: objectives.length, joined, structures: result.structures.length, readMs: ms, perCardMs: ms / cards }));
+    return;
+  }
   if (task === "write") {
     const wb = buildSyntheticWorkbook(cards);
     const buffer = new Uint8Array(await wb.xlsx.writeBuffer());

@@ -3,7 +3,9 @@
  * process (scripts/bench-worker.ts) so its peak memory is its own. Not a test: nothing here
  * fails on a slow machine; record the figures in docs/BENCHMARKS.md with date and machine.
  */
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { performance } from "node:perf_hooks";
 import os from "node:os";
 import path from "node:path";
 import { buildSync } from "esbuild";
@@ -26,7 +28,7 @@ buildSync({
 });
 
 function worker(task: string, arg: string | number): Record<string, number | string> {
-  const engineTask = task === "read" || task === "check" || task === "write";
+  const engineTask = task === "read" || task === "check" || task === "write" || task === "joined";
   const args = engineTask ? ["--expose-gc", bundled] : ["--import", "tsx", path.join(root, "scripts/bench-worker.ts")];
   const out = execFileSync(process.execPath, [...args, task, String(arg)], {
     cwd: root,
@@ -96,6 +98,39 @@ table(
   [[f(w.cells, 0), f(w.formulas, 0), f(w.flags, 0), f(w.tables, 0), f(w.saveMs), f(w.applyAndSaveMs), f(w.ratio, 2)]],
 );
 console.log("   target ratio ≤ 2");
+console.log("");
+
+console.log("3b. Joined books: one summary table per structure + one card per sheet, spelled differently");
+console.log("    (sub-service on the cards, owner by surname, \"(MAX 10 PUNTI)\" after the title); then");
+console.log("    `schede check` against a bare ExcelJS load of the same file, as whole processes (node start");
+console.log("    included), median of 5 interleaved pairs");
+const joinedSizes = (process.env.BENCH_JOINED ?? "300,1000").split(",").map(Number);
+const joined = joinedSizes.map((n) => worker("joined", n));
+const cli = path.join(root, "dist/cli/schede.js");
+if (!existsSync(cli)) execFileSync("npm", ["run", "build:cli"], { cwd: root, stdio: "ignore" });
+const wall = (args: string[]): number => {
+  const t0 = performance.now();
+  spawnSync(process.execPath, args, { cwd: root, stdio: "ignore" });
+  return performance.now() - t0;
+};
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+const loadScript = "const E=require('exceljs');new E.Workbook().xlsx.readFile(process.argv[1]).then(()=>{})";
+table(
+  ["cards", "objectives", "joined", "structures", "read ms", "ms/card", "load process ms", "check process ms", "ratio"],
+  joined.map((j) => {
+    const file = String(j.file);
+    const loads: number[] = [];
+    const checks: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      loads.push(wall(["-e", loadScript, file]));
+      checks.push(wall([cli, "check", file]));
+    }
+    const load = median(loads);
+    const check = median(checks);
+    return [f(j.cards, 0), f(j.objectives, 0), f(j.joined, 0), f(j.structures, 0), f(j.readMs), f(j.perCardMs, 3), f(load, 0), f(check, 0), f(check / load, 2)];
+  }),
+);
+console.log("    targets: objectives = cards, all joined; check process ≤ 1.2 × load process");
 console.log("");
 
 console.log("4. Excel host: syncs per full validation (fake object model that counts context.sync())");

@@ -196,7 +196,7 @@ function canonicalOwners(structures: readonly StructureAcc[]): void {
       continue;
     }
     const top = fuller.filter((m) => !fuller.some((k) => k !== m && personSimilarity(m, k) > 0 && fullerName(m, k) === k));
-    const groups = new Set(top.map((m) => personWords(m).sort().join(" ")));
+    const groups = new Set(top.map((m) => [...personWords(m)].sort().join(" ")));
     if (groups.size === 1) {
       const sameTop = top.filter((m) => personSimilarity(m, top[0] as string) === 1);
       canonical.set(n, sameTop.find((m) => structures.some((s) => s.draft.owner === m)) ?? (top[0] as string));

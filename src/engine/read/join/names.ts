@@ -105,8 +105,26 @@ const STRUCTURE_GENERIC = new Set([
 
 /** The key of a structure name: its distinctive word stems and numbers (see STRUCTURE_GENERIC). */
 export function structureKey(name: string): Set<string> {
-  return new Set(stems(name, 1, STRUCTURE_GENERIC));
+  return memo(structureKeys, name, () => new Set(stems(name, 1, STRUCTURE_GENERIC)));
 }
+
+/**
+ * Keys of the names seen lately: merging structures compares every pair of a plan's names, so
+ * each is cut into words once. Bounded, since names come from user workbooks.
+ */
+function memo<T>(cache: Map<string, T>, key: string, make: () => T): T {
+  let v = cache.get(key);
+  if (v === undefined) {
+    if (cache.size >= MEMO_LIMIT) cache.clear();
+    v = make();
+    cache.set(key, v);
+  }
+  return v;
+}
+
+const MEMO_LIMIT = 20_000;
+const structureKeys = new Map<string, Set<string>>();
+const personKeys = new Map<string, string[]>();
 
 /**
  * How alike two structure names are (0…1). "Servizi per il Territorio – Opere Pubbliche" is
@@ -118,7 +136,16 @@ export function structureSimilarity(a: string, b: string): number {
   const ka = structureKey(a);
   const kb = structureKey(b);
   if (ka.size === 0 || kb.size === 0) return normalizeLabel(a) === normalizeLabel(b) ? 1 : 0;
-  return keySimilarity(ka, kb);
+  // The numbers that identify a unit are those of its main name: "Servizi Tributi 11 – Sede 1"
+  // is unit 11, not unit 1.
+  if (numbersClash(structureKey(mainName(a)), structureKey(mainName(b)))) return 0;
+  return overlap(ka, kb);
+}
+
+/** The name before a sub-service (" – Opere Pubbliche"; a hyphen inside a word does not cut). */
+function mainName(name: string): string {
+  const cut = /\s[-–—]\s/.exec(name);
+  return cut ? name.slice(0, cut.index) : name;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -132,6 +159,10 @@ const PERSON_TITLES = new Set([
 
 /** The words of a person's name, titles removed ("Arch. Rossi Mario" → rossi, mario). */
 export function personWords(name: string): string[] {
+  return memo(personKeys, name, () => splitPerson(name));
+}
+
+function splitPerson(name: string): string[] {
   return normalizeLabel(name)
     .replace(/\b(dott|prof)\.?\s*ssa\b/g, "$1ssa")
     .replace(/\bsig\.?\s*ra\b/g, "sigra")
