@@ -6,7 +6,7 @@ import { CellReader, type ObjectiveDraft, type PendingUnreadable } from "./conte
 import type { LayoutStructure } from "./layout";
 import { allLayouts } from "./layouts";
 import { LabelCache, SheetIndex, type Region } from "./sheet";
-import { fullerName, personSimilarity, personWords, SHORT_NAME, structureSimilarity } from "./join/names";
+import { fullerName, personSimilarity, personWords, SHORT_NAME, structureKey, structureSimilarity } from "./join/names";
 import { attachWeightRows } from "./weight-table";
 
 export interface ReadPlanOptions {
@@ -158,6 +158,7 @@ function joinTarget(s: StructureAcc, targets: readonly StructureAcc[]): { struct
   const ownerMatch = (h: StructureAcc): number => (h.draft.owner === null ? 0 : Math.max(0, ...owners.map((o) => personSimilarity(o, h.draft.owner as string))));
   const contradicts = (h: StructureAcc): boolean => h.draft.owner !== null && owners.length > 0 && ownerMatch(h) === 0;
   const byName = targets
+    .filter((h) => sharesWord(structureKey(s.draft.name), structureKey(h.draft.name)))
     .map((h) => ({ h, sim: structureSimilarity(s.draft.name, h.draft.name) }))
     .filter((x) => x.sim >= STRUCTURE_MATCH && !contradicts(x.h))
     .sort((a, b) => b.sim - a.sim);
@@ -173,6 +174,14 @@ function joinTarget(s: StructureAcc, targets: readonly StructureAcc[]): { struct
   return { structure: only.h, by: "owner", similarity: only.sim };
 }
 
+function sharesWord(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (a.size === 0 || b.size === 0) return true;
+  for (const w of a) if (b.has(w)) return true;
+  // A word cut short ("amminist") still shares its start with the full one.
+  for (const w of a) for (const x of b) if (x.startsWith(w) || w.startsWith(x)) return true;
+  return false;
+}
+
 /**
  * One spelling per person across the plan: "Rallo" and "Arch. Michele Rallo" on the cards of
  * the structure whose header says "MICHELE RALLO" all become the fuller spelling, when the short
@@ -184,13 +193,24 @@ function canonicalOwners(structures: readonly StructureAcc[]): void {
     if (s.draft.owner !== null) names.add(s.draft.owner);
     for (const o of s.draft.objectives) if (o.owner !== null) names.add(o.owner);
   }
-  const list = [...names];
+  const all = [...names];
+  const headers = new Set(structures.map((s) => s.draft.owner).filter((o): o is string => o !== null));
+  // Two spellings of one person share a word: only those are compared.
+  const byWord = new Map<string, string[]>();
+  for (const n of all) {
+    for (const w of new Set(personWords(n).filter((x) => x.length > 1))) {
+      const list = byWord.get(w);
+      if (list) list.push(n);
+      else byWord.set(w, [n]);
+    }
+  }
   const canonical = new Map<string, string>();
-  for (const n of list) {
+  for (const n of all) {
+    const list = [...new Set(personWords(n).flatMap((w) => byWord.get(w) ?? []))];
     const fuller = list.filter((m) => m !== n && personSimilarity(n, m) > 0 && fullerName(n, m) === m);
     // Same words spelled differently ("MICHELE RALLO", "Michele Rallo"): the structure's header spelling.
     const same = list.filter((m) => personSimilarity(n, m) === 1);
-    const headerSpelling = same.find((m) => structures.some((s) => s.draft.owner === m)) ?? same[0] ?? n;
+    const headerSpelling = same.find((m) => headers.has(m)) ?? same[0] ?? n;
     if (fuller.length === 0) {
       canonical.set(n, headerSpelling);
       continue;
@@ -199,7 +219,7 @@ function canonicalOwners(structures: readonly StructureAcc[]): void {
     const groups = new Set(top.map((m) => [...personWords(m)].sort().join(" ")));
     if (groups.size === 1) {
       const sameTop = top.filter((m) => personSimilarity(m, top[0] as string) === 1);
-      canonical.set(n, sameTop.find((m) => structures.some((s) => s.draft.owner === m)) ?? (top[0] as string));
+      canonical.set(n, sameTop.find((m) => headers.has(m)) ?? (top[0] as string));
     } else canonical.set(n, headerSpelling);
   }
   const fix = (n: string | null): string | null => (n === null ? null : (canonical.get(n) ?? n));
