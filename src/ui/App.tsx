@@ -1,4 +1,5 @@
 import { FluentProvider, makeStyles, tokens, useId, webLightTheme } from "@fluentui/react-components";
+import type { ReadingPlace } from "../engine/read/reading-report";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import type { Override, ReviewKind } from "../engine/compute/types";
 import type { ActiveCell, WorkbookHost } from "../engine/host";
@@ -161,8 +162,10 @@ export function App({ mode, host: excelHost, analyse, roleStore, openFile, today
   const firstCard = useMemo(() => (analysis ? (allObjectives(analysis.plan)[0]?.id ?? null) : null), [analysis]);
   const cardId = pickedCard ?? (followsSelection ? cardAtSelection : firstCard);
 
+  const [selectedPlace, setSelectedPlace] = useState<ReadingPlace | null>(null);
   const selectFinding = useCallback(
     (f: Finding) => {
+      setSelectedPlace(null);
       setSelectedFinding(f);
       // A file in the browser has no window to jump to: the list shows the cells instead.
       if (mode === "excel" && host) host.selectRange(f.at.sheet, f.at.range).catch(actions.fail);
@@ -178,6 +181,16 @@ export function App({ mode, host: excelHost, analyse, roleStore, openFile, today
       if (host && at && mode === "excel") void host.selectRange(at.sheet, rangeToA1(at)).catch(() => undefined);
     },
     [analysis, host, mode],
+  );
+
+  const selectPlace = useCallback(
+    (p: ReadingPlace) => {
+      // One preview at a time: a finding's or a block's.
+      setSelectedFinding(null);
+      setSelectedPlace(p);
+      if (mode === "excel" && host) host.selectRange(p.range.sheet, rangeToA1(p.range)).catch(actions.fail);
+    },
+    [host, mode, actions],
   );
 
   const goToSheet = useCallback(
@@ -211,6 +224,11 @@ export function App({ mode, host: excelHost, analyse, roleStore, openFile, today
   const renderFindingDetail =
     mode === "standalone" && snapshots
       ? (f: Finding) => <CellPreview snapshots={snapshots} sheet={f.at.sheet} range={f.at.range} onClose={() => setSelectedFinding(null)} />
+      : undefined;
+
+  const renderPlaceDetail =
+    mode === "standalone" && snapshots
+      ? (p: ReadingPlace) => <CellPreview snapshots={snapshots} sheet={p.range.sheet} range={rangeToA1(p.range)} onClose={() => setSelectedPlace(null)} />
       : undefined;
 
   const view = (() => {
@@ -255,6 +273,9 @@ export function App({ mode, host: excelHost, analyse, roleStore, openFile, today
             onSelectFinding={selectFinding}
             selectedFinding={selectedFinding}
             renderFindingDetail={renderFindingDetail}
+            onSelectPlace={selectPlace}
+            selectedPlace={selectedPlace}
+            renderPlaceDetail={renderPlaceDetail}
           />
         );
       case "nucleo":

@@ -192,6 +192,18 @@ export const strings = {
     cleared: "Contenuti del componente rimossi dalla cartella.",
     summaryTitle: "Riepilogo",
   },
+  reading: {
+    title: "Come è stata letta la cartella",
+    hint: "Per ogni obiettivo: da quali celle è stato letto, come la riga della tabella dei pesi è stata collegata alla scheda, da dove vengono le fasi.",
+    structure: (name: string, n: number) => `${name} (${plural(n, "obiettivo", "obiettivi")})`,
+    objectivesOf: (name: string) => `Obiettivi di ${name}`,
+    objective: (number: string | null, title: string) => `${number ? `${number}. ` : ""}${title || "(senza titolo)"}`,
+    join: (text: string) => `Collegamento: ${text}.`,
+    goTo: (label: string, address: string) => `Vai a ${label}: ${address}`,
+    phases: (list: string) => `Fasi: ${list}.`,
+    phase: (number: string, origin: readonly string[]) =>
+      `${number} da ${origin.length === 0 ? "scheda" : origin.map((o) => ({ list: "elenco", schedule: "cronoprogramma", table: "tabella", card: "scheda" })[o] ?? o).join(" e ")}`,
+  },
   nucleo: {
     title: "Valutazione",
     reviewDate: "Data della verifica",

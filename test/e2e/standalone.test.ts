@@ -202,6 +202,24 @@ describe("standalone page", () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 
+  it("shows how the workbook was read, and the cells of a block when it is clicked", async () => {
+    const section = page.locator('[data-section="reading"]');
+    await section.locator(".fui-AccordionHeader button").first().click();
+    const join = section.locator("[data-join]").first();
+    await join.waitFor();
+    expect(await join.innerText()).toMatch(/^Collegamento: /);
+    const place = section.locator('button[data-place="title"]').first();
+    const label = (await place.getAttribute("aria-label")) as string;
+    await place.click();
+    const preview = section.locator("[data-preview]");
+    await preview.waitFor();
+    const at = (await preview.getAttribute("data-preview")) as string;
+    // The label names the sheet and the cells the preview shows.
+    expect(label).toContain(at.split("!")[0] as string);
+    expect(await place.getAttribute("aria-current")).toBe("true");
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
   it("shows scores and the chart per owner for the Nucleo", async () => {
     await selectRole(page, "Nucleo");
     await page.waitForSelector("[data-scores-for]");

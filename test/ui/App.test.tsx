@@ -120,6 +120,22 @@ describe("segretario", () => {
     expect(item?.getAttribute("aria-current")).toBe("true");
   });
 
+  it("shows how the workbook was read, per structure, and goes to a block's cells", async () => {
+    const { container, host } = await renderApp({ role: "segretario" });
+    await click(byRole(container, "button", "Verifica cartella"));
+    const section = container.querySelector('[data-section="reading"]') as HTMLElement;
+    expect(section.querySelector("h3")?.textContent).toBe("Come è stata letta la cartella");
+    const headers = [...section.querySelectorAll(".fui-AccordionHeader")].map((h) => h.textContent);
+    expect(headers).toEqual(["Segreteria (2 obiettivi)", "Polizia Locale (1 obiettivo)"]);
+    await click(section.querySelector(".fui-AccordionHeader button"));
+    const place = section.querySelector('[data-objective="segreteria/2"] button[data-place="card"]');
+    expect(place?.getAttribute("aria-label")).toBe("Vai a scheda: Segreteria!A41:O71");
+    await click(place);
+    expect((host as FakeHost).calls).toContain("select Segreteria!A41:O71");
+    expect(place?.getAttribute("aria-current")).toBe("true");
+    expect(await axeViolations(container)).toEqual([]);
+  });
+
   it("writes the full plan for the tables and a clean plan for the Giunta", async () => {
     const { container, host } = await renderApp({ role: "segretario" });
     await click(byRole(container, "button", "Verifica cartella"));

@@ -14,7 +14,9 @@ import {
 import { useMemo, useState, type ReactNode } from "react";
 import type { Analysis } from "../../engine/analyse";
 import type { Finding } from "../../engine/model/finding";
+import type { ReadingPlace } from "../../engine/read/reading-report";
 import { FindingList } from "../components/FindingList";
+import { ReadingReport } from "../components/ReadingReport";
 import { SeverityCounts } from "../components/SeverityCounts";
 import { countBySeverity } from "../logic/group-findings";
 import { strings } from "../strings";
@@ -60,15 +62,21 @@ export interface SegretarioViewProps {
   selectedFinding: Finding | null;
   /** Shown under the selected finding (the cells, in the standalone page). */
   renderFindingDetail?: (finding: Finding) => ReactNode;
+  /** Goes to the cells of a block of the reading report. */
+  onSelectPlace(place: ReadingPlace): void;
+  selectedPlace: ReadingPlace | null;
+  renderPlaceDetail?: (place: ReadingPlace) => ReactNode;
 }
 
 /** The segretario's view: check the whole workbook, findings by structure and sheet, the add-in's sheets. */
 export function SegretarioView(props: SegretarioViewProps) {
-  const { analysis, busy, canCheck, onCheck, onCreateTables, onGiuntaSummary, onClear, onSelectFinding, selectedFinding, renderFindingDetail } = props;
+  const { analysis, busy, canCheck, onCheck, onCreateTables, onGiuntaSummary, onClear, onSelectFinding, selectedFinding, renderFindingDetail, onSelectPlace, selectedPlace, renderPlaceDetail } =
+    props;
   const styles = useStyles();
   const tablesHint = useId("tables-hint");
   const giuntaHint = useId("giunta-hint");
   const clearHint = useId("clear-hint");
+  const readingTitle = useId("reading-title");
   const [confirmingClear, setConfirmingClear] = useState(false);
   const counts = useMemo(() => countBySeverity(analysis?.findings ?? []), [analysis]);
   const cards = analysis ? analysis.plan.sheets.reduce((n, s) => n + s.cards, 0) : 0;
@@ -130,6 +138,13 @@ export function SegretarioView(props: SegretarioViewProps) {
             <SeverityCounts counts={counts} showZero />
           </section>
           <FindingList findings={analysis.findings} onSelect={onSelectFinding} selected={selectedFinding} renderSelected={renderFindingDetail} />
+          <section className={styles.summary} aria-labelledby={readingTitle} data-section="reading">
+            <h3 id={readingTitle} className={styles.heading}>
+              {strings.reading.title}
+            </h3>
+            <Caption1 className={styles.hint}>{strings.reading.hint}</Caption1>
+            <ReadingReport plan={analysis.plan} onSelectPlace={onSelectPlace} selected={selectedPlace} renderSelected={renderPlaceDetail} />
+          </section>
         </>
       )}
     </div>
