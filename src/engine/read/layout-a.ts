@@ -15,6 +15,7 @@ import {
 import { emptyObjective, type CellReader, type ObjectiveDraft, type Scope, type StructureDraft } from "./context";
 import { FIELD_LABELS, isBlockLabel, isFieldLabel, isRuleText, isStaffHeading, L, OWNER_HEADER_LABELS, SECTOR_LABELS } from "./labels";
 import type { Hit, Region, SheetIndex } from "./sheet";
+import { structureSimilarity } from "./join/names";
 import { defineLayout, type LayoutStructure } from "./layout";
 import { findWeightTables, readWeightTable, type WeightTable } from "./weight-table";
 
@@ -270,25 +271,38 @@ export function readLayoutA(cr: CellReader, claimed: readonly Region[]): Structu
     flush();
   }
   // Each weight table belongs to the structure header above it (in reading order); without one,
-  // to the structure its rows name.
+  // each of its rows to the structure the row names (one summary table for the whole plan lists
+  // the objectives of every structure, "1 | Polizia Locale | …", "1 | Tributi | …").
   headers.sort((a, b) => a.row - b.row || a.col - b.col);
-  for (const table of tables) {
-    const header = [...headers].reverse().find((h) => h.row < table.top || (h.row === table.top && h.col < table.left));
-    let target = header?.structure ?? null;
+  const named = (name: string): StructureA => {
+    const wanted = sheet.normalize(name);
+    let target = structures.find((s) => !s.nameFromCard && sheet.normalize(s.draft.name) === wanted) ?? null;
     if (!target) {
-      const named = sheet.filledColumns(table.top, table.left, table.right)[1];
-      const name = (table.kind === "numbered" && named !== undefined ? sheet.text(table.top, named) : null) ?? sheet.name;
-      const wanted = sheet.normalize(name);
-      target = structures.find((s) => !s.nameFromCard && sheet.normalize(s.draft.name) === wanted) ?? null;
-      if (!target) {
-        target = { draft: { name, owner: null, strategy: null, source: {}, objectives: [] }, weightRows: [], nameFromCard: false };
-        structures.push(target);
-      }
+      target = { draft: { name, owner: null, strategy: null, source: {}, objectives: [] }, weightRows: [], nameFromCard: false };
+      structures.push(target);
     }
-    const rows = readWeightTable(cr, table, target.draft.name);
-    target.weightRows.push(...rows);
-    const range = unionRanges([target.draft.source.weightTable, cr.range(table.top, table.left, table.bottom, table.right)]);
-    if (range) target.draft.source.weightTable = range;
+    return target;
+  };
+  for (const table of tables) {
+    const range = cr.range(table.top, table.left, table.bottom, table.right);
+    const header = [...headers].reverse().find((h) => h.row < table.top || (h.row === table.top && h.col < table.left));
+    if (header) {
+      header.structure.weightRows.push(...readWeightTable(cr, table, header.structure.draft.name));
+      header.structure.draft.source.weightTable = unionRanges([header.structure.draft.source.weightTable, range]) ?? range;
+      continue;
+    }
+    const first = sheet.filledColumns(table.top, table.left, table.right)[1];
+    const fallback = (table.kind === "numbered" && first !== undefined ? sheet.text(table.top, first) : null) ?? sheet.name;
+    const groups: StructureA[] = [];
+    for (const row of readWeightTable(cr, table, fallback)) {
+      const text = row.structureText ?? fallback;
+      // "Polizia Locale" and "Polizia Locale -" on two rows are one structure.
+      const target = groups.find((g) => structureSimilarity(g.draft.name, text) === 1) ?? named(text);
+      if (!groups.includes(target)) groups.push(target);
+      row.scope.structure = target.draft.name;
+      target.weightRows.push(row);
+      target.draft.source.weightTable = unionRanges([target.draft.source.weightTable, range]) ?? range;
+    }
   }
   return structures;
 }

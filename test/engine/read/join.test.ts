@@ -181,3 +181,29 @@ describe("a plan whose summary table and cards spell things differently", () => 
     expect(result.findings.filter((f) => f.ruleId === "card-unmatched").map((f) => f.at.sheet)).toEqual(["Ob9"]);
   });
 });
+
+describe("one summary table for the whole plan", () => {
+  it("gives each row to the structure it names, and joins the cards of each", () => {
+    const table = grid("Riepilogo", "A1", [
+      [1, "Polizia Locale", "Controllo del territorio", "60%"],
+      [2, "Polizia Locale -", "Sicurezza stradale", "40%"],
+      [1, "Tributi", "Recupero evasione", "100%"],
+    ]);
+    const cards = [
+      card("PL1", 1, "Controllo del territorio", { sector: "Polizia Locale", owner: "Verdi", phases: [[1, 12]], listed: false }),
+      card("PL2", 2, "Sicurezza stradale", { sector: "Polizia Locale", owner: "Verdi", phases: [[1, 12]], listed: false }),
+      card("TR1", 1, "Recupero evasione", { sector: "Servizio Tributi", owner: "Neri", phases: [[1, 12]], listed: false }),
+    ];
+    const plan = readPlan([table, ...cards]);
+    expect(plan.structures.map((s) => [s.name, s.objectives.map((o) => [o.number, o.weight?.value, o.join?.status, o.source.card?.sheet])])).toEqual([
+      [
+        "Polizia Locale",
+        [
+          ["1", 60, "joined", "PL1"],
+          ["2", 40, "joined", "PL2"],
+        ],
+      ],
+      ["Tributi", [["1", 100, "joined", "TR1"]]],
+    ]);
+  });
+});
