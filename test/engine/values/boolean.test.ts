@@ -56,8 +56,12 @@ describe("isMark", () => {
     ["   ", false],
     [null, false],
     [false, false],
-    [1, false],
+    // Grids typed as 0/1: 1 is a mark, 0 is not (the reader treats 0 as an empty month).
+    [1, true],
+    ["1", true],
+    ["■", true],
     [0, false],
+    [2, false],
     ["Gennaio", false],
   ])("%j → %p", (value, expected) => {
     expect(isMark(value)).toBe(expected);
