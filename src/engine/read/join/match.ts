@@ -71,19 +71,11 @@ export const MATCH_THRESHOLD = 0.5;
 /** Scores closer than this are equally good: the matcher does not choose between them. */
 export const TIE = 0.01;
 
-function evidence(a: JoinSide, b: JoinSide, titleKeys: Map<JoinSide, Set<string>>): Evidence {
-  const key = (s: JoinSide): Set<string> => {
-    let k = titleKeys.get(s);
-    if (!k) {
-      k = titleKey(s.title ?? "");
-      titleKeys.set(s, k);
-    }
-    return k;
-  };
-  const title = a.title && b.title ? keySimilarity(key(a), key(b)) : null;
+function evidence(a: JoinSide, b: JoinSide, ka: ReadonlySet<string>, kb: ReadonlySet<string>): Evidence {
+  const title = a.title && b.title && (ka.size > 0 || kb.size > 0) ? keySimilarity(ka, kb) : null;
   return {
     number: a.number !== null && b.number !== null ? (a.number === b.number ? 1 : 0) : null,
-    title: title === null || (key(a).size === 0 && key(b).size === 0) ? null : title,
+    title,
     structure: a.structure && b.structure ? structureSimilarity(a.structure, b.structure) : null,
     owner: a.owner && b.owner ? personSimilarity(a.owner, b.owner) : null,
   };
@@ -103,7 +95,8 @@ export function scoreOf(e: Evidence): number {
 export function joinRowsToCards<R, C>(rows: readonly R[], cards: readonly C[], rowSide: (r: R) => JoinSide, cardSide: (c: C) => JoinSide): JoinResult<R, C> {
   const rs = rows.map(rowSide);
   const cs = cards.map(cardSide);
-  const titleKeys = new Map<JoinSide, Set<string>>();
+  const rowKeys = rs.map((r) => titleKey(r.title ?? ""));
+  const cardKeys = cs.map((c) => titleKey(c.title ?? ""));
   // Blocking: cards by number and by title word.
   const byNumber = new Map<string, number[]>();
   const byWord = new Map<string, number[]>();
@@ -114,9 +107,8 @@ export function joinRowsToCards<R, C>(rows: readonly R[], cards: readonly C[], r
   };
   cs.forEach((c, i) => {
     if (c.number !== null) push(byNumber, c.number, i);
-    for (const w of titleKey(c.title ?? "")) push(byWord, w, i);
+    for (const w of cardKeys[i] as Set<string>) push(byWord, w, i);
   });
-  const untitled = cs.map((c, i) => (titleKey(c.title ?? "").size === 0 ? i : -1)).filter((i) => i >= 0);
 
   const candidates: { r: number; c: number; score: number; evidence: Evidence }[] = [];
   rs.forEach((r, ri) => {
@@ -124,15 +116,13 @@ export function joinRowsToCards<R, C>(rows: readonly R[], cards: readonly C[], r
     const consider = (ci: number): void => {
       if (seen.has(ci)) return;
       seen.add(ci);
-      const e = evidence(r, cs[ci] as JoinSide, titleKeys);
+      const e = evidence(r, cs[ci] as JoinSide, rowKeys[ri] as Set<string>, cardKeys[ci] as Set<string>);
       const score = scoreOf(e);
       if (score >= MATCH_THRESHOLD) candidates.push({ r: ri, c: ci, score, evidence: e });
     };
+    // A row and a card that share neither a number nor a title word cannot reach MATCH_THRESHOLD.
     if (r.number !== null) for (const ci of byNumber.get(r.number) ?? []) consider(ci);
-    for (const w of titleKey(r.title ?? "")) for (const ci of byWord.get(w) ?? []) consider(ci);
-    // A row or card without title words can only match by number (or, with neither, not at all).
-    if (titleKey(r.title ?? "").size === 0) for (const ci of cs.keys()) if (cs[ci]?.number !== null && cs[ci]?.number === r.number) consider(ci);
-    for (const ci of untitled) if (r.number !== null && cs[ci]?.number === r.number) consider(ci);
+    for (const w of rowKeys[ri] as Set<string>) for (const ci of byWord.get(w) ?? []) consider(ci);
   });
   candidates.sort((a, b) => b.score - a.score || a.r - b.r || a.c - b.c);
 
