@@ -1,4 +1,3 @@
-import { performance } from "node:perf_hooks";
 import { loadWorkbook, readWorkbookSnapshots, worksheetToSnapshot } from "../../../src/hosts/xlsx/read";
 import { buildSyntheticSnapshots, buildSyntheticWorkbook } from "../../fixtures/synthetic";
 
@@ -63,25 +62,17 @@ describe("synthetic workbooks", () => {
     expect(new Set(indicatorCounts).size).toBeGreaterThan(2);
   });
 
-  it("builds 5,000 cards of snapshots in under 2 s", () => {
-    const t0 = performance.now();
+  // How fast is measured by `npm run bench` (docs/BENCHMARKS.md), not by timed tests: a shared
+  // CI machine under load would make them fail for nothing.
+  it("builds 5,000 cards of snapshots, 20 cards a sheet", () => {
     const snapshots = buildSyntheticSnapshots(5000);
-    const ms = performance.now() - t0;
     expect(snapshots).toHaveLength(250);
-    expect(ms).toBeLessThan(2000);
   });
 
-  it("converts a loaded 1,000-card workbook in well under a second", async () => {
+  it("converts a loaded 1,000-card workbook, every value kept", async () => {
     const workbook = await loadWorkbook(await bytesOf(1000));
-    let best = Infinity;
-    let nonEmpty = 0;
-    for (let i = 0; i < 3; i++) {
-      const t0 = performance.now();
-      const snapshots = workbook.worksheets.map(worksheetToSnapshot);
-      best = Math.min(best, performance.now() - t0);
-      nonEmpty = snapshots.reduce((n, s) => n + s.cells.reduce((m, r) => m + r.filter((v) => v !== null).length, 0), 0);
-    }
+    const snapshots = workbook.worksheets.map(worksheetToSnapshot);
+    const nonEmpty = snapshots.reduce((n, s) => n + s.cells.reduce((m, r) => m + r.filter((v) => v !== null).length, 0), 0);
     expect(nonEmpty).toBeGreaterThan(120_000);
-    expect(best).toBeLessThan(500);
   }, 60_000);
 });
