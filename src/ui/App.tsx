@@ -24,7 +24,10 @@ import { ResponsabileView } from "./views/ResponsabileView";
 import { SegretarioView } from "./views/SegretarioView";
 
 const useStyles = makeStyles({
-  provider: {
+  // The page's own background and height sit on a wrapper, never on the FluentProvider: Fluent
+  // gives the provider's classes to every portal (the card picker's list, dialogs), and a portal
+  // with min-height 100vh and a white background covered the whole pane.
+  page: {
     minHeight: "100vh",
     backgroundColor: tokens.colorNeutralBackground1,
   },
@@ -303,32 +306,34 @@ export function App({ mode, host: excelHost, analyse, roleStore, openFile, today
       : undefined;
 
   return (
-    <FluentProvider theme={webLightTheme} className={styles.provider} lang="it">
-      <main className={styles.root} data-mode={mode} data-ready="true" data-busy={busy} data-analysis-seq={wb.analysisCount}>
-        <header>
-          <h1 className={styles.title}>{strings.appTitle}</h1>
-          <p className={styles.hint}>{strings.roles.hint[role]}</p>
-        </header>
-        {mode === "standalone" && openWorkbook && (
-          <StandaloneBar
-            fileName={opened?.fileName ?? null}
-            busy={busy}
-            onOpen={(f) => void openWorkbook(f)}
-            onDownload={downloadCopy ? () => void downloadCopy() : undefined}
-          />
-        )}
-        <RoleSwitch role={role} onChange={changeRole} idPrefix={idPrefix} />
-        {wb.progress && <ProgressPanel progress={wb.progress} />}
-        <StatusMessages
-          error={wb.error}
-          notice={wb.notice}
-          noticeDetails={wb.noticeDetails}
-          onDismissError={actions.dismissError} onDismissNotice={actions.dismissNotice} />
-        <div role="tabpanel" id={rolePanelId(idPrefix, role)} aria-labelledby={roleTabId(idPrefix, role)} data-role={role}>
-          {mode === "standalone" && !opened && <p className={styles.openFirst}>{strings.standalone.openFirst}</p>}
-          {view}
-        </div>
-      </main>
+    <FluentProvider theme={webLightTheme} lang="it">
+      <div className={styles.page}>
+        <main className={styles.root} data-mode={mode} data-ready="true" data-busy={busy} data-analysis-seq={wb.analysisCount}>
+          <header>
+            <h1 className={styles.title}>{strings.appTitle}</h1>
+            <p className={styles.hint}>{strings.roles.hint[role]}</p>
+          </header>
+          {mode === "standalone" && openWorkbook && (
+            <StandaloneBar
+              fileName={opened?.fileName ?? null}
+              busy={busy}
+              onOpen={(f) => void openWorkbook(f)}
+              onDownload={downloadCopy ? () => void downloadCopy() : undefined}
+            />
+          )}
+          <RoleSwitch role={role} onChange={changeRole} idPrefix={idPrefix} />
+          {wb.progress && <ProgressPanel progress={wb.progress} />}
+          <StatusMessages
+            error={wb.error}
+            notice={wb.notice}
+            noticeDetails={wb.noticeDetails}
+            onDismissError={actions.dismissError} onDismissNotice={actions.dismissNotice} />
+          <div role="tabpanel" id={rolePanelId(idPrefix, role)} aria-labelledby={roleTabId(idPrefix, role)} data-role={role}>
+            {mode === "standalone" && !opened && <p className={styles.openFirst}>{strings.standalone.openFirst}</p>}
+            {view}
+          </div>
+        </main>
+      </div>
     </FluentProvider>
   );
 }
