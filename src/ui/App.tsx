@@ -1,5 +1,5 @@
 import { FluentProvider, makeStyles, tokens, useId, webLightTheme } from "@fluentui/react-components";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Override, ReviewKind } from "../engine/compute/types";
 import type { ActiveCell, WorkbookHost } from "../engine/host";
 import type { Finding } from "../engine/model/finding";
@@ -97,6 +97,9 @@ export function App({ mode, host: excelHost, analyse, roleStore, openFile, today
   const [selectedFinding, setSelectedFinding] = useState<Finding | null>(null);
   const [activeCell, setActiveCell] = useState<ActiveCell | null>(null);
   const [pickedCard, setPickedCard] = useState<string | null>(null);
+  const panelRef = useRef<HTMLDivElement>(null);
+  /** Set when a file has just been opened: its first analysis takes focus to the view's heading. */
+  const focusResults = useRef(false);
 
   useEffect(() => {
     // Only the first commit counts, so no dependencies.
@@ -113,6 +116,16 @@ export function App({ mode, host: excelHost, analyse, roleStore, openFile, today
 
   // A new file or a new analysis invalidates what was selected.
   useEffect(() => setSelectedFinding(null), [analysis]);
+
+  // After opening a file the file button is still focused and the results are far below: go to them.
+  useEffect(() => {
+    if (!focusResults.current) return;
+    if (wb.error) focusResults.current = false;
+    else if (analysis) {
+      focusResults.current = false;
+      panelRef.current?.querySelector<HTMLElement>("[data-view-heading]")?.focus();
+    }
+  }, [analysis, wb.error]);
 
   // Standalone: analyse the file as soon as it is open, so findings and scores show at once.
   useEffect(() => {
@@ -292,7 +305,10 @@ export function App({ mode, host: excelHost, analyse, roleStore, openFile, today
   const openWorkbook = openFile
     ? async (file: File) => {
         const result = await actions.run(strings.progress.openingFile, (report) => openFile(file, report));
-        if (result) setOpened(result);
+        if (result) {
+          focusResults.current = true;
+          setOpened(result);
+        }
       }
     : undefined;
 
@@ -328,7 +344,7 @@ export function App({ mode, host: excelHost, analyse, roleStore, openFile, today
             notice={wb.notice}
             noticeDetails={wb.noticeDetails}
             onDismissError={actions.dismissError} onDismissNotice={actions.dismissNotice} />
-          <div role="tabpanel" id={rolePanelId(idPrefix, role)} aria-labelledby={roleTabId(idPrefix, role)} data-role={role}>
+          <div ref={panelRef} role="tabpanel" id={rolePanelId(idPrefix, role)} aria-labelledby={roleTabId(idPrefix, role)} data-role={role}>
             {mode === "standalone" && !opened && <p className={styles.openFirst}>{strings.standalone.openFirst}</p>}
             {view}
           </div>

@@ -6,7 +6,7 @@
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { DIST, ROOT, ensureBuilt, launchBrowser, serveStatic, type Browser, type StaticServer } from "./support";
-import { isDrawn, openFile, openStandalonePage, selectRole, strayLayerPoints } from "./pane";
+import { analysisSeq, focused, isDrawn, openFile, openStandalonePage, selectRole, strayLayerPoints, waitForAnalysis } from "./pane";
 
 jest.setTimeout(120_000);
 
@@ -70,5 +70,87 @@ describe("the Responsabile's card picker", () => {
     expect(await picker().innerText()).not.toBe(before);
     expect(await picker().evaluate((el) => el === document.activeElement)).toBe(true);
     expect(await isDrawn(page, "h1")).toBe(true);
+  });
+});
+
+describe("focus after each action", () => {
+  let page: Page;
+  beforeAll(async () => {
+    page = await openStandalonePage(browser, server);
+    await selectRole(page, "Segretario");
+  });
+  afterAll(() => page.close());
+
+  it("lands on the results after a file is opened, not on the page body", async () => {
+    await page.getByRole("button", { name: "Apri file .xlsx" }).focus();
+    await openFile(page, EXAMPLE);
+    const f = await focused(page);
+    expect(f.isBody).toBe(false);
+    expect(f.tag).toBe("h2");
+  });
+
+  it("stays on a finding chosen with the keyboard, with the ring around the item", async () => {
+    const first = page.locator("button[data-finding]").first();
+    await first.focus();
+    await page.keyboard.press("Enter");
+    await page.locator("[data-preview]").waitFor();
+    const f = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      const r = el.getBoundingClientRect();
+      return { finding: el.hasAttribute("data-finding"), width: r.width, height: r.height };
+    });
+    expect(f.finding).toBe(true);
+    expect(f.height).toBeLessThan(200);
+    // Closing the cells from the keyboard gives focus back to the finding.
+    await page.getByRole("button", { name: "Chiudi l'anteprima" }).focus();
+    await page.keyboard.press("Enter");
+    await page.locator("[data-preview]").waitFor({ state: "detached" });
+    expect(await first.evaluate((el) => el === document.activeElement)).toBe(true);
+  });
+
+  it("goes back to «Rimuovi i contenuti del componente» when its dialog is closed with Esc or Annulla", async () => {
+    const trigger = page.getByRole("button", { name: "Rimuovi i contenuti del componente" });
+    await trigger.click();
+    await page.getByRole("alertdialog").waitFor();
+    await page.keyboard.press("Escape");
+    await page.getByRole("alertdialog").waitFor({ state: "detached" });
+    expect(await trigger.evaluate((el) => el === document.activeElement)).toBe(true);
+    await trigger.click();
+    await page.getByRole("button", { name: "Annulla" }).click();
+    await page.getByRole("alertdialog").waitFor({ state: "detached" });
+    expect(await trigger.evaluate((el) => el === document.activeElement)).toBe(true);
+  });
+
+  it("stays on «Calcola medie e punteggi» while and after it computes", async () => {
+    await selectRole(page, "Nucleo");
+    const compute = page.getByRole("button", { name: "Calcola medie e punteggi" });
+    const before = await analysisSeq(page);
+    await compute.click();
+    await waitForAnalysis(page, before);
+    expect((await focused(page)).isBody).toBe(false);
+    expect(await compute.evaluate((el) => el === document.activeElement)).toBe(true);
+  });
+
+  it("goes back to the objective's «Correggi» after «Applica correzione», Esc and Annulla", async () => {
+    const correct = page.locator("tr[data-objective] button").first();
+    const dialog = page.getByRole("dialog");
+    await correct.click();
+    await dialog.waitFor();
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "detached" });
+    expect(await correct.evaluate((el) => el === document.activeElement)).toBe(true);
+
+    await correct.click();
+    await page.getByRole("button", { name: "Annulla" }).click();
+    await dialog.waitFor({ state: "detached" });
+    expect(await correct.evaluate((el) => el === document.activeElement)).toBe(true);
+
+    await correct.click();
+    await page.getByLabel("Raggiungimento stabilito dal Nucleo (%)").fill("85,5");
+    await page.getByLabel("Motivazione").fill("Verifica sul campo");
+    const before = await analysisSeq(page);
+    await page.getByRole("button", { name: "Applica correzione" }).click();
+    await waitForAnalysis(page, before);
+    expect(await correct.evaluate((el) => el === document.activeElement)).toBe(true);
   });
 });

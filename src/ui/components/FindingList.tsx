@@ -11,7 +11,7 @@ import {
   tokens,
   useArrowNavigationGroup,
 } from "@fluentui/react-components";
-import { useMemo, type ReactNode } from "react";
+import { useEffect, useMemo, useRef, type ReactNode } from "react";
 import type { Finding } from "../../engine/model/finding";
 import { groupFindings } from "../logic/group-findings";
 import { strings } from "../strings";
@@ -104,6 +104,15 @@ export interface FindingItemsProps {
 export function FindingItems({ findings, onSelect, selected, label, renderSelected }: FindingItemsProps) {
   const styles = useStyles();
   const arrows = useArrowNavigationGroup({ axis: "vertical", memorizeCurrent: true });
+  // Closing the cells shown under a finding removes the focused close button: give focus back
+  // to the finding instead of letting it fall to the page body.
+  const selectedButton = useRef<HTMLButtonElement | null>(null);
+  const lastSelected = useRef<HTMLButtonElement | null>(null);
+  useEffect(() => {
+    const previous = lastSelected.current;
+    lastSelected.current = selected ? selectedButton.current : null;
+    if (!selected && previous?.isConnected && (document.activeElement === document.body || document.activeElement === null)) previous.focus();
+  }, [selected]);
   return (
     <ul className={styles.list} aria-label={label} {...arrows}>
       {findings.map((f, i) => {
@@ -112,6 +121,7 @@ export function FindingItems({ findings, onSelect, selected, label, renderSelect
           <li key={`${f.ruleId}-${f.at.sheet}-${f.at.range}-${i}`}>
             <button
               type="button"
+              ref={isSelected ? selectedButton : undefined}
               className={mergeClasses(styles.item, isSelected && styles.selected)}
               aria-current={isSelected ? "true" : undefined}
               data-finding={f.ruleId}

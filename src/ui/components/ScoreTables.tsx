@@ -133,7 +133,7 @@ export function ObjectiveScoresTable({ objectives, titleOf, onOverride, disabled
                 {o.override && <Caption1 className={styles.caption}>{strings.nucleo.computedBeside(score(o.score))}</Caption1>}
               </TableCell>
               <TableCell>
-                <Button size="small" disabled={disabled} aria-label={strings.nucleo.overrideLabel(title)} onClick={() => onOverride(o)}>
+                <Button size="small" disabledFocusable={disabled} aria-label={strings.nucleo.overrideLabel(title)} onClick={() => onOverride(o)}>
                   {strings.nucleo.override}
                 </Button>
               </TableCell>

@@ -70,10 +70,10 @@ export function StandaloneBar({ fileName, busy, onOpen, onDownload }: Standalone
             if (file) onOpen(file);
           }}
         />
-        <Button appearance="primary" disabled={busy} onClick={() => input.current?.click()}>
+        <Button appearance="primary" disabledFocusable={busy} onClick={() => input.current?.click()}>
           {strings.standalone.openFile}
         </Button>
-        <Button disabled={busy || !onDownload} onClick={onDownload} aria-describedby={hintId}>
+        <Button disabled={busy || !onDownload} disabledFocusable={busy} onClick={onDownload} aria-describedby={hintId}>
           {strings.standalone.download}
         </Button>
       </div>

@@ -5,6 +5,7 @@ import type { ObjectiveScore, Override, ReviewKind } from "../../engine/compute/
 import { objectivesOf as allObjectives } from "../logic/workbook-data";
 import { OverrideDialog, type OverrideDialogProps } from "../components/OverrideDialog";
 import { ScoreChart } from "../components/ScoreChart";
+import { useReturnFocus } from "../hooks/useReturnFocus";
 import { ObjectiveScoresTable, OwnerScoresTable } from "../components/ScoreTables";
 import { formatDate, strings } from "../strings";
 
@@ -61,6 +62,8 @@ export function NucleoView(props: NucleoViewProps) {
   const [asOf, setAsOf] = useState(analysis?.scores.asOf ?? defaultAsOf);
   const [review, setReview] = useState<ReviewKind>(analysis?.scores.review ?? "final");
   const [editing, setEditing] = useState<OverrideDialogProps["target"]>(null);
+  // Back to the row's «Correggi» when the dialog closes, however it closes.
+  const rememberOpener = useReturnFocus(editing !== null);
 
   // A new analysis (file opened, recomputed) brings its own date and kind.
   useEffect(() => {
@@ -78,17 +81,22 @@ export function NucleoView(props: NucleoViewProps) {
   const titleOf = (id: string) => titles.get(id) ?? id;
   const validDate = /^\d{4}-\d{2}-\d{2}$/.test(asOf);
 
-  const startOverride = (o: ObjectiveScore) =>
+  const startOverride = (o: ObjectiveScore) => {
+    rememberOpener();
     setEditing({ objectiveId: o.objectiveId, title: titleOf(o.objectiveId), computed: o.score, current: o.override ? { objectiveId: o.objectiveId, ...o.override } : null });
+  };
 
   return (
     <div className={styles.root}>
-      <h2 className={styles.heading}>{strings.nucleo.title}</h2>
+      {/* tabIndex -1: the pane moves focus here once a file is open (App). */}
+      <h2 className={styles.heading} tabIndex={-1} data-view-heading>
+        {strings.nucleo.title}
+      </h2>
       <form
         className={styles.form}
         onSubmit={(e) => {
           e.preventDefault();
-          if (validDate) onCompute(asOf, review);
+          if (validDate && !busy) onCompute(asOf, review);
         }}
       >
         <Field label={strings.nucleo.reviewDate} required>
@@ -101,10 +109,10 @@ export function NucleoView(props: NucleoViewProps) {
           </RadioGroup>
         </Field>
         <div className={styles.actions}>
-          <Button type="submit" appearance="primary" disabled={busy || !canCompute || !validDate}>
+          <Button type="submit" appearance="primary" disabled={busy || !canCompute || !validDate} disabledFocusable={busy}>
             {strings.nucleo.compute}
           </Button>
-          <Button type="button" disabled={busy || !analysis} onClick={onWrite} aria-describedby={writeHint}>
+          <Button type="button" disabled={busy || !analysis} disabledFocusable={busy} onClick={onWrite} aria-describedby={writeHint}>
             {strings.nucleo.writeFormulas}
           </Button>
         </div>

@@ -100,12 +100,15 @@ export function ResponsabileView(props: ResponsabileViewProps) {
 
   return (
     <div className={styles.root}>
-      <h2 className={styles.heading}>{strings.responsabile.title}</h2>
+      {/* tabIndex -1: the pane moves focus here once a file is open (App). */}
+      <h2 className={styles.heading} tabIndex={-1} data-view-heading>
+        {strings.responsabile.title}
+      </h2>
       <div className={styles.actions}>
-        <Button appearance="primary" disabled={busy || !canRefresh} onClick={onRefresh}>
+        <Button appearance="primary" disabled={busy || !canRefresh} disabledFocusable={busy} onClick={onRefresh}>
           {strings.responsabile.refresh}
         </Button>
-        <Button disabled={busy || !onNewCard} onClick={onNewCard} aria-describedby={hintId}>
+        <Button disabled={busy || !onNewCard} disabledFocusable={busy} onClick={onNewCard} aria-describedby={hintId}>
           {strings.responsabile.newCard}
         </Button>
       </div>

@@ -15,6 +15,7 @@ import { useMemo, useState, type ReactNode } from "react";
 import type { Analysis } from "../../engine/analyse";
 import type { Finding } from "../../engine/model/finding";
 import { FindingList } from "../components/FindingList";
+import { useReturnFocus } from "../hooks/useReturnFocus";
 import { SeverityCounts } from "../components/SeverityCounts";
 import { countBySeverity } from "../logic/group-findings";
 import { strings } from "../strings";
@@ -70,22 +71,35 @@ export function SegretarioView(props: SegretarioViewProps) {
   const giuntaHint = useId("giunta-hint");
   const clearHint = useId("clear-hint");
   const [confirmingClear, setConfirmingClear] = useState(false);
+  const rememberOpener = useReturnFocus(confirmingClear);
   const counts = useMemo(() => countBySeverity(analysis?.findings ?? []), [analysis]);
   const cards = analysis ? analysis.plan.sheets.reduce((n, s) => n + s.cards, 0) : 0;
   return (
     <div className={styles.root}>
-      <h2 className={styles.heading}>{strings.segretario.title}</h2>
+      {/* tabIndex -1: the pane moves focus here once a file is open (App). */}
+      <h2 className={styles.heading} tabIndex={-1} data-view-heading>
+        {strings.segretario.title}
+      </h2>
       <div className={styles.actions}>
-        <Button appearance="primary" disabled={busy || !canCheck} onClick={onCheck}>
+        {/* While busy the buttons stay focusable (aria-disabled): a disabled button drops focus to the page body. */}
+        <Button appearance="primary" disabled={busy || !canCheck} disabledFocusable={busy} onClick={onCheck}>
           {strings.segretario.check}
         </Button>
-        <Button disabled={busy || !analysis} onClick={onCreateTables} aria-describedby={tablesHint}>
+        <Button disabled={busy || !analysis} disabledFocusable={busy} onClick={onCreateTables} aria-describedby={tablesHint}>
           {strings.segretario.createTables}
         </Button>
-        <Button disabled={busy || !analysis} onClick={onGiuntaSummary} aria-describedby={giuntaHint}>
+        <Button disabled={busy || !analysis} disabledFocusable={busy} onClick={onGiuntaSummary} aria-describedby={giuntaHint}>
           {strings.segretario.giuntaSummary}
         </Button>
-        <Button disabled={busy || !canCheck} onClick={() => setConfirmingClear(true)} aria-describedby={clearHint}>
+        <Button
+          disabled={busy || !canCheck}
+          disabledFocusable={busy}
+          onClick={() => {
+            rememberOpener();
+            setConfirmingClear(true);
+          }}
+          aria-describedby={clearHint}
+        >
           {strings.segretario.clear}
         </Button>
       </div>
