@@ -15,6 +15,7 @@ import { useLiveValidation } from "./hooks/useLiveValidation";
 import { useWorkbook } from "./hooks/useWorkbook";
 import { objectiveAt } from "./logic/card-at";
 import { buildNewCard } from "./logic/new-card";
+import { FileOpenError, describeOpenFailure } from "./logic/open-failure";
 import { firstOwnedSheet, giuntaPlan } from "./logic/plans";
 import type { RoleStore } from "./role-store";
 import { strings } from "./strings";
@@ -304,10 +305,19 @@ export function App({ mode, host: excelHost, analyse, roleStore, openFile, today
 
   const openWorkbook = openFile
     ? async (file: File) => {
-        const result = await actions.run(strings.progress.openingFile, (report) => openFile(file, report));
+        const result = await actions.run(strings.progress.openingFile, async (report) => {
+          try {
+            return await openFile(file, report);
+          } catch (error) {
+            throw new FileOpenError(await describeOpenFailure(file, error), { cause: error });
+          }
+        });
         if (result) {
           focusResults.current = true;
           setOpened(result);
+        } else {
+          // The previous file's name and findings would read as if they were this file's.
+          setOpened(null);
         }
       }
     : undefined;

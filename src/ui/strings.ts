@@ -81,6 +81,22 @@ export const strings = {
     writtenToCopy: "Fatto nella copia in memoria: scaricala con «Scarica copia annotata».",
     openFirst: "Apri un file .xlsx per vedere le schede, le segnalazioni e i punteggi.",
   },
+  openFailure: {
+    /** Prefix for a reader's message, so the user knows which file it is about. */
+    about: (name: string, message: string) => `«${name}»: ${message}`,
+    emptyFile: (name: string) =>
+      `«${name}» è vuoto (0 byte): il salvataggio o lo scaricamento potrebbe non essere finito. Salvare di nuovo la cartella in Excel come .xlsx e riaprirla qui.`,
+    ods: (name: string) =>
+      `«${name}» è un foglio di calcolo di LibreOffice (.ods), non una cartella .xlsx. Aprirlo in LibreOffice Calc, scegliere File › Salva con nome, come tipo «Excel 2007-365 (.xlsx)», e aprire qui il file .xlsx salvato.`,
+    otherOpenDocument: (name: string) =>
+      `«${name}» è un documento di LibreOffice, non un foglio di calcolo: aprire qui la cartella .xlsx con le schede obiettivo.`,
+    notXlsx: (name: string) =>
+      `«${name}» non è una cartella di lavoro Excel: il contenuto è testo o un altro tipo di file, anche se il nome finisce in .xlsx. Aprire la cartella originale in Excel e salvarla come .xlsx.`,
+  },
+  noCards: {
+    title: "Nessuna scheda obiettivo trovata",
+    text: "La cartella non contiene schede obiettivo, quindi non ci sono controlli né punteggi. Il componente cerca le intestazioni «Obiettivo: Descrizione Sintetica» (scheda), «N° | Descrizione Obiettivi | Peso %» (tabella degli obiettivi) o «DEFINIZIONE OBIETTIVO».",
+  },
   writeReport: {
     incomplete: "Scrittura non completa",
     detailsLabel: "Dettagli della scrittura",
@@ -118,11 +134,11 @@ export const strings = {
       `${number ? `${number}. ` : ""}${title.trim() || "(senza titolo)"} — ${structure}`,
     followSelection: "La scheda segue la cella selezionata in Excel.",
     noCardAtSelection: "La cella selezionata non è in una scheda: scegli una scheda dall'elenco.",
-    noCards: "Nella cartella non è stata trovata nessuna scheda obiettivo.",
     notRead: "Premi «Aggiorna lo stato» per leggere le schede.",
     checklistLabel: "Stato della scheda",
     cardFindings: "Segnalazioni sulla scheda",
     noCardFindings: "Nessuna segnalazione su questa scheda.",
+    noCardFindingsButChecklist: "Nessuna segnalazione dei controlli su questa scheda; restano da vedere le voci segnate qui sopra.",
     goToCard: "Vai alla scheda",
     status: { ok: "Completo", warning: "Da controllare", error: "Da correggere" },
     check: {
@@ -235,6 +251,8 @@ export const strings = {
     overrideNoteRequired: "Scrivere la motivazione della correzione.",
     overridden: (value: string, note: string | null) => `Corretto a ${value}${note ? ` — ${note}` : ""}`,
     computedBeside: (value: string) => `calcolato ${value}`,
+    actualsMissing:
+      "Valori raggiunti mancanti: il punteggio non misura i risultati. Scriverli nella colonna «Valore raggiunto» accanto agli indicatori della scheda (se manca, la aggiunge «Scrivi nel foglio»).",
   },
 } as const;
 

@@ -3,14 +3,20 @@
  * the Responsabile's card picker opens with the mouse and the keyboard and the pane stays drawn,
  * focus lands somewhere useful after each action, and the messages say what is true.
  */
+import { promises as fs } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import type { Page } from "playwright-core";
+import { odsBytes } from "../fixtures/builders/broken";
 import { DIST, ROOT, ensureBuilt, launchBrowser, serveStatic, type Browser, type StaticServer } from "./support";
 import { analysisSeq, focused, isDrawn, openFile, openStandalonePage, selectRole, strayLayerPoints, waitForAnalysis } from "./pane";
 
 jest.setTimeout(120_000);
 
 const EXAMPLE = path.join(ROOT, "examples/piano-2024-comune-esempio.xlsx");
+const FIXTURES = path.join(ROOT, "test/fixtures");
+/** A layout-A book whose cards have no «Valore raggiunto» column. */
+const NO_ACTUALS = path.join(FIXTURES, "casorate-servizio-amministrativo.xlsx");
 
 let server: StaticServer;
 let browser: Browser;
@@ -152,5 +158,76 @@ describe("focus after each action", () => {
     await page.getByRole("button", { name: "Applica correzione" }).click();
     await waitForAnalysis(page, before);
     expect(await correct.evaluate((el) => el === document.activeElement)).toBe(true);
+  });
+});
+
+describe("messages that tell the truth", () => {
+  let page: Page;
+  let tmp: string;
+  beforeAll(async () => {
+    tmp = await fs.mkdtemp(path.join(os.tmpdir(), "schede-ux13-"));
+    page = await openStandalonePage(browser, server);
+    await selectRole(page, "Segretario");
+  });
+  afterAll(async () => {
+    await page.close();
+    await fs.rm(tmp, { recursive: true, force: true });
+  });
+
+  it("says that a book without cards has no cards, and what the add-in looks for", async () => {
+    await openFile(page, path.join(FIXTURES, "no-cards.xlsx"));
+    const message = page.locator("[data-no-cards]");
+    await message.waitFor();
+    expect(await message.innerText()).toContain("Nessuna scheda obiettivo trovata");
+    expect(await message.innerText()).toContain("Obiettivo: Descrizione Sintetica");
+    expect(await page.getByText("la cartella è in ordine").count()).toBe(0);
+    await selectRole(page, "Responsabile");
+    expect(await page.locator("[data-no-cards]").count()).toBe(1);
+    await selectRole(page, "Nucleo");
+    expect(await page.locator("[data-no-cards]").count()).toBe(1);
+    await selectRole(page, "Segretario");
+  });
+
+  it("says the achieved values are missing, and where to type them, instead of 0%", async () => {
+    await openFile(page, NO_ACTUALS);
+    await selectRole(page, "Nucleo");
+    await page.waitForSelector("tr[data-objective]");
+    const rows = await page.locator("tr[data-objective]").count();
+    expect(await page.locator("[data-actuals-missing]").count()).toBe(rows);
+    const text = await page.locator("[data-actuals-missing]").first().innerText();
+    expect(text).toContain("Valori raggiunti mancanti");
+    expect(text).toContain("«Valore raggiunto»");
+    expect(await page.getByText("Media valore raggiunto: 0%").count()).toBe(0);
+    await selectRole(page, "Segretario");
+  });
+
+  it.each([
+    ["piano.ods", () => odsBytes(), ["«piano.ods»", "LibreOffice", "Salva con nome", ".xlsx"]],
+    ["vuoto.xlsx", () => new Uint8Array(), ["«vuoto.xlsx»", "vuoto (0 byte)"]],
+    ["testo.xlsx", () => new TextEncoder().encode("solo testo, non una cartella\n"), ["«testo.xlsx»", "non è una cartella di lavoro Excel", "testo"]],
+  ])("names %s in its failure and says what to do; the previous file does not stay open", async (name, bytes, expected) => {
+    await openFile(page, EXAMPLE);
+    const file = path.join(tmp, name);
+    await fs.writeFile(file, bytes());
+    await page.setInputFiles("input[type=file]", file);
+    const alert = page.getByRole("alert");
+    await alert.waitFor();
+    const text = await alert.innerText();
+    for (const part of expected) expect(text).toContain(part);
+    expect(text).not.toContain("potrebbe essere danneggiato");
+    // Nothing of the example stays on the page as if it were this file.
+    expect(await page.locator("[data-file-name]").count()).toBe(0);
+    expect(await page.locator("[data-summary]").count()).toBe(0);
+    await page.getByRole("button", { name: "Chiudi il messaggio" }).click();
+  });
+
+  it("does not say «Da controllare» beside a bare «Nessuna segnalazione su questa scheda»", async () => {
+    await openFile(page, EXAMPLE);
+    await selectRole(page, "Responsabile");
+    await page.waitForSelector("[data-check]");
+    const open = await page.locator('[data-check][data-status="warning"], [data-check][data-status="error"]').count();
+    const bare = await page.getByText("Nessuna segnalazione su questa scheda.", { exact: true }).count();
+    expect(open > 0 && bare > 0).toBe(false);
+    await selectRole(page, "Segretario");
   });
 });

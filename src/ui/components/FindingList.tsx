@@ -148,10 +148,12 @@ export interface FindingListProps {
   onSelect(finding: Finding): void;
   selected?: Finding | null;
   renderSelected?: (finding: Finding) => ReactNode;
+  /** What to say when there is no finding; null says nothing (the caller explains). */
+  emptyText?: string | null;
 }
 
 /** Findings grouped by structure and sheet, with counts by severity on every group. */
-export function FindingList({ findings, onSelect, selected, renderSelected }: FindingListProps) {
+export function FindingList({ findings, onSelect, selected, renderSelected, emptyText = strings.findings.none }: FindingListProps) {
   const styles = useStyles();
   const groups = useMemo(() => groupFindings(findings), [findings]);
   // Open everything when it is short enough to read; otherwise only the first structure.
@@ -159,7 +161,7 @@ export function FindingList({ findings, onSelect, selected, renderSelected }: Fi
     () => (findings.length <= 60 ? groups.map((_, i) => i) : groups.length > 0 ? [0] : []),
     [groups, findings.length],
   );
-  if (findings.length === 0) return <p className={styles.empty}>{strings.findings.none}</p>;
+  if (findings.length === 0) return emptyText === null ? null : <p className={styles.empty}>{emptyText}</p>;
   return (
     <Accordion multiple collapsible defaultOpenItems={defaultOpen}>
       {groups.map((g, i) => {

@@ -84,12 +84,14 @@ export interface ObjectiveScoresTableProps {
   objectives: readonly ObjectiveScore[];
   /** Title shown for an objective id. */
   titleOf(objectiveId: string): string;
+  /** True for an objective none of whose indicators has an achieved value. */
+  actualsMissing?: (objectiveId: string) => boolean;
   onOverride(objective: ObjectiveScore): void;
   disabled?: boolean;
 }
 
 /** Each objective's means, computed score and the Nucleo's override beside it. */
-export function ObjectiveScoresTable({ objectives, titleOf, onOverride, disabled }: ObjectiveScoresTableProps) {
+export function ObjectiveScoresTable({ objectives, titleOf, actualsMissing = () => false, onOverride, disabled }: ObjectiveScoresTableProps) {
   const styles = useStyles();
   const c = strings.nucleo.col;
   return (
@@ -119,9 +121,15 @@ export function ObjectiveScoresTable({ objectives, titleOf, onOverride, disabled
                 <span className={styles.title} title={title}>
                   {title}
                 </span>
-                <Caption1 className={styles.caption}>
-                  {c.achievement}: {formatPercent(o.meanAchievement)} · {c.timeliness}: {formatPercent(o.meanTimeliness)}
-                </Caption1>
+                {actualsMissing(o.objectiveId) ? (
+                  <Caption1 className={styles.caption} data-actuals-missing>
+                    {strings.nucleo.actualsMissing} {c.timeliness}: {formatPercent(o.meanTimeliness)}
+                  </Caption1>
+                ) : (
+                  <Caption1 className={styles.caption}>
+                    {c.achievement}: {formatPercent(o.meanAchievement)} · {c.timeliness}: {formatPercent(o.meanTimeliness)}
+                  </Caption1>
+                )}
                 {o.override && (
                   <Caption1 className={styles.override}>
                     {strings.nucleo.overridden(formatPercent(o.override.value), o.override.note)}

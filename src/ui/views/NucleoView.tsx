@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from "react";
 import type { Analysis } from "../../engine/analyse";
 import type { ObjectiveScore, Override, ReviewKind } from "../../engine/compute/types";
 import { objectivesOf as allObjectives } from "../logic/workbook-data";
+import { NoCardsMessage } from "../components/NoCardsMessage";
 import { OverrideDialog, type OverrideDialogProps } from "../components/OverrideDialog";
 import { ScoreChart } from "../components/ScoreChart";
 import { useReturnFocus } from "../hooks/useReturnFocus";
@@ -79,6 +80,15 @@ export function NucleoView(props: NucleoViewProps) {
     return map;
   }, [analysis]);
   const titleOf = (id: string) => titles.get(id) ?? id;
+  // A card without any achieved value (often a layout with no «Valore raggiunto» column) scores 0:
+  // the table says the values are missing rather than show 0% as if it were a result.
+  const withoutActuals = useMemo(
+    () =>
+      new Set(
+        analysis ? allObjectives(analysis.plan).filter((o) => o.indicators.length > 0 && o.indicators.every((i) => i.actual === null)).map((o) => o.id) : [],
+      ),
+    [analysis],
+  );
   const validDate = /^\d{4}-\d{2}-\d{2}$/.test(asOf);
 
   const startOverride = (o: ObjectiveScore) => {
@@ -122,7 +132,8 @@ export function NucleoView(props: NucleoViewProps) {
       </form>
 
       {!analysis && <p className={styles.hint}>{strings.nucleo.notComputed}</p>}
-      {analysis && (
+      {analysis && titles.size === 0 && <NoCardsMessage />}
+      {analysis && titles.size > 0 && (
         <>
           <Caption1 data-scores-for={`${analysis.scores.review}:${analysis.scores.asOf}`}>
             {strings.nucleo.reviewKinds[analysis.scores.review]} — {formatDate(analysis.scores.asOf)}
@@ -133,7 +144,13 @@ export function NucleoView(props: NucleoViewProps) {
           </section>
           <OwnerScoresTable owners={analysis.scores.owners} />
           <h3 className={styles.subheading}>{strings.nucleo.objectivesTable}</h3>
-          <ObjectiveScoresTable objectives={analysis.scores.objectives} titleOf={titleOf} onOverride={startOverride} disabled={busy} />
+          <ObjectiveScoresTable
+            objectives={analysis.scores.objectives}
+            titleOf={titleOf}
+            actualsMissing={(id) => withoutActuals.has(id)}
+            onOverride={startOverride}
+            disabled={busy}
+          />
         </>
       )}
       <OverrideDialog

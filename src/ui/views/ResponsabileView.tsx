@@ -5,6 +5,7 @@ import type { Finding } from "../../engine/model/finding";
 import { objectivesOf as allObjectives } from "../logic/workbook-data";
 import { CardChecklist } from "../components/CardChecklist";
 import { FindingItems } from "../components/FindingList";
+import { NoCardsMessage } from "../components/NoCardsMessage";
 import { SeverityCounts } from "../components/SeverityCounts";
 import { cardChecklist } from "../logic/checklist";
 import { countBySeverity } from "../logic/group-findings";
@@ -123,7 +124,7 @@ export function ResponsabileView(props: ResponsabileViewProps) {
       )}
 
       {!analysis && <p className={styles.hint}>{strings.responsabile.notRead}</p>}
-      {analysis && objectives.length === 0 && <p className={styles.hint}>{strings.responsabile.noCards}</p>}
+      {analysis && objectives.length === 0 && <NoCardsMessage />}
       {analysis && objectives.length > 0 && (
         <>
           <Field
@@ -153,7 +154,9 @@ export function ResponsabileView(props: ResponsabileViewProps) {
                 <SeverityCounts counts={countBySeverity(findings)} />
               </h3>
               {findings.length === 0 ? (
-                <p className={styles.hint}>{strings.responsabile.noCardFindings}</p>
+                <p className={styles.hint}>
+                  {items.some((i) => i.status !== "ok") ? strings.responsabile.noCardFindingsButChecklist : strings.responsabile.noCardFindings}
+                </p>
               ) : (
                 <FindingItems
                   findings={findings}

@@ -15,9 +15,11 @@ import { useMemo, useState, type ReactNode } from "react";
 import type { Analysis } from "../../engine/analyse";
 import type { Finding } from "../../engine/model/finding";
 import { FindingList } from "../components/FindingList";
+import { NoCardsMessage } from "../components/NoCardsMessage";
 import { useReturnFocus } from "../hooks/useReturnFocus";
 import { SeverityCounts } from "../components/SeverityCounts";
 import { countBySeverity } from "../logic/group-findings";
+import { objectivesOf } from "../logic/workbook-data";
 import { strings } from "../strings";
 
 const useStyles = makeStyles({
@@ -74,6 +76,8 @@ export function SegretarioView(props: SegretarioViewProps) {
   const rememberOpener = useReturnFocus(confirmingClear);
   const counts = useMemo(() => countBySeverity(analysis?.findings ?? []), [analysis]);
   const cards = analysis ? analysis.plan.sheets.reduce((n, s) => n + s.cards, 0) : 0;
+  // As the CLI decides: no objective read means nothing was checked.
+  const noCards = analysis !== null && objectivesOf(analysis.plan).length === 0;
   return (
     <div className={styles.root}>
       {/* tabIndex -1: the pane moves focus here once a file is open (App). */}
@@ -143,7 +147,14 @@ export function SegretarioView(props: SegretarioViewProps) {
             </span>
             <SeverityCounts counts={counts} showZero />
           </section>
-          <FindingList findings={analysis.findings} onSelect={onSelectFinding} selected={selectedFinding} renderSelected={renderFindingDetail} />
+          {noCards && <NoCardsMessage />}
+          <FindingList
+            findings={analysis.findings}
+            emptyText={noCards ? null : undefined}
+            onSelect={onSelectFinding}
+            selected={selectedFinding}
+            renderSelected={renderFindingDetail}
+          />
         </>
       )}
     </div>
