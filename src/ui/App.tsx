@@ -207,7 +207,9 @@ export function App({ mode, host: excelHost, analyse, roleStore, openFile, today
   const currentOverrides = (): Override[] =>
     analysis?.scores.objectives.flatMap((o) => (o.override ? [{ objectiveId: o.objectiveId, ...o.override }] : [])) ?? [];
 
-  const insertCard = host?.insertNewCard?.bind(host);
+  // In the browser a card inserted into the copy in memory has no undo and changes the figures
+  // being checked: the standalone page only checks, new cards are inserted in Excel.
+  const insertCard = mode === "excel" ? host?.insertNewCard?.bind(host) : undefined;
   const insertNewCard = insertCard
     ? async () => {
         const year = analysis?.plan.year ?? Number(today().slice(0, 4));
@@ -244,6 +246,7 @@ export function App({ mode, host: excelHost, analyse, roleStore, openFile, today
             onPickCard={pickCard}
             onRefresh={() => void actions.check({ asOf: today() })}
             onNewCard={insertNewCard ? () => void insertNewCard() : undefined}
+            inExcel={mode === "excel"}
             onSelectFinding={selectFinding}
             selectedFinding={selectedFinding}
             renderFindingDetail={renderFindingDetail}
@@ -327,7 +330,10 @@ export function App({ mode, host: excelHost, analyse, roleStore, openFile, today
       ? async () => {
           const name = strings.standalone.annotatedName(opened.fileName);
           const blob = await actions.run(strings.progress.preparingCopy, (report) => opened.annotatedCopy(analysis.writePlan, report));
-          if (blob) download(blob, name);
+          if (blob) {
+            download(blob, name);
+            actions.notify(strings.standalone.downloaded(name));
+          }
         }
       : undefined;
 

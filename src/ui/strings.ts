@@ -127,6 +127,7 @@ export const strings = {
     newCardHint: "Inserisce un foglio con la scheda del componente aggiuntivo, con i controlli sui dati.",
     newCardDone: (sheet: string) => `Scheda inserita nel foglio «${sheet}».`,
     newCardUnavailable: "Per inserire una nuova scheda serve una cartella aperta.",
+    newCardInExcel: "Qui il file si controlla soltanto: per aggiungere una scheda, apri la cartella in Excel e usa «Nuova scheda» del componente aggiuntivo.",
     liveOn: "Aggiornamento automatico attivo",
     cardPicker: "Scheda",
     cardPickerPlaceholder: "Scegli una scheda",

@@ -79,11 +79,13 @@ export interface ResponsabileViewProps {
   /** Shown under the selected finding (the cells, in the standalone page). */
   renderFindingDetail?: (finding: Finding) => ReactNode;
   canRefresh: boolean;
+  /** False in the standalone page, which checks a file and inserts no card. */
+  inExcel?: boolean;
 }
 
 /** The responsabile's view: the state of the card they are on, as a checklist, and its findings. */
 export function ResponsabileView(props: ResponsabileViewProps) {
-  const { analysis, busy, followsSelection, liveUpdates = false, objectiveId, onPickCard, onRefresh, onNewCard, onSelectFinding, selectedFinding, canRefresh, renderFindingDetail } = props;
+  const { analysis, busy, followsSelection, liveUpdates = false, objectiveId, onPickCard, onRefresh, onNewCard, onSelectFinding, selectedFinding, canRefresh, renderFindingDetail, inExcel = true } = props;
   const styles = useStyles();
   const hintId = useId("new-card-hint");
   const objectives = useMemo(() => (analysis ? allObjectives(analysis.plan) : []), [analysis]);
@@ -109,12 +111,14 @@ export function ResponsabileView(props: ResponsabileViewProps) {
         <Button appearance="primary" disabled={busy || !canRefresh} disabledFocusable={busy} onClick={onRefresh}>
           {strings.responsabile.refresh}
         </Button>
-        <Button disabled={busy || !onNewCard} disabledFocusable={busy} onClick={onNewCard} aria-describedby={hintId}>
-          {strings.responsabile.newCard}
-        </Button>
+        {inExcel && (
+          <Button disabled={busy || !onNewCard} disabledFocusable={busy} onClick={onNewCard} aria-describedby={hintId}>
+            {strings.responsabile.newCard}
+          </Button>
+        )}
       </div>
       <Caption1 id={hintId} className={styles.hint}>
-        {onNewCard ? strings.responsabile.newCardHint : strings.responsabile.newCardUnavailable}
+        {!inExcel ? strings.responsabile.newCardInExcel : onNewCard ? strings.responsabile.newCardHint : strings.responsabile.newCardUnavailable}
       </Caption1>
       {liveUpdates && (
         <p className={styles.live} role="status" data-live="on">
