@@ -21,6 +21,16 @@ export function formatDate(iso: string): string {
   return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
 }
 
+/** Text cut to `max` characters at a word boundary, with "…": "Servizi demografici e…", never "Servizi demog…". */
+export function shortenAtWord(text: string, max: number): string {
+  const t = text.replace(/\s+/g, " ").trim();
+  if (t.length <= max) return t;
+  const cut = t.slice(0, max - 1);
+  const space = cut.lastIndexOf(" ");
+  // A single very long word is cut where it must be.
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.\-–—]+$/, "")}…`;
+}
+
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
 export const strings = {
@@ -70,7 +80,7 @@ export const strings = {
   },
   standalone: {
     intro:
-      "Office non è disponibile: puoi controllare un file .xlsx direttamente nel browser. Il file non lascia il tuo computer.",
+      "Stai usando la versione web: apri un file .xlsx per controllarlo qui nel browser. Il file non lascia il tuo computer.",
     openFile: "Apri file .xlsx",
     openFileInput: "Scegli un file .xlsx da controllare",
     opened: (name: string) => `File aperto: ${name}`,
@@ -114,7 +124,7 @@ export const strings = {
     none: "Nessuna segnalazione: la cartella è in ordine.",
     noStructure: "Senza struttura",
     count: (n: number) => plural(n, "segnalazione", "segnalazioni"),
-    goTo: (sheet: string, range: string) => `Vai a ${sheet}, ${range}`,
+    goTo: (sheet: string, range: string) => `Vai al foglio ${sheet}, ${range}`,
     groupLabel: (name: string, n: number) => `${name}: ${plural(n, "segnalazione", "segnalazioni")}`,
     sheet: (name: string) => `Foglio ${name}`,
     summary: (errors: number, warnings: number, infos: number) =>
@@ -131,6 +141,8 @@ export const strings = {
     liveOn: "Aggiornamento automatico attivo",
     cardPicker: "Scheda",
     cardPickerPlaceholder: "Scegli una scheda",
+    /** Fluent's Dropdown labels its (hidden) clear button in English otherwise. */
+    cardPickerClear: "Togli la scheda scelta",
     cardOption: (number: string | null, title: string, structure: string) =>
       `${number ? `${number}. ` : ""}${title.trim() || "(senza titolo)"} — ${structure}`,
     followSelection: "La scheda segue la cella selezionata in Excel.",

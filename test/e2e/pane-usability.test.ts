@@ -231,3 +231,30 @@ describe("messages that tell the truth", () => {
     await selectRole(page, "Segretario");
   });
 });
+
+describe("words", () => {
+  let page: Page;
+  beforeAll(async () => {
+    page = await openStandalonePage(browser, server);
+  });
+  afterAll(() => page.close());
+
+  it("greets the web page as the web version, not as a fault", async () => {
+    const intro = await page.locator("main section").first().innerText();
+    expect(intro).toContain("Stai usando la versione web");
+    expect(intro).not.toContain("non è disponibile");
+  });
+
+  it("has no English labels and names sheets as sheets", async () => {
+    await selectRole(page, "Responsabile");
+    await openFile(page, EXAMPLE);
+    await page.waitForSelector("[data-check]");
+    const english = await page.evaluate(() =>
+      [...document.querySelectorAll("[aria-label]")].map((e) => e.getAttribute("aria-label") ?? "").filter((l) => /\b(clear|selection|close|dismiss|open)\b/i.test(l)),
+    );
+    expect(english).toEqual([]);
+    await selectRole(page, "Segretario");
+    const where = await page.locator("button[data-finding]").first().innerText();
+    expect(where).toMatch(/Vai al foglio .+, [A-Z]+\d+/);
+  });
+});

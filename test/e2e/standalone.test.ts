@@ -195,7 +195,7 @@ describe("standalone page", () => {
     const at = await preview.getAttribute("data-preview");
     expect(at).toBeTruthy();
     const [sheet, range] = (at as string).split("!");
-    expect(text).toContain(`Vai a ${sheet}, ${range}`);
+    expect(text).toContain(`Vai al foglio ${sheet}, ${range}`);
     expect(await first.getAttribute("aria-current")).toBe("true");
     await page.screenshot({ path: path.join(SCREENSHOTS, "segretario.png"), fullPage: true, animations: "disabled" });
     expect(await axeViolations(page)).toEqual([]);

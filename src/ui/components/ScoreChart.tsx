@@ -1,6 +1,6 @@
 import { makeStyles, tokens, useId } from "@fluentui/react-components";
 import type { OwnerScore } from "../../engine/compute/types";
-import { formatNumber, strings } from "../strings";
+import { formatNumber, shortenAtWord, strings } from "../strings";
 
 const useStyles = makeStyles({
   root: {
@@ -55,7 +55,6 @@ const TOP = 4;
 const AXIS = 16;
 const TICKS = [0, 25, 50, 75, 100];
 
-const truncate = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 /**
  * A horizontal bar per owner, 0–100, with the score and band written at the end of the bar.
@@ -101,7 +100,7 @@ export function ScoreChart({ owners }: ScoreChartProps) {
         return (
           <g key={`${o.structure}-${o.owner}`} data-owner={o.owner} aria-hidden="true">
             <text className={styles.label} x={0} y={y + LABEL_HEIGHT - 3}>
-              {truncate(o.owner, 48)}
+              {shortenAtWord(o.owner, 48)}
             </text>
             <rect className={styles.track} x={0} y={y + LABEL_HEIGHT} width={BAR_WIDTH} height={BAR_HEIGHT} rx={2} />
             <rect className={score === null ? styles.barNone : styles.bar} x={0} y={y + LABEL_HEIGHT} width={w} height={BAR_HEIGHT} rx={2} />

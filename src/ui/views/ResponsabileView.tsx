@@ -138,6 +138,7 @@ export function ResponsabileView(props: ResponsabileViewProps) {
             <Dropdown
               className={styles.dropdown}
               placeholder={strings.responsabile.cardPickerPlaceholder}
+              clearButton={{ "aria-label": strings.responsabile.cardPickerClear }}
               value={objective ? label(objective) : ""}
               selectedOptions={objective ? [objective.id] : []}
               onOptionSelect={(_, data) => data.optionValue && onPickCard(data.optionValue)}
