@@ -265,7 +265,7 @@ export const strings = {
     overridden: (value: string, note: string | null) => `Corretto a ${value}${note ? ` — ${note}` : ""}`,
     computedBeside: (value: string) => `calcolato ${value}`,
     actualsMissing:
-      "Valori raggiunti mancanti: il punteggio non misura i risultati. Scriverli nella colonna «Valore raggiunto» accanto agli indicatori della scheda (se manca, la aggiunge «Scrivi nel foglio»).",
+      "Valori raggiunti mancanti: scriverli nella colonna «Valore raggiunto» della scheda (se manca, la aggiunge «Scrivi nel foglio»).",
   },
 } as const;
 

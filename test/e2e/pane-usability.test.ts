@@ -6,9 +6,10 @@
 import { promises as fs } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import axe from "axe-core";
 import type { Page } from "playwright-core";
 import { odsBytes } from "../fixtures/builders/broken";
-import { DIST, ROOT, ensureBuilt, launchBrowser, serveStatic, type Browser, type StaticServer } from "./support";
+import { ARTIFACTS, DIST, ROOT, ensureBuilt, launchBrowser, serveStatic, type Browser, type StaticServer } from "./support";
 import { analysisSeq, focused, isDrawn, openFile, openStandalonePage, selectRole, strayLayerPoints, waitForAnalysis } from "./pane";
 
 jest.setTimeout(120_000);
@@ -26,6 +27,7 @@ beforeAll(async () => {
   if (built) console.log("e2e: built dist/web with webpack");
   server = await serveStatic(DIST);
   browser = await launchBrowser();
+  await fs.mkdir(path.join(ARTIFACTS, "screenshots"), { recursive: true });
 }, 300_000);
 
 afterAll(async () => {
@@ -256,5 +258,75 @@ describe("words", () => {
     await selectRole(page, "Segretario");
     const where = await page.locator("button[data-finding]").first().innerText();
     expect(where).toMatch(/Vai al foglio .+, [A-Z]+\d+/);
+  });
+});
+
+describe("contrast, forced colours and sizes in the Nucleo view", () => {
+  let page: Page;
+  beforeAll(async () => {
+    page = await openStandalonePage(browser, server, { width: 320, height: 800 });
+    await selectRole(page, "Nucleo");
+    await openFile(page, path.join(FIXTURES, "casorate-polizia-locale.xlsx"));
+    await page.waitForSelector("svg[data-chart] [data-owner]");
+  });
+  afterAll(() => page.close());
+
+  it("draws the chart's names and values in system colours when colours are forced", async () => {
+    await page.emulateMedia({ forcedColors: "active" });
+    const colours = await page.evaluate(() => {
+      const probe = document.createElement("span");
+      probe.style.color = "CanvasText";
+      document.body.append(probe);
+      const canvasText = getComputedStyle(probe).color;
+      probe.remove();
+      const texts = [...document.querySelectorAll("svg[data-chart] text")].map((t) => getComputedStyle(t).fill);
+      return { canvasText, texts };
+    });
+    await page.screenshot({ path: path.join(ARTIFACTS, "screenshots", "nucleo-320-forced-colours.png"), fullPage: true, animations: "disabled" });
+    await page.emulateMedia({ forcedColors: "none" });
+    expect(colours.texts.length).toBeGreaterThan(0);
+    for (const fill of colours.texts) expect(fill).toBe(colours.canvasText);
+  });
+
+  it("keeps the chart's text near the body's size on a wide pane", async () => {
+    await page.setViewportSize({ width: 800, height: 800 });
+    const sizes = await page.evaluate(() => {
+      const body = parseFloat(getComputedStyle(document.querySelector("main") as Element).fontSize);
+      const label = (document.querySelector("svg[data-chart] [data-owner] text") as SVGTextElement).getBoundingClientRect().height;
+      return { body, label };
+    });
+    await page.setViewportSize({ width: 320, height: 800 });
+    expect(sizes.label).toBeLessThan(sizes.body * 1.5);
+  });
+
+  it("shows a cut title in full when its row has keyboard focus", async () => {
+    const clamped = await page.evaluate(() =>
+      [...document.querySelectorAll("tr[data-objective]")].findIndex((row) => {
+        const t = row.querySelector(".so-objective-title") as HTMLElement;
+        return t.scrollHeight > t.clientHeight + 1;
+      }),
+    );
+    expect(clamped).toBeGreaterThanOrEqual(0);
+    const row = page.locator("tr[data-objective]").nth(clamped);
+    await row.getByRole("button").focus();
+    const full = await row.locator(".so-objective-title").evaluate((t) => t.scrollHeight <= t.clientHeight + 1);
+    expect(full).toBe(true);
+  });
+
+  it("writes the Nucleo's correction note with enough contrast", async () => {
+    const row = page.locator("tr[data-objective]").first();
+    await row.getByRole("button").click();
+    await page.getByLabel("Raggiungimento stabilito dal Nucleo (%)").fill("85,5");
+    await page.getByLabel("Motivazione").fill("Verifica sul campo");
+    const before = await analysisSeq(page);
+    await page.getByRole("button", { name: "Applica correzione" }).click();
+    await waitForAnalysis(page, before);
+    await page.locator("[data-override-note]").first().waitFor();
+    await page.addScriptTag({ content: axe.source });
+    const violations = await page.evaluate(async () => {
+      const result = await (window as unknown as { axe: typeof axe }).axe.run({ include: [["[data-override-note]"]] }, { runOnly: ["color-contrast"] });
+      return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.failureSummary ?? ""}`));
+    });
+    expect(violations).toEqual([]);
   });
 });

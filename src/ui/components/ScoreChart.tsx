@@ -3,38 +3,49 @@ import type { OwnerScore } from "../../engine/compute/types";
 import { formatNumber, shortenAtWord, strings } from "../strings";
 
 const useStyles = makeStyles({
+  // The SVG scales with the pane; past this width its 12-unit text would outgrow the body text.
   root: {
     width: "100%",
+    maxWidth: "400px",
     height: "auto",
     display: "block",
     fontFamily: tokens.fontFamilyBase,
   },
+  // SVG fills are not forced by the browser: in forced colours (Windows high contrast) each part
+  // takes a system colour, or the names would stay dark grey on the black canvas.
   label: {
     fill: tokens.colorNeutralForeground1,
     fontSize: tokens.fontSizeBase200,
+    "@media (forced-colors: active)": { fill: "CanvasText" },
   },
   value: {
     fill: tokens.colorNeutralForeground1,
     fontSize: tokens.fontSizeBase200,
     fontWeight: tokens.fontWeightSemibold,
+    "@media (forced-colors: active)": { fill: "CanvasText" },
   },
   track: {
     fill: tokens.colorNeutralBackground3,
+    "@media (forced-colors: active)": { fill: "Canvas", stroke: "CanvasText", strokeWidth: 1 },
   },
   bar: {
     fill: tokens.colorBrandBackground,
+    "@media (forced-colors: active)": { fill: "Highlight" },
   },
   barNone: {
     fill: tokens.colorNeutralStroke2,
+    "@media (forced-colors: active)": { fill: "GrayText" },
   },
   grid: {
     stroke: tokens.colorNeutralStroke2,
     strokeWidth: 1,
     strokeDasharray: "2 3",
+    "@media (forced-colors: active)": { stroke: "GrayText" },
   },
   axis: {
     fill: tokens.colorNeutralForeground3,
     fontSize: tokens.fontSizeBase100,
+    "@media (forced-colors: active)": { fill: "CanvasText" },
   },
   empty: {
     color: tokens.colorNeutralForeground2,
