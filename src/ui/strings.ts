@@ -206,6 +206,7 @@ export const strings = {
     title: "Verifica della cartella",
     check: "Verifica cartella",
     checkedAt: (n: number) => `Schede lette: ${n}.`,
+    moreActions: "Scrivi nella cartella",
     createTables: "Crea tabelle strutturate",
     createTablesHint: "Aggiunge i fogli del componente con tabelle Excel di obiettivi, fasi e indicatori.",
     giuntaSummary: "Riepilogo per la Giunta",

@@ -116,14 +116,17 @@ describe("focus after each action", () => {
     expect(await first.evaluate((el) => el === document.activeElement)).toBe(true);
   });
 
-  it("goes back to «Rimuovi i contenuti del componente» when its dialog is closed with Esc or Annulla", async () => {
-    const trigger = page.getByRole("button", { name: "Rimuovi i contenuti del componente" });
+  it("goes back to the menu of «Rimuovi i contenuti del componente» when its dialog is closed with Esc or Annulla", async () => {
+    const trigger = page.getByRole("button", { name: "Scrivi nella cartella" });
+    const remove = page.getByRole("menuitem", { name: /^Rimuovi i contenuti del componente/ });
     await trigger.click();
+    await remove.click();
     await page.getByRole("alertdialog").waitFor();
     await page.keyboard.press("Escape");
     await page.getByRole("alertdialog").waitFor({ state: "detached" });
     expect(await trigger.evaluate((el) => el === document.activeElement)).toBe(true);
     await trigger.click();
+    await remove.click();
     await page.getByRole("button", { name: "Annulla" }).click();
     await page.getByRole("alertdialog").waitFor({ state: "detached" });
     expect(await trigger.evaluate((el) => el === document.activeElement)).toBe(true);
@@ -328,5 +331,42 @@ describe("contrast, forced colours and sizes in the Nucleo view", () => {
       return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.failureSummary ?? ""}`));
     });
     expect(violations).toEqual([]);
+  });
+});
+
+describe("layout at 320 px", () => {
+  const SHOTS = path.join(ARTIFACTS, "screenshots");
+
+  it("puts the counts and the first finding near the top, the writing actions in one menu", async () => {
+    const page = await openStandalonePage(browser, server, { width: 320, height: 800 });
+    await selectRole(page, "Segretario");
+    await openFile(page, EXAMPLE);
+    const at = await page.evaluate(() => ({
+      summary: document.querySelector("[data-summary]")?.getBoundingClientRect().top ?? Infinity,
+      finding: document.querySelector("button[data-finding]")?.getBoundingClientRect().top ?? Infinity,
+    }));
+    expect(at.summary).toBeLessThan(450);
+    expect(at.finding).toBeLessThan(650);
+    // Each writing action says what it does, as its description.
+    await page.getByRole("button", { name: "Scrivi nella cartella" }).click();
+    const item = page.getByRole("menuitem", { name: /^Crea tabelle strutturate/ });
+    const described = await item.evaluate((el) => document.getElementById(el.getAttribute("aria-describedby") ?? "")?.textContent ?? "");
+    expect(described).toContain("Aggiunge i fogli del componente");
+    await page.keyboard.press("Escape");
+    await page.close();
+  });
+
+  it.each([320, 450])("saves a screenshot of each role at %i px, light and forced colours", async (width) => {
+    const page = await openStandalonePage(browser, server, { width, height: 800 });
+    await openFile(page, EXAMPLE);
+    for (const colours of ["none", "active"] as const) {
+      await page.emulateMedia({ forcedColors: colours });
+      for (const role of ["Responsabile", "Segretario", "Nucleo"]) {
+        await selectRole(page, role);
+        const name = `${role.toLowerCase()}-${width}${colours === "active" ? "-forced-colours" : ""}.png`;
+        await page.screenshot({ path: path.join(SHOTS, name), fullPage: true, animations: "disabled" });
+      }
+    }
+    await page.close();
   });
 });

@@ -52,7 +52,8 @@ export function StandaloneBar({ fileName, busy, onOpen, onDownload }: Standalone
   const hintId = useId("download-hint");
   return (
     <section className={styles.root} aria-label={strings.standalone.openFile}>
-      <p className={styles.intro}>{strings.standalone.intro}</p>
+      {/* Once a file is open the results matter more than the welcome. */}
+      {!fileName && <p className={styles.intro}>{strings.standalone.intro}</p>}
       <div className={styles.actions}>
         <input
           ref={input}

@@ -7,11 +7,17 @@ import {
   DialogContent,
   DialogSurface,
   DialogTitle,
+  Menu,
+  MenuButton,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
   makeStyles,
   tokens,
   useId,
 } from "@fluentui/react-components";
-import { useMemo, useState, type ReactNode } from "react";
+import { useMemo, useRef, useState, type ReactNode } from "react";
 import type { Analysis } from "../../engine/analyse";
 import type { Finding } from "../../engine/model/finding";
 import { FindingList } from "../components/FindingList";
@@ -44,10 +50,6 @@ const useStyles = makeStyles({
     flexDirection: "column",
     rowGap: tokens.spacingVerticalXS,
   },
-  hint: {
-    color: tokens.colorNeutralForeground2,
-    margin: 0,
-  },
 });
 
 export interface SegretarioViewProps {
@@ -74,6 +76,7 @@ export function SegretarioView(props: SegretarioViewProps) {
   const clearHint = useId("clear-hint");
   const [confirmingClear, setConfirmingClear] = useState(false);
   const rememberOpener = useReturnFocus(confirmingClear);
+  const moreActions = useRef<HTMLButtonElement>(null);
   const counts = useMemo(() => countBySeverity(analysis?.findings ?? []), [analysis]);
   const cards = analysis ? analysis.plan.sheets.reduce((n, s) => n + s.cards, 0) : 0;
   // As the CLI decides: no objective read means nothing was checked.
@@ -89,33 +92,37 @@ export function SegretarioView(props: SegretarioViewProps) {
         <Button appearance="primary" disabled={busy || !canCheck} disabledFocusable={busy} onClick={onCheck}>
           {strings.segretario.check}
         </Button>
-        <Button disabled={busy || !analysis} disabledFocusable={busy} onClick={onCreateTables} aria-describedby={tablesHint}>
-          {strings.segretario.createTables}
-        </Button>
-        <Button disabled={busy || !analysis} disabledFocusable={busy} onClick={onGiuntaSummary} aria-describedby={giuntaHint}>
-          {strings.segretario.giuntaSummary}
-        </Button>
-        <Button
-          disabled={busy || !canCheck}
-          disabledFocusable={busy}
-          onClick={() => {
-            rememberOpener();
-            setConfirmingClear(true);
-          }}
-          aria-describedby={clearHint}
-        >
-          {strings.segretario.clear}
-        </Button>
+        {/* The writing actions sit in one menu, each with its description, so that at 320 px the
+            counts and the findings come right after the check instead of below three hints. */}
+        <Menu>
+          <MenuTrigger disableButtonEnhancement>
+            <MenuButton ref={moreActions} disabled={busy || !canCheck} disabledFocusable={busy}>
+              {strings.segretario.moreActions}
+            </MenuButton>
+          </MenuTrigger>
+          <MenuPopover>
+            <MenuList>
+              <MenuItem disabled={!analysis} onClick={onCreateTables} aria-describedby={tablesHint} subText={{ id: tablesHint, children: strings.segretario.createTablesHint }}>
+                {strings.segretario.createTables}
+              </MenuItem>
+              <MenuItem disabled={!analysis} onClick={onGiuntaSummary} aria-describedby={giuntaHint} subText={{ id: giuntaHint, children: strings.segretario.giuntaSummaryHint }}>
+                {strings.segretario.giuntaSummary}
+              </MenuItem>
+              <MenuItem
+                onClick={() => {
+                  // The item leaves with its menu: focus comes back to the menu's button.
+                  rememberOpener(moreActions.current);
+                  setConfirmingClear(true);
+                }}
+                aria-describedby={clearHint}
+                subText={{ id: clearHint, children: strings.segretario.clearHint }}
+              >
+                {strings.segretario.clear}
+              </MenuItem>
+            </MenuList>
+          </MenuPopover>
+        </Menu>
       </div>
-      <Caption1 id={tablesHint} className={styles.hint}>
-        {strings.segretario.createTablesHint}
-      </Caption1>
-      <Caption1 id={giuntaHint} className={styles.hint}>
-        {strings.segretario.giuntaSummaryHint}
-      </Caption1>
-      <Caption1 id={clearHint} className={styles.hint}>
-        {strings.segretario.clearHint}
-      </Caption1>
       {/* Office.js changes cannot be undone with Ctrl+Z: removing generated sheets (with the Nucleo's
           corrections on them) is confirmed first. */}
       <Dialog open={confirmingClear} onOpenChange={(_, data) => setConfirmingClear(data.open)} modalType="alert">
