@@ -265,6 +265,12 @@ export const strings = {
     overrideNoteRequired: "Scrivere la motivazione della correzione.",
     overridden: (value: string, note: string | null) => `Corretto a ${value}${note ? ` — ${note}` : ""}`,
     computedBeside: (value: string) => `calcolato ${value}`,
+    filterLabel: "Filtra i punteggi",
+    filterStructure: "Struttura",
+    allStructures: "Tutte le strutture",
+    filterSearch: "Cerca obiettivo o responsabile",
+    filterCount: (shown: number, total: number) => `${plural(shown, "obiettivo", "obiettivi")} su ${total}.`,
+    showMore: (next: number, left: number) => `Mostra altri ${next} (ne restano ${left})`,
     actualsMissing:
       "Valori raggiunti mancanti: scriverli nella colonna «Valore raggiunto» della scheda (se manca, la aggiunge «Scrivi nel foglio»).",
   },

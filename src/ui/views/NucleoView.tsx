@@ -1,4 +1,4 @@
-import { Button, Caption1, Field, Input, Radio, RadioGroup, makeStyles, tokens, useId } from "@fluentui/react-components";
+import { Button, Caption1, Field, Input, Radio, RadioGroup, Select, makeStyles, tokens, useId } from "@fluentui/react-components";
 import { useEffect, useMemo, useState } from "react";
 import type { Analysis } from "../../engine/analyse";
 import type { ObjectiveScore, Override, ReviewKind } from "../../engine/compute/types";
@@ -8,7 +8,13 @@ import { OverrideDialog, type OverrideDialogProps } from "../components/Override
 import { ScoreChart } from "../components/ScoreChart";
 import { useReturnFocus } from "../hooks/useReturnFocus";
 import { ObjectiveScoresTable, OwnerScoresTable } from "../components/ScoreTables";
+import { NO_FILTER, filterScores, structuresOf, type ScoreFilter } from "../logic/score-filter";
 import { formatDate, strings } from "../strings";
+
+/** Objectives past this many get the filter bar. */
+const FILTER_FROM = 20;
+/** Rows drawn at first, and added by each «Mostra altri». */
+const PAGE = 50;
 
 const useStyles = makeStyles({
   root: {
@@ -40,6 +46,13 @@ const useStyles = makeStyles({
   hint: {
     color: tokens.colorNeutralForeground2,
     margin: 0,
+  },
+  filters: {
+    display: "flex",
+    flexWrap: "wrap",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalS,
+    "& > *": { flexGrow: 1, flexBasis: "12em", minWidth: 0 },
   },
 });
 
@@ -91,6 +104,22 @@ export function NucleoView(props: NucleoViewProps) {
   );
   const validDate = /^\d{4}-\d{2}-\d{2}$/.test(asOf);
 
+  // A plan of hundreds of objectives: narrow it by structure and words, and draw the rows a page
+  // at a time (600 rows at once made a 44,000 px list and a one-second tab switch).
+  const [filter, setFilter] = useState<ScoreFilter>(NO_FILTER);
+  const [limit, setLimit] = useState(PAGE);
+  useEffect(() => setLimit(PAGE), [filter]);
+  const structures = useMemo(() => (analysis ? structuresOf(analysis.scores.objectives) : []), [analysis]);
+  useEffect(() => {
+    if (filter.structure !== null && !structures.includes(filter.structure)) setFilter((f) => ({ ...f, structure: null }));
+  }, [structures, filter.structure]);
+  const filtered = useMemo(
+    () => (analysis ? filterScores(analysis.scores.objectives, analysis.scores.owners, (id) => titles.get(id) ?? id, filter) : { objectives: [], owners: [] }),
+    [analysis, titles, filter],
+  );
+  const showFilters = (analysis?.scores.objectives.length ?? 0) > FILTER_FROM;
+  const shown = filtered.objectives.slice(0, limit);
+
   const startOverride = (o: ObjectiveScore) => {
     rememberOpener();
     setEditing({ objectiveId: o.objectiveId, title: titleOf(o.objectiveId), computed: o.score, current: o.override ? { objectiveId: o.objectiveId, ...o.override } : null });
@@ -138,19 +167,49 @@ export function NucleoView(props: NucleoViewProps) {
           <Caption1 data-scores-for={`${analysis.scores.review}:${analysis.scores.asOf}`}>
             {strings.nucleo.reviewKinds[analysis.scores.review]} — {formatDate(analysis.scores.asOf)}
           </Caption1>
+          {showFilters && (
+            <div className={styles.filters} role="search" aria-label={strings.nucleo.filterLabel}>
+              <Field label={strings.nucleo.filterStructure}>
+                <Select
+                  value={filter.structure ?? ""}
+                  onChange={(_, d) => setFilter((f) => ({ ...f, structure: d.value === "" ? null : d.value }))}
+                >
+                  <option value="">{strings.nucleo.allStructures}</option>
+                  {structures.map((s) => (
+                    <option key={s} value={s}>
+                      {s}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+              <Field label={strings.nucleo.filterSearch}>
+                <Input type="search" value={filter.query} onChange={(_, d) => setFilter((f) => ({ ...f, query: d.value }))} />
+              </Field>
+            </div>
+          )}
+          {showFilters && (
+            <Caption1 role="status" data-filter-count>
+              {strings.nucleo.filterCount(filtered.objectives.length, analysis.scores.objectives.length)}
+            </Caption1>
+          )}
           <section aria-label={strings.nucleo.chartTitle}>
             <h3 className={styles.subheading}>{strings.nucleo.chartTitle}</h3>
-            <ScoreChart owners={analysis.scores.owners} />
+            <ScoreChart owners={filtered.owners} />
           </section>
-          <OwnerScoresTable owners={analysis.scores.owners} />
+          <OwnerScoresTable owners={filtered.owners} />
           <h3 className={styles.subheading}>{strings.nucleo.objectivesTable}</h3>
           <ObjectiveScoresTable
-            objectives={analysis.scores.objectives}
+            objectives={shown}
             titleOf={titleOf}
             actualsMissing={(id) => withoutActuals.has(id)}
             onOverride={startOverride}
             disabled={busy}
           />
+          {filtered.objectives.length > shown.length && (
+            <Button onClick={() => setLimit((n) => n + PAGE)} data-show-more>
+              {strings.nucleo.showMore(Math.min(PAGE, filtered.objectives.length - shown.length), filtered.objectives.length - shown.length)}
+            </Button>
+          )}
         </>
       )}
       <OverrideDialog
