@@ -1,6 +1,6 @@
 import { FluentProvider, makeStyles, tokens, useId, webLightTheme } from "@fluentui/react-components";
 import type { ReadingPlace } from "../engine/read/reading-report";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Override, ReviewKind } from "../engine/compute/types";
 import type { ActiveCell, WorkbookHost } from "../engine/host";
 import type { Finding } from "../engine/model/finding";
@@ -16,6 +16,7 @@ import { useLiveValidation } from "./hooks/useLiveValidation";
 import { useWorkbook } from "./hooks/useWorkbook";
 import { objectiveAt } from "./logic/card-at";
 import { buildNewCard } from "./logic/new-card";
+import { FileOpenError, describeOpenFailure } from "./logic/open-failure";
 import { firstOwnedSheet, giuntaPlan } from "./logic/plans";
 import type { RoleStore } from "./role-store";
 import { strings } from "./strings";
@@ -25,7 +26,10 @@ import { ResponsabileView } from "./views/ResponsabileView";
 import { SegretarioView } from "./views/SegretarioView";
 
 const useStyles = makeStyles({
-  provider: {
+  // The page's own background and height sit on a wrapper, never on the FluentProvider: Fluent
+  // gives the provider's classes to every portal (the card picker's list, dialogs), and a portal
+  // with min-height 100vh and a white background covered the whole pane.
+  page: {
     minHeight: "100vh",
     backgroundColor: tokens.colorNeutralBackground1,
   },
@@ -95,6 +99,9 @@ export function App({ mode, host: excelHost, analyse, roleStore, openFile, today
   const [selectedFinding, setSelectedFinding] = useState<Finding | null>(null);
   const [activeCell, setActiveCell] = useState<ActiveCell | null>(null);
   const [pickedCard, setPickedCard] = useState<string | null>(null);
+  const panelRef = useRef<HTMLDivElement>(null);
+  /** Set when a file has just been opened: its first analysis takes focus to the view's heading. */
+  const focusResults = useRef(false);
 
   useEffect(() => {
     // Only the first commit counts, so no dependencies.
@@ -111,6 +118,16 @@ export function App({ mode, host: excelHost, analyse, roleStore, openFile, today
 
   // A new file or a new analysis invalidates what was selected.
   useEffect(() => setSelectedFinding(null), [analysis]);
+
+  // After opening a file the file button is still focused and the results are far below: go to them.
+  useEffect(() => {
+    if (!focusResults.current) return;
+    if (wb.error) focusResults.current = false;
+    else if (analysis) {
+      focusResults.current = false;
+      panelRef.current?.querySelector<HTMLElement>("[data-view-heading]")?.focus();
+    }
+  }, [analysis, wb.error]);
 
   // Standalone: analyse the file as soon as it is open, so findings and scores show at once.
   useEffect(() => {
@@ -203,7 +220,9 @@ export function App({ mode, host: excelHost, analyse, roleStore, openFile, today
   const currentOverrides = (): Override[] =>
     analysis?.scores.objectives.flatMap((o) => (o.override ? [{ objectiveId: o.objectiveId, ...o.override }] : [])) ?? [];
 
-  const insertCard = host?.insertNewCard?.bind(host);
+  // In the browser a card inserted into the copy in memory has no undo and changes the figures
+  // being checked: the standalone page only checks, new cards are inserted in Excel.
+  const insertCard = mode === "excel" ? host?.insertNewCard?.bind(host) : undefined;
   const insertNewCard = insertCard
     ? async () => {
         const year = analysis?.plan.year ?? Number(today().slice(0, 4));
@@ -245,6 +264,7 @@ export function App({ mode, host: excelHost, analyse, roleStore, openFile, today
             onPickCard={pickCard}
             onRefresh={() => void actions.check({ asOf: today() })}
             onNewCard={insertNewCard ? () => void insertNewCard() : undefined}
+            inExcel={mode === "excel"}
             onSelectFinding={selectFinding}
             selectedFinding={selectedFinding}
             renderFindingDetail={renderFindingDetail}
@@ -309,8 +329,20 @@ export function App({ mode, host: excelHost, analyse, roleStore, openFile, today
 
   const openWorkbook = openFile
     ? async (file: File) => {
-        const result = await actions.run(strings.progress.openingFile, (report) => openFile(file, report));
-        if (result) setOpened(result);
+        const result = await actions.run(strings.progress.openingFile, async (report) => {
+          try {
+            return await openFile(file, report);
+          } catch (error) {
+            throw new FileOpenError(await describeOpenFailure(file, error), { cause: error });
+          }
+        });
+        if (result) {
+          focusResults.current = true;
+          setOpened(result);
+        } else {
+          // The previous file's name and findings would read as if they were this file's.
+          setOpened(null);
+        }
       }
     : undefined;
 
@@ -319,37 +351,42 @@ export function App({ mode, host: excelHost, analyse, roleStore, openFile, today
       ? async () => {
           const name = strings.standalone.annotatedName(opened.fileName);
           const blob = await actions.run(strings.progress.preparingCopy, (report) => opened.annotatedCopy(analysis.writePlan, report));
-          if (blob) download(blob, name);
+          if (blob) {
+            download(blob, name);
+            actions.notify(strings.standalone.downloaded(name));
+          }
         }
       : undefined;
 
   return (
-    <FluentProvider theme={webLightTheme} className={styles.provider} lang="it">
-      <main className={styles.root} data-mode={mode} data-ready="true" data-busy={busy} data-analysis-seq={wb.analysisCount}>
-        <header>
-          <h1 className={styles.title}>{strings.appTitle}</h1>
-          <p className={styles.hint}>{strings.roles.hint[role]}</p>
-        </header>
-        {mode === "standalone" && openWorkbook && (
-          <StandaloneBar
-            fileName={opened?.fileName ?? null}
-            busy={busy}
-            onOpen={(f) => void openWorkbook(f)}
-            onDownload={downloadCopy ? () => void downloadCopy() : undefined}
-          />
-        )}
-        <RoleSwitch role={role} onChange={changeRole} idPrefix={idPrefix} />
-        {wb.progress && <ProgressPanel progress={wb.progress} />}
-        <StatusMessages
-          error={wb.error}
-          notice={wb.notice}
-          noticeDetails={wb.noticeDetails}
-          onDismissError={actions.dismissError} onDismissNotice={actions.dismissNotice} />
-        <div role="tabpanel" id={rolePanelId(idPrefix, role)} aria-labelledby={roleTabId(idPrefix, role)} data-role={role}>
-          {mode === "standalone" && !opened && <p className={styles.openFirst}>{strings.standalone.openFirst}</p>}
-          {view}
-        </div>
-      </main>
+    <FluentProvider theme={webLightTheme} lang="it">
+      <div className={styles.page}>
+        <main className={styles.root} data-mode={mode} data-ready="true" data-busy={busy} data-analysis-seq={wb.analysisCount}>
+          <header>
+            <h1 className={styles.title}>{strings.appTitle}</h1>
+            <p className={styles.hint}>{strings.roles.hint[role]}</p>
+          </header>
+          {mode === "standalone" && openWorkbook && (
+            <StandaloneBar
+              fileName={opened?.fileName ?? null}
+              busy={busy}
+              onOpen={(f) => void openWorkbook(f)}
+              onDownload={downloadCopy ? () => void downloadCopy() : undefined}
+            />
+          )}
+          <RoleSwitch role={role} onChange={changeRole} idPrefix={idPrefix} />
+          {wb.progress && <ProgressPanel progress={wb.progress} />}
+          <StatusMessages
+            error={wb.error}
+            notice={wb.notice}
+            noticeDetails={wb.noticeDetails}
+            onDismissError={actions.dismissError} onDismissNotice={actions.dismissNotice} />
+          <div ref={panelRef} role="tabpanel" id={rolePanelId(idPrefix, role)} aria-labelledby={roleTabId(idPrefix, role)} data-role={role}>
+            {mode === "standalone" && !opened && <p className={styles.openFirst}>{strings.standalone.openFirst}</p>}
+            {view}
+          </div>
+        </main>
+      </div>
     </FluentProvider>
   );
 }

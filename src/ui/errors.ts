@@ -12,6 +12,7 @@ const USER_FACING = new Set([
   "WorkbookLegacyFormatError",
   "NotXlsxError",
   "UserFacingError",
+  "FileOpenError",
 ]);
 
 /** The Italian text to show for a failure. */

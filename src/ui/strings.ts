@@ -21,6 +21,16 @@ export function formatDate(iso: string): string {
   return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
 }
 
+/** Text cut to `max` characters at a word boundary, with "…": "Servizi demografici e…", never "Servizi demog…". */
+export function shortenAtWord(text: string, max: number): string {
+  const t = text.replace(/\s+/g, " ").trim();
+  if (t.length <= max) return t;
+  const cut = t.slice(0, max - 1);
+  const space = cut.lastIndexOf(" ");
+  // A single very long word is cut where it must be.
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.\-–—]+$/, "")}…`;
+}
+
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
 export const strings = {
@@ -70,7 +80,7 @@ export const strings = {
   },
   standalone: {
     intro:
-      "Office non è disponibile: puoi controllare un file .xlsx direttamente nel browser. Il file non lascia il tuo computer.",
+      "Stai usando la versione web: apri un file .xlsx per controllarlo qui nel browser. Il file non lascia il tuo computer.",
     openFile: "Apri file .xlsx",
     openFileInput: "Scegli un file .xlsx da controllare",
     opened: (name: string) => `File aperto: ${name}`,
@@ -80,6 +90,22 @@ export const strings = {
     annotatedName: (name: string) => `${name.replace(/\.xlsx$/i, "")}-annotato.xlsx`,
     writtenToCopy: "Fatto nella copia in memoria: scaricala con «Scarica copia annotata».",
     openFirst: "Apri un file .xlsx per vedere le schede, le segnalazioni e i punteggi.",
+  },
+  openFailure: {
+    /** Prefix for a reader's message, so the user knows which file it is about. */
+    about: (name: string, message: string) => `«${name}»: ${message}`,
+    emptyFile: (name: string) =>
+      `«${name}» è vuoto (0 byte): il salvataggio o lo scaricamento potrebbe non essere finito. Salvare di nuovo la cartella in Excel come .xlsx e riaprirla qui.`,
+    ods: (name: string) =>
+      `«${name}» è un foglio di calcolo di LibreOffice (.ods), non una cartella .xlsx. Aprirlo in LibreOffice Calc, scegliere File › Salva con nome, come tipo «Excel 2007-365 (.xlsx)», e aprire qui il file .xlsx salvato.`,
+    otherOpenDocument: (name: string) =>
+      `«${name}» è un documento di LibreOffice, non un foglio di calcolo: aprire qui la cartella .xlsx con le schede obiettivo.`,
+    notXlsx: (name: string) =>
+      `«${name}» non è una cartella di lavoro Excel: il contenuto è testo o un altro tipo di file, anche se il nome finisce in .xlsx. Aprire la cartella originale in Excel e salvarla come .xlsx.`,
+  },
+  noCards: {
+    title: "Nessuna scheda obiettivo trovata",
+    text: "La cartella non contiene schede obiettivo, quindi non ci sono controlli né punteggi. Il componente cerca le intestazioni «Obiettivo: Descrizione Sintetica» (scheda), «N° | Descrizione Obiettivi | Peso %» (tabella degli obiettivi) o «DEFINIZIONE OBIETTIVO».",
   },
   writeReport: {
     incomplete: "Scrittura non completa",
@@ -98,7 +124,7 @@ export const strings = {
     none: "Nessuna segnalazione: la cartella è in ordine.",
     noStructure: "Senza struttura",
     count: (n: number) => plural(n, "segnalazione", "segnalazioni"),
-    goTo: (sheet: string, range: string) => `Vai a ${sheet}, ${range}`,
+    goTo: (sheet: string, range: string) => `Vai al foglio ${sheet}, ${range}`,
     groupLabel: (name: string, n: number) => `${name}: ${plural(n, "segnalazione", "segnalazioni")}`,
     sheet: (name: string) => `Foglio ${name}`,
     summary: (errors: number, warnings: number, infos: number) =>
@@ -111,18 +137,21 @@ export const strings = {
     newCardHint: "Inserisce un foglio con la scheda del componente aggiuntivo, con i controlli sui dati.",
     newCardDone: (sheet: string) => `Scheda inserita nel foglio «${sheet}».`,
     newCardUnavailable: "Per inserire una nuova scheda serve una cartella aperta.",
+    newCardInExcel: "Qui il file si controlla soltanto: per aggiungere una scheda, apri la cartella in Excel e usa «Nuova scheda» del componente aggiuntivo.",
     liveOn: "Aggiornamento automatico attivo",
     cardPicker: "Scheda",
     cardPickerPlaceholder: "Scegli una scheda",
+    /** Fluent's Dropdown labels its (hidden) clear button in English otherwise. */
+    cardPickerClear: "Togli la scheda scelta",
     cardOption: (number: string | null, title: string, structure: string) =>
       `${number ? `${number}. ` : ""}${title.trim() || "(senza titolo)"} — ${structure}`,
     followSelection: "La scheda segue la cella selezionata in Excel.",
     noCardAtSelection: "La cella selezionata non è in una scheda: scegli una scheda dall'elenco.",
-    noCards: "Nella cartella non è stata trovata nessuna scheda obiettivo.",
     notRead: "Premi «Aggiorna lo stato» per leggere le schede.",
     checklistLabel: "Stato della scheda",
     cardFindings: "Segnalazioni sulla scheda",
     noCardFindings: "Nessuna segnalazione su questa scheda.",
+    noCardFindingsButChecklist: "Nessuna segnalazione dei controlli su questa scheda; restano da vedere le voci segnate qui sopra.",
     goToCard: "Vai alla scheda",
     status: { ok: "Completo", warning: "Da controllare", error: "Da correggere" },
     check: {
@@ -177,6 +206,7 @@ export const strings = {
     title: "Verifica della cartella",
     check: "Verifica cartella",
     checkedAt: (n: number) => `Schede lette: ${n}.`,
+    moreActions: "Scrivi nella cartella",
     createTables: "Crea tabelle strutturate",
     createTablesHint: "Aggiunge i fogli del componente con tabelle Excel di obiettivi, fasi e indicatori.",
     giuntaSummary: "Riepilogo per la Giunta",
@@ -247,6 +277,14 @@ export const strings = {
     overrideNoteRequired: "Scrivere la motivazione della correzione.",
     overridden: (value: string, note: string | null) => `Corretto a ${value}${note ? ` — ${note}` : ""}`,
     computedBeside: (value: string) => `calcolato ${value}`,
+    filterLabel: "Filtra i punteggi",
+    filterStructure: "Struttura",
+    allStructures: "Tutte le strutture",
+    filterSearch: "Cerca obiettivo o responsabile",
+    filterCount: (shown: number, total: number) => `${plural(shown, "obiettivo", "obiettivi")} su ${total}.`,
+    showMore: (next: number, left: number) => `Mostra altri ${next} (ne restano ${left})`,
+    actualsMissing:
+      "Valori raggiunti mancanti: scriverli nella colonna «Valore raggiunto» della scheda (se manca, la aggiunge «Scrivi nel foglio»).",
   },
 } as const;
 

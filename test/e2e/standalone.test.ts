@@ -7,7 +7,6 @@ import { promises as fs } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import axe from "axe-core";
-import * as ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
 import { analyse } from "../../src/engine/analyse";
 import { readWorkbookSnapshots } from "../../src/hosts/xlsx/read";
@@ -196,7 +195,7 @@ describe("standalone page", () => {
     const at = await preview.getAttribute("data-preview");
     expect(at).toBeTruthy();
     const [sheet, range] = (at as string).split("!");
-    expect(text).toContain(`Vai a ${sheet}, ${range}`);
+    expect(text).toContain(`Vai al foglio ${sheet}, ${range}`);
     expect(await first.getAttribute("aria-current")).toBe("true");
     await page.screenshot({ path: path.join(SCREENSHOTS, "segretario.png"), fullPage: true, animations: "disabled" });
     expect(await axeViolations(page)).toEqual([]);
@@ -236,44 +235,30 @@ describe("standalone page", () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 
-  it("shows the responsabile's card as a checklist, and adds a new card with its own layout", async () => {
+  it("shows the responsabile's card as a checklist, and inserts no card into the file being checked", async () => {
     await selectRole(page, "Responsabile");
     await page.waitForSelector("[data-check]");
     expect(await page.locator("[data-check]").count()).toBeGreaterThanOrEqual(4);
     await page.screenshot({ path: path.join(SCREENSHOTS, "responsabile.png"), fullPage: true, animations: "disabled" });
     expect(await axeViolations(page)).toEqual([]);
-
-    const before = await analysisSeq(page);
-    await page.getByRole("button", { name: "Nuova scheda" }).click();
-    await page.waitForFunction((seq) => Number(document.querySelector("main")?.getAttribute("data-analysis-seq")) > seq, before);
-    await page.getByText("Scheda inserita nel foglio «Nuova scheda».").waitFor();
-    // The new card is empty: its checklist asks for the weight and the indicators.
-    expect(await page.locator('[data-check="indicators"]').getAttribute("data-status")).toBe("error");
-    await page.screenshot({ path: path.join(SCREENSHOTS, "responsabile-nuova-scheda.png"), fullPage: true, animations: "disabled" });
+    // A card added to the copy in memory had no undo and changed the figures: new cards are Excel's.
+    expect(await page.getByRole("button", { name: "Nuova scheda" }).count()).toBe(0);
+    expect(await page.getByText("apri la cartella in Excel e usa «Nuova scheda»").count()).toBe(1);
   });
 
-  it("downloads the annotated copy, which the xlsx reader reads back with the add-in's sheets", async () => {
+  it("downloads the annotated copy, says so in a live region, and the xlsx reader reads it back with the add-in's sheets", async () => {
     await selectRole(page, "Segretario");
+    const live = page.locator('[role=status][data-live-region="notice"]');
+    expect(await live.count()).toBe(1);
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Scarica copia annotata" }).click()]);
     expect(download.suggestedFilename()).toBe("piano-2024-comune-esempio-annotato.xlsx");
+    await live.getByText("Copia annotata scaricata: piano-2024-comune-esempio-annotato.xlsx").waitFor();
     const saved = path.join(ARTIFACTS, download.suggestedFilename());
     await download.saveAs(saved);
     const snapshots = await readWorkbookSnapshots(await fs.readFile(saved));
     const names = snapshots.map((s) => s.name);
     expect(names).toContain("Verifica");
-    // The card added in the browser travels with the copy, data validation included.
-    expect(names).toContain("Nuova scheda");
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(saved);
-    // getSheetValues is 1-based: [row][col].
-    const validated = wb
-      .getWorksheet("Nuova scheda")
-      ?.getSheetValues()
-      .flatMap((row, r) => (Array.isArray(row) ? row.map((v, c) => ({ v, r, c })) : []))
-      .find((x) => x.v === "Peso %");
-    expect(validated).toBeDefined();
-    const below = wb.getWorksheet("Nuova scheda")?.getCell((validated?.r ?? 0) + 1, validated?.c ?? 0).dataValidation;
-    expect(below).toMatchObject({ type: "decimal", formulae: [0, 100] });
+    expect(names).not.toContain("Nuova scheda");
     const original = await readWorkbookSnapshots(await fs.readFile(EXAMPLE));
     for (const s of original) expect(names).toContain(s.name);
   });

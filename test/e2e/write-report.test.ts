@@ -50,7 +50,8 @@ describe("the write report on the standalone page", () => {
     await page.getByRole("tab", { name: "Segretario" }).click();
     await page.setInputFiles("input[type=file]", EXAMPLE);
     await page.waitForSelector("[data-summary]");
-    await page.getByRole("button", { name: "Crea tabelle strutturate" }).click();
+    await page.getByRole("button", { name: "Scrivi nella cartella" }).click();
+    await page.getByRole("menuitem", { name: /^Crea tabelle strutturate/ }).click();
     const bar = page.locator("[data-notice]");
     await bar.waitFor();
     expect(await bar.innerText()).toContain("Fatto nella copia in memoria");
@@ -59,7 +60,8 @@ describe("the write report on the standalone page", () => {
   });
 
   it("asks before clearing, then reports what was removed", async () => {
-    await page.getByRole("button", { name: "Rimuovi i contenuti del componente" }).click();
+    await page.getByRole("button", { name: "Scrivi nella cartella" }).click();
+    await page.getByRole("menuitem", { name: /^Rimuovi i contenuti del componente/ }).click();
     const dialog = page.getByRole("alertdialog");
     await dialog.waitFor();
     expect(await dialog.innerText()).toContain("I valori scritti nelle schede non cambiano.");

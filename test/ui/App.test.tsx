@@ -5,7 +5,7 @@ import type { SheetSnapshot } from "../../src/engine/model/snapshot";
 import { App } from "../../src/ui/App";
 import { createRoleStore } from "../../src/ui/role-store";
 import type { OpenWorkbookFile } from "../../src/ui/types";
-import { axeViolations, byRole, click, render, settle, type, visibleText, type Rendered } from "./dom";
+import { axeViolations, byRole, click, render, settle, type, visibleText, type Rendered, chooseAction } from "./dom";
 import { FakeHost, makeAnalysis } from "./fixtures";
 
 const TODAY = "2025-03-31";
@@ -139,13 +139,13 @@ describe("segretario", () => {
   it("writes the full plan for the tables and a clean plan for the Giunta", async () => {
     const { container, host } = await renderApp({ role: "segretario" });
     await click(byRole(container, "button", "Verifica cartella"));
-    await click(byRole(container, "button", "Crea tabelle strutturate"));
+    await chooseAction(container, "Crea tabelle strutturate");
     const fake = host as FakeHost;
     expect(fake.applied).toHaveLength(1);
     expect(fake.applied[0]?.flags).toHaveLength(1);
     expect(fake.calls).toContain("select Obiettivi!A1");
     expect(container.textContent).toContain("Fogli del componente aggiornati");
-    await click(byRole(container, "button", "Riepilogo per la Giunta"));
+    await chooseAction(container, "Riepilogo per la Giunta");
     expect(fake.applied[1]?.flags).toEqual([]);
     expect(fake.applied[1]?.sheets.map((s) => s.name)).toEqual(["Obiettivi", "Punteggi"]);
   });
@@ -158,7 +158,7 @@ describe("segretario", () => {
     });
     const { container } = await renderApp({ role: "segretario", analyse });
     await click(byRole(container, "button", "Verifica cartella"));
-    await click(byRole(container, "button", "Crea tabelle strutturate"));
+    await chooseAction(container, "Crea tabelle strutturate");
     const notice = [...container.querySelectorAll(".fui-MessageBar")].map((m) => m.textContent).join("|");
     expect(notice).toContain("Fogli del componente aggiornati nella cartella.");
     expect(notice).toContain("usa «Verifica (2)»");

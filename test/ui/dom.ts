@@ -97,3 +97,18 @@ export async function axeViolations(node: Element): Promise<string[]> {
   const results = await axe.run(node, { rules: { "color-contrast": { enabled: false } } });
   return results.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
+
+/** Opens the Segretario's «Scrivi nella cartella» menu and chooses an item by its label (not its description). */
+export async function chooseAction(root: ParentNode, item: string): Promise<void> {
+  await click(byRole(root, "button", "Scrivi nella cartella"));
+  // The menu renders in a portal, outside the pane's container.
+  const items = [...document.querySelectorAll<HTMLElement>("[role=menuitem]")];
+  const label = (el: HTMLElement) => {
+    const copy = el.cloneNode(true) as HTMLElement;
+    copy.querySelectorAll(".fui-MenuItem__subText").forEach((n) => n.remove());
+    return copy.textContent?.trim() ?? "";
+  };
+  const match = items.find((el) => label(el) === item);
+  if (!match) throw new Error(`no menu item ${item}; have: ${items.map((el) => el.textContent).join(" | ")}`);
+  await click(match);
+}

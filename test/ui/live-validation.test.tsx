@@ -6,7 +6,7 @@ import type { SheetSnapshot } from "../../src/engine/model/snapshot";
 import type { ApplyReport, CellFlag } from "../../src/engine/write/types";
 import { App } from "../../src/ui/App";
 import { createRoleStore } from "../../src/ui/role-store";
-import { axeViolations, byRole, click, render, settle, type Rendered } from "./dom";
+import { axeViolations, byRole, chooseAction, click, render, settle, type Rendered } from "./dom";
 import { FakeHost, makeAnalysis, report, snapshots } from "./fixtures";
 
 /** A host with live validation, driven by the test as Excel's change events and debounce would. */
@@ -133,14 +133,14 @@ describe("live validation in the responsabile's view", () => {
     const { container } = await renderPane(host);
     // The segretario writes the plan, whose flag is on "Albo online" (N43)…
     await click(byRole(container, "tab", "Segretario"));
-    await click(byRole(container, "button", "Crea tabelle strutturate"));
+    await chooseAction(container, "Crea tabelle strutturate");
     await click(byRole(container, "tab", "Responsabile"));
     await host.typeIn("Segreteria", { top: 49, left: 2, bottom: 49, right: 2 }, edited);
     expect(host.refreshed.map((r) => r.scope)).toEqual([{ sheet: "Segreteria", top: 40, left: 0, bottom: 70, right: 14 }]);
 
     // …then clears everything: typing no longer writes flags.
     await click(byRole(container, "tab", "Segretario"));
-    await click(byRole(container, "button", "Rimuovi i contenuti del componente"));
+    await chooseAction(container, "Rimuovi i contenuti del componente");
     await click(byRole(document.querySelector("[role=alertdialog]") as HTMLElement, "button", "Rimuovi"));
     await click(byRole(container, "tab", "Responsabile"));
     await host.typeIn("Segreteria", { top: 49, left: 2, bottom: 49, right: 2 }, edited);

@@ -4,7 +4,7 @@ import type { SheetSnapshot } from "../../src/engine/model/snapshot";
 import type { WriteMessage } from "../../src/engine/write/types";
 import { App } from "../../src/ui/App";
 import { createRoleStore } from "../../src/ui/role-store";
-import { axeViolations, byRole, click, render, settle, type Rendered } from "./dom";
+import { axeViolations, byRole, click, render, settle, type Rendered, chooseAction } from "./dom";
 import { FakeHost, makeAnalysis } from "./fixtures";
 
 const protectedSheet: WriteMessage = {
@@ -52,7 +52,7 @@ describe("the host's write report reaches the user", () => {
     host.hostMessages = [protectedSheet];
     const container = await renderPane(host, "segretario");
     await click(byRole(container, "button", "Verifica cartella"));
-    await click(byRole(container, "button", "Crea tabelle strutturate"));
+    await chooseAction(container, "Crea tabelle strutturate");
     const bar = notice(container);
     expect(bar.intent).toBe("warning");
     expect(bar.text).toContain("Fogli del componente aggiornati nella cartella.");
@@ -65,7 +65,7 @@ describe("the host's write report reaches the user", () => {
     host.hostMessages = [renamed];
     const container = await renderPane(host, "segretario");
     await click(byRole(container, "button", "Verifica cartella"));
-    await click(byRole(container, "button", "Riepilogo per la Giunta"));
+    await chooseAction(container, "Riepilogo per la Giunta");
     const bar = notice(container);
     // Only notes: a plain success, without severity labels.
     expect(bar.intent).toBe("success");
@@ -89,7 +89,7 @@ describe("the host's write report reaches the user", () => {
     host.hostMessages = [{ code: "overrides-removed", severity: "warning", sheet: "Punteggi", message: "Il foglio «Punteggi» conteneva valutazioni del Nucleo: sono state rimosse con il foglio." }];
     const container = await renderPane(host, "segretario");
     // No analysis is needed to clear.
-    await click(byRole(container, "button", "Rimuovi i contenuti del componente"));
+    await chooseAction(container, "Rimuovi i contenuti del componente");
     const dialog = () => document.querySelector<HTMLElement>("[role=alertdialog]");
     expect(dialog()?.textContent).toContain("Rimuovere i contenuti del componente?");
     expect(await axeViolations(dialog() as HTMLElement)).toEqual([]);
@@ -97,7 +97,7 @@ describe("the host's write report reaches the user", () => {
     await settle();
     expect(host.calls).not.toContain("clear");
 
-    await click(byRole(container, "button", "Rimuovi i contenuti del componente"));
+    await chooseAction(container, "Rimuovi i contenuti del componente");
     await click(byRole(dialog() as HTMLElement, "button", "Rimuovi"));
     await settle();
     expect(host.calls.filter((c) => c === "clear")).toHaveLength(1);
@@ -111,7 +111,7 @@ describe("the host's write report reaches the user", () => {
     host.hostMessages = [renamed];
     const container = await renderPane(host, "segretario", "standalone");
     await click(byRole(container, "button", "Verifica cartella"));
-    await click(byRole(container, "button", "Crea tabelle strutturate"));
+    await chooseAction(container, "Crea tabelle strutturate");
     expect(notice(container).text).toContain("Fatto nella copia in memoria");
     expect(notice(container).lines).toEqual([["info", renamed.message]]);
   });

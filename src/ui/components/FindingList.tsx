@@ -11,7 +11,7 @@ import {
   tokens,
   useArrowNavigationGroup,
 } from "@fluentui/react-components";
-import { useMemo, type ReactNode } from "react";
+import { useEffect, useMemo, useRef, type ReactNode } from "react";
 import type { Finding } from "../../engine/model/finding";
 import { groupFindings } from "../logic/group-findings";
 import { strings } from "../strings";
@@ -104,6 +104,15 @@ export interface FindingItemsProps {
 export function FindingItems({ findings, onSelect, selected, label, renderSelected }: FindingItemsProps) {
   const styles = useStyles();
   const arrows = useArrowNavigationGroup({ axis: "vertical", memorizeCurrent: true });
+  // Closing the cells shown under a finding removes the focused close button: give focus back
+  // to the finding instead of letting it fall to the page body.
+  const selectedButton = useRef<HTMLButtonElement | null>(null);
+  const lastSelected = useRef<HTMLButtonElement | null>(null);
+  useEffect(() => {
+    const previous = lastSelected.current;
+    lastSelected.current = selected ? selectedButton.current : null;
+    if (!selected && previous?.isConnected && (document.activeElement === document.body || document.activeElement === null)) previous.focus();
+  }, [selected]);
   return (
     <ul className={styles.list} aria-label={label} {...arrows}>
       {findings.map((f, i) => {
@@ -112,6 +121,7 @@ export function FindingItems({ findings, onSelect, selected, label, renderSelect
           <li key={`${f.ruleId}-${f.at.sheet}-${f.at.range}-${i}`}>
             <button
               type="button"
+              ref={isSelected ? selectedButton : undefined}
               className={mergeClasses(styles.item, isSelected && styles.selected)}
               aria-current={isSelected ? "true" : undefined}
               data-finding={f.ruleId}
@@ -138,10 +148,12 @@ export interface FindingListProps {
   onSelect(finding: Finding): void;
   selected?: Finding | null;
   renderSelected?: (finding: Finding) => ReactNode;
+  /** What to say when there is no finding; null says nothing (the caller explains). */
+  emptyText?: string | null;
 }
 
 /** Findings grouped by structure and sheet, with counts by severity on every group. */
-export function FindingList({ findings, onSelect, selected, renderSelected }: FindingListProps) {
+export function FindingList({ findings, onSelect, selected, renderSelected, emptyText = strings.findings.none }: FindingListProps) {
   const styles = useStyles();
   const groups = useMemo(() => groupFindings(findings), [findings]);
   // Open everything when it is short enough to read; otherwise only the first structure.
@@ -149,7 +161,7 @@ export function FindingList({ findings, onSelect, selected, renderSelected }: Fi
     () => (findings.length <= 60 ? groups.map((_, i) => i) : groups.length > 0 ? [0] : []),
     [groups, findings.length],
   );
-  if (findings.length === 0) return <p className={styles.empty}>{strings.findings.none}</p>;
+  if (findings.length === 0) return emptyText === null ? null : <p className={styles.empty}>{emptyText}</p>;
   return (
     <Accordion multiple collapsible defaultOpenItems={defaultOpen}>
       {groups.map((g, i) => {

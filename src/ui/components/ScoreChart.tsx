@@ -1,40 +1,51 @@
 import { makeStyles, tokens, useId } from "@fluentui/react-components";
 import type { OwnerScore } from "../../engine/compute/types";
-import { formatNumber, strings } from "../strings";
+import { formatNumber, shortenAtWord, strings } from "../strings";
 
 const useStyles = makeStyles({
+  // The SVG scales with the pane; past this width its 12-unit text would outgrow the body text.
   root: {
     width: "100%",
+    maxWidth: "400px",
     height: "auto",
     display: "block",
     fontFamily: tokens.fontFamilyBase,
   },
+  // SVG fills are not forced by the browser: in forced colours (Windows high contrast) each part
+  // takes a system colour, or the names would stay dark grey on the black canvas.
   label: {
     fill: tokens.colorNeutralForeground1,
     fontSize: tokens.fontSizeBase200,
+    "@media (forced-colors: active)": { fill: "CanvasText" },
   },
   value: {
     fill: tokens.colorNeutralForeground1,
     fontSize: tokens.fontSizeBase200,
     fontWeight: tokens.fontWeightSemibold,
+    "@media (forced-colors: active)": { fill: "CanvasText" },
   },
   track: {
     fill: tokens.colorNeutralBackground3,
+    "@media (forced-colors: active)": { fill: "Canvas", stroke: "CanvasText", strokeWidth: 1 },
   },
   bar: {
     fill: tokens.colorBrandBackground,
+    "@media (forced-colors: active)": { fill: "Highlight" },
   },
   barNone: {
     fill: tokens.colorNeutralStroke2,
+    "@media (forced-colors: active)": { fill: "GrayText" },
   },
   grid: {
     stroke: tokens.colorNeutralStroke2,
     strokeWidth: 1,
     strokeDasharray: "2 3",
+    "@media (forced-colors: active)": { stroke: "GrayText" },
   },
   axis: {
     fill: tokens.colorNeutralForeground3,
     fontSize: tokens.fontSizeBase100,
+    "@media (forced-colors: active)": { fill: "CanvasText" },
   },
   empty: {
     color: tokens.colorNeutralForeground2,
@@ -55,7 +66,6 @@ const TOP = 4;
 const AXIS = 16;
 const TICKS = [0, 25, 50, 75, 100];
 
-const truncate = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 /**
  * A horizontal bar per owner, 0–100, with the score and band written at the end of the bar.
@@ -101,7 +111,7 @@ export function ScoreChart({ owners }: ScoreChartProps) {
         return (
           <g key={`${o.structure}-${o.owner}`} data-owner={o.owner} aria-hidden="true">
             <text className={styles.label} x={0} y={y + LABEL_HEIGHT - 3}>
-              {truncate(o.owner, 48)}
+              {shortenAtWord(o.owner, 48)}
             </text>
             <rect className={styles.track} x={0} y={y + LABEL_HEIGHT} width={BAR_WIDTH} height={BAR_HEIGHT} rx={2} />
             <rect className={score === null ? styles.barNone : styles.bar} x={0} y={y + LABEL_HEIGHT} width={w} height={BAR_HEIGHT} rx={2} />

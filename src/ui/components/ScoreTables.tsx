@@ -8,10 +8,14 @@ import {
   TableHeaderCell,
   TableRow,
   makeStyles,
+  mergeClasses,
   tokens,
 } from "@fluentui/react-components";
 import type { ObjectiveScore, OwnerScore } from "../../engine/compute/types";
 import { formatNumber, formatPercent, strings } from "../strings";
+
+/** A fixed class on the clamped title, so that its row's style can reach it. */
+const TITLE_CLASS = "so-objective-title";
 
 const useStyles = makeStyles({
   table: {
@@ -25,8 +29,11 @@ const useStyles = makeStyles({
     textAlign: "end",
     whiteSpace: "nowrap",
   },
-  // Long titles (some cards put the whole description there) are cut at three lines; the
-  // full text stays in the title attribute and in the sheet.
+  // Long titles (some cards put the whole description there) are cut at three lines; the full
+  // text shows when the row holds focus (its «Correggi» button), so the keyboard reaches it too.
+  row: {
+    [`:focus-within .${TITLE_CLASS}`]: { display: "block", WebkitLineClamp: "unset", overflow: "visible" },
+  },
   title: {
     display: "-webkit-box",
     WebkitLineClamp: 3,
@@ -39,9 +46,14 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
     color: tokens.colorNeutralForeground2,
   },
+  // The Nucleo's correction is marked by a warm bar beside it; its text keeps body contrast
+  // (marigold text on white was 2.15:1).
   override: {
     display: "block",
-    color: tokens.colorPaletteMarigoldForeground3,
+    marginTop: tokens.spacingVerticalXXS,
+    paddingLeft: tokens.spacingHorizontalS,
+    borderLeft: `${tokens.strokeWidthThicker} solid ${tokens.colorPaletteMarigoldBorderActive}`,
+    color: tokens.colorNeutralForeground1,
   },
 });
 
@@ -84,12 +96,14 @@ export interface ObjectiveScoresTableProps {
   objectives: readonly ObjectiveScore[];
   /** Title shown for an objective id. */
   titleOf(objectiveId: string): string;
+  /** True for an objective none of whose indicators has an achieved value. */
+  actualsMissing?: (objectiveId: string) => boolean;
   onOverride(objective: ObjectiveScore): void;
   disabled?: boolean;
 }
 
 /** Each objective's means, computed score and the Nucleo's override beside it. */
-export function ObjectiveScoresTable({ objectives, titleOf, onOverride, disabled }: ObjectiveScoresTableProps) {
+export function ObjectiveScoresTable({ objectives, titleOf, actualsMissing = () => false, onOverride, disabled }: ObjectiveScoresTableProps) {
   const styles = useStyles();
   const c = strings.nucleo.col;
   return (
@@ -114,16 +128,22 @@ export function ObjectiveScoresTable({ objectives, titleOf, onOverride, disabled
               </TableRow>
             ) : null;
           const row = (
-            <TableRow key={o.objectiveId} data-objective={o.objectiveId}>
+            <TableRow key={o.objectiveId} className={styles.row} data-objective={o.objectiveId}>
               <TableCell>
-                <span className={styles.title} title={title}>
+                <span className={mergeClasses(styles.title, TITLE_CLASS)} title={title}>
                   {title}
                 </span>
-                <Caption1 className={styles.caption}>
-                  {c.achievement}: {formatPercent(o.meanAchievement)} · {c.timeliness}: {formatPercent(o.meanTimeliness)}
-                </Caption1>
+                {actualsMissing(o.objectiveId) ? (
+                  <Caption1 className={styles.caption} data-actuals-missing>
+                    {strings.nucleo.actualsMissing} · {c.timeliness}: {formatPercent(o.meanTimeliness)}
+                  </Caption1>
+                ) : (
+                  <Caption1 className={styles.caption}>
+                    {c.achievement}: {formatPercent(o.meanAchievement)} · {c.timeliness}: {formatPercent(o.meanTimeliness)}
+                  </Caption1>
+                )}
                 {o.override && (
-                  <Caption1 className={styles.override}>
+                  <Caption1 className={styles.override} data-override-note>
                     {strings.nucleo.overridden(formatPercent(o.override.value), o.override.note)}
                   </Caption1>
                 )}
@@ -133,7 +153,7 @@ export function ObjectiveScoresTable({ objectives, titleOf, onOverride, disabled
                 {o.override && <Caption1 className={styles.caption}>{strings.nucleo.computedBeside(score(o.score))}</Caption1>}
               </TableCell>
               <TableCell>
-                <Button size="small" disabled={disabled} aria-label={strings.nucleo.overrideLabel(title)} onClick={() => onOverride(o)}>
+                <Button size="small" disabledFocusable={disabled} aria-label={strings.nucleo.overrideLabel(title)} onClick={() => onOverride(o)}>
                   {strings.nucleo.override}
                 </Button>
               </TableCell>

@@ -52,7 +52,8 @@ export function StandaloneBar({ fileName, busy, onOpen, onDownload }: Standalone
   const hintId = useId("download-hint");
   return (
     <section className={styles.root} aria-label={strings.standalone.openFile}>
-      <p className={styles.intro}>{strings.standalone.intro}</p>
+      {/* Once a file is open the results matter more than the welcome. */}
+      {!fileName && <p className={styles.intro}>{strings.standalone.intro}</p>}
       <div className={styles.actions}>
         <input
           ref={input}
@@ -70,10 +71,10 @@ export function StandaloneBar({ fileName, busy, onOpen, onDownload }: Standalone
             if (file) onOpen(file);
           }}
         />
-        <Button appearance="primary" disabled={busy} onClick={() => input.current?.click()}>
+        <Button appearance="primary" disabledFocusable={busy} onClick={() => input.current?.click()}>
           {strings.standalone.openFile}
         </Button>
-        <Button disabled={busy || !onDownload} onClick={onDownload} aria-describedby={hintId}>
+        <Button disabled={busy || !onDownload} disabledFocusable={busy} onClick={onDownload} aria-describedby={hintId}>
           {strings.standalone.download}
         </Button>
       </div>

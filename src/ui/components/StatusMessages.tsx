@@ -1,4 +1,4 @@
-import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, makeStyles, tokens, type MessageBarIntent } from "@fluentui/react-components";
+import { Button, MessageBar, mergeClasses, MessageBarActions, MessageBarBody, MessageBarTitle, makeStyles, tokens, type MessageBarIntent } from "@fluentui/react-components";
 import type { Severity } from "../../engine/model/finding";
 import { strings } from "../strings";
 
@@ -7,6 +7,14 @@ const useStyles = makeStyles({
     display: "flex",
     flexDirection: "column",
     rowGap: tokens.spacingVerticalS,
+  },
+  // Nothing to say: the (empty) live region stays in the page but takes no room.
+  empty: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    overflow: "hidden",
+    clipPath: "inset(50%)",
   },
   details: {
     margin: 0,
@@ -43,12 +51,11 @@ function noticeIntent(details: readonly NoticeDetail[]): MessageBarIntent {
 /** The last failure (with what to do) and the last success with its report, each dismissible. */
 export function StatusMessages({ error, notice, noticeDetails = [], onDismissError, onDismissNotice }: StatusMessagesProps) {
   const styles = useStyles();
-  if (!error && !notice) return null;
   const intent = noticeIntent(noticeDetails);
   // Each line says its severity in words too, so the meaning never rests on the colour alone.
   const labelled = noticeDetails.some((d) => d.severity !== "info");
   return (
-    <div className={styles.root}>
+    <div className={mergeClasses(styles.root, !error && !notice && styles.empty)}>
       {error && (
         <MessageBar intent="error" role="alert">
           <MessageBarBody>
@@ -64,31 +71,35 @@ export function StatusMessages({ error, notice, noticeDetails = [], onDismissErr
           />
         </MessageBar>
       )}
-      {notice && (
-        <MessageBar intent={intent} data-notice={intent}>
-          <MessageBarBody>
-            {intent === "error" && <MessageBarTitle>{strings.writeReport.incomplete}</MessageBarTitle>}
-            {notice}
-            {noticeDetails.length > 0 && (
-              <ul className={styles.details} aria-label={strings.writeReport.detailsLabel}>
-                {noticeDetails.map((d, i) => (
-                  <li key={i} data-severity={d.severity}>
-                    {labelled && <span className={styles.severity}>{strings.severity[d.severity]}: </span>}
-                    {d.message}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </MessageBarBody>
-          <MessageBarActions
-            containerAction={
-              <Button appearance="transparent" size="small" aria-label={strings.errors.dismiss} onClick={onDismissNotice}>
-                ×
-              </Button>
-            }
-          />
-        </MessageBar>
-      )}
+      {/* Always in the page, so that a screen reader announces a success when it appears in it
+          (Fluent's MessageBar announces only through an AriaLiveAnnouncer, which the pane has not). */}
+      <div role="status" aria-live="polite" data-live-region="notice">
+        {notice && (
+          <MessageBar intent={intent} data-notice={intent}>
+            <MessageBarBody>
+              {intent === "error" && <MessageBarTitle>{strings.writeReport.incomplete}</MessageBarTitle>}
+              {notice}
+              {noticeDetails.length > 0 && (
+                <ul className={styles.details} aria-label={strings.writeReport.detailsLabel}>
+                  {noticeDetails.map((d, i) => (
+                    <li key={i} data-severity={d.severity}>
+                      {labelled && <span className={styles.severity}>{strings.severity[d.severity]}: </span>}
+                      {d.message}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </MessageBarBody>
+            <MessageBarActions
+              containerAction={
+                <Button appearance="transparent" size="small" aria-label={strings.errors.dismiss} onClick={onDismissNotice}>
+                  ×
+                </Button>
+              }
+            />
+          </MessageBar>
+        )}
+      </div>
     </div>
   );
 }

@@ -86,9 +86,10 @@ export function useWorkbook(host: WorkbookHost | null, analyse: AnalyseFn): [Wor
     };
   }, []);
 
-  // A new host (another file opened) makes the previous analysis meaningless.
+  // A new host (another file opened) makes the previous analysis meaningless. The error stays:
+  // a file that failed to open closes the previous one, and its message must remain on screen.
   useEffect(() => {
-    setState((s) => ({ ...initial, analysisCount: s.analysisCount }));
+    setState((s) => ({ ...initial, analysisCount: s.analysisCount, error: s.error }));
   }, [host]);
 
   const update = useCallback((patch: Partial<WorkbookState>) => {

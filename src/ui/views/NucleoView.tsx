@@ -1,12 +1,20 @@
-import { Button, Caption1, Field, Input, Radio, RadioGroup, makeStyles, tokens, useId } from "@fluentui/react-components";
+import { Button, Caption1, Field, Input, Radio, RadioGroup, Select, makeStyles, tokens, useId } from "@fluentui/react-components";
 import { useEffect, useMemo, useState } from "react";
 import type { Analysis } from "../../engine/analyse";
 import type { ObjectiveScore, Override, ReviewKind } from "../../engine/compute/types";
 import { objectivesOf as allObjectives } from "../logic/workbook-data";
+import { NoCardsMessage } from "../components/NoCardsMessage";
 import { OverrideDialog, type OverrideDialogProps } from "../components/OverrideDialog";
 import { ScoreChart } from "../components/ScoreChart";
+import { useReturnFocus } from "../hooks/useReturnFocus";
 import { ObjectiveScoresTable, OwnerScoresTable } from "../components/ScoreTables";
+import { NO_FILTER, filterScores, structuresOf, type ScoreFilter } from "../logic/score-filter";
 import { formatDate, strings } from "../strings";
+
+/** Objectives past this many get the filter bar. */
+const FILTER_FROM = 20;
+/** Rows drawn at first, and added by each «Mostra altri». */
+const PAGE = 50;
 
 const useStyles = makeStyles({
   root: {
@@ -39,6 +47,13 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground2,
     margin: 0,
   },
+  filters: {
+    display: "flex",
+    flexWrap: "wrap",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalS,
+    "& > *": { flexGrow: 1, flexBasis: "12em", minWidth: 0 },
+  },
 });
 
 export interface NucleoViewProps {
@@ -61,6 +76,8 @@ export function NucleoView(props: NucleoViewProps) {
   const [asOf, setAsOf] = useState(analysis?.scores.asOf ?? defaultAsOf);
   const [review, setReview] = useState<ReviewKind>(analysis?.scores.review ?? "final");
   const [editing, setEditing] = useState<OverrideDialogProps["target"]>(null);
+  // Back to the row's «Correggi» when the dialog closes, however it closes.
+  const rememberOpener = useReturnFocus(editing !== null);
 
   // A new analysis (file opened, recomputed) brings its own date and kind.
   useEffect(() => {
@@ -76,19 +93,49 @@ export function NucleoView(props: NucleoViewProps) {
     return map;
   }, [analysis]);
   const titleOf = (id: string) => titles.get(id) ?? id;
+  // A card without any achieved value (often a layout with no «Valore raggiunto» column) scores 0:
+  // the table says the values are missing rather than show 0% as if it were a result.
+  const withoutActuals = useMemo(
+    () =>
+      new Set(
+        analysis ? allObjectives(analysis.plan).filter((o) => o.indicators.length > 0 && o.indicators.every((i) => i.actual === null)).map((o) => o.id) : [],
+      ),
+    [analysis],
+  );
   const validDate = /^\d{4}-\d{2}-\d{2}$/.test(asOf);
 
-  const startOverride = (o: ObjectiveScore) =>
+  // A plan of hundreds of objectives: narrow it by structure and words, and draw the rows a page
+  // at a time (600 rows at once made a 44,000 px list and a one-second tab switch).
+  const [filter, setFilter] = useState<ScoreFilter>(NO_FILTER);
+  const [limit, setLimit] = useState(PAGE);
+  useEffect(() => setLimit(PAGE), [filter]);
+  const structures = useMemo(() => (analysis ? structuresOf(analysis.scores.objectives) : []), [analysis]);
+  useEffect(() => {
+    if (filter.structure !== null && !structures.includes(filter.structure)) setFilter((f) => ({ ...f, structure: null }));
+  }, [structures, filter.structure]);
+  const filtered = useMemo(
+    () => (analysis ? filterScores(analysis.scores.objectives, analysis.scores.owners, (id) => titles.get(id) ?? id, filter) : { objectives: [], owners: [] }),
+    [analysis, titles, filter],
+  );
+  const showFilters = (analysis?.scores.objectives.length ?? 0) > FILTER_FROM;
+  const shown = filtered.objectives.slice(0, limit);
+
+  const startOverride = (o: ObjectiveScore) => {
+    rememberOpener();
     setEditing({ objectiveId: o.objectiveId, title: titleOf(o.objectiveId), computed: o.score, current: o.override ? { objectiveId: o.objectiveId, ...o.override } : null });
+  };
 
   return (
     <div className={styles.root}>
-      <h2 className={styles.heading}>{strings.nucleo.title}</h2>
+      {/* tabIndex -1: the pane moves focus here once a file is open (App). */}
+      <h2 className={styles.heading} tabIndex={-1} data-view-heading>
+        {strings.nucleo.title}
+      </h2>
       <form
         className={styles.form}
         onSubmit={(e) => {
           e.preventDefault();
-          if (validDate) onCompute(asOf, review);
+          if (validDate && !busy) onCompute(asOf, review);
         }}
       >
         <Field label={strings.nucleo.reviewDate} required>
@@ -101,10 +148,10 @@ export function NucleoView(props: NucleoViewProps) {
           </RadioGroup>
         </Field>
         <div className={styles.actions}>
-          <Button type="submit" appearance="primary" disabled={busy || !canCompute || !validDate}>
+          <Button type="submit" appearance="primary" disabled={busy || !canCompute || !validDate} disabledFocusable={busy}>
             {strings.nucleo.compute}
           </Button>
-          <Button type="button" disabled={busy || !analysis} onClick={onWrite} aria-describedby={writeHint}>
+          <Button type="button" disabled={busy || !analysis} disabledFocusable={busy} onClick={onWrite} aria-describedby={writeHint}>
             {strings.nucleo.writeFormulas}
           </Button>
         </div>
@@ -114,18 +161,55 @@ export function NucleoView(props: NucleoViewProps) {
       </form>
 
       {!analysis && <p className={styles.hint}>{strings.nucleo.notComputed}</p>}
-      {analysis && (
+      {analysis && titles.size === 0 && <NoCardsMessage />}
+      {analysis && titles.size > 0 && (
         <>
           <Caption1 data-scores-for={`${analysis.scores.review}:${analysis.scores.asOf}`}>
             {strings.nucleo.reviewKinds[analysis.scores.review]} — {formatDate(analysis.scores.asOf)}
           </Caption1>
+          {showFilters && (
+            <div className={styles.filters} role="search" aria-label={strings.nucleo.filterLabel}>
+              <Field label={strings.nucleo.filterStructure}>
+                <Select
+                  value={filter.structure ?? ""}
+                  onChange={(_, d) => setFilter((f) => ({ ...f, structure: d.value === "" ? null : d.value }))}
+                >
+                  <option value="">{strings.nucleo.allStructures}</option>
+                  {structures.map((s) => (
+                    <option key={s} value={s}>
+                      {s}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+              <Field label={strings.nucleo.filterSearch}>
+                <Input type="search" value={filter.query} onChange={(_, d) => setFilter((f) => ({ ...f, query: d.value }))} />
+              </Field>
+            </div>
+          )}
+          {showFilters && (
+            <Caption1 role="status" data-filter-count>
+              {strings.nucleo.filterCount(filtered.objectives.length, analysis.scores.objectives.length)}
+            </Caption1>
+          )}
           <section aria-label={strings.nucleo.chartTitle}>
             <h3 className={styles.subheading}>{strings.nucleo.chartTitle}</h3>
-            <ScoreChart owners={analysis.scores.owners} />
+            <ScoreChart owners={filtered.owners} />
           </section>
-          <OwnerScoresTable owners={analysis.scores.owners} />
+          <OwnerScoresTable owners={filtered.owners} />
           <h3 className={styles.subheading}>{strings.nucleo.objectivesTable}</h3>
-          <ObjectiveScoresTable objectives={analysis.scores.objectives} titleOf={titleOf} onOverride={startOverride} disabled={busy} />
+          <ObjectiveScoresTable
+            objectives={shown}
+            titleOf={titleOf}
+            actualsMissing={(id) => withoutActuals.has(id)}
+            onOverride={startOverride}
+            disabled={busy}
+          />
+          {filtered.objectives.length > shown.length && (
+            <Button onClick={() => setLimit((n) => n + PAGE)} data-show-more>
+              {strings.nucleo.showMore(Math.min(PAGE, filtered.objectives.length - shown.length), filtered.objectives.length - shown.length)}
+            </Button>
+          )}
         </>
       )}
       <OverrideDialog

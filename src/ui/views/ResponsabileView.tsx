@@ -5,6 +5,7 @@ import type { Finding } from "../../engine/model/finding";
 import { objectivesOf as allObjectives } from "../logic/workbook-data";
 import { CardChecklist } from "../components/CardChecklist";
 import { FindingItems } from "../components/FindingList";
+import { NoCardsMessage } from "../components/NoCardsMessage";
 import { SeverityCounts } from "../components/SeverityCounts";
 import { cardChecklist } from "../logic/checklist";
 import { countBySeverity } from "../logic/group-findings";
@@ -78,11 +79,13 @@ export interface ResponsabileViewProps {
   /** Shown under the selected finding (the cells, in the standalone page). */
   renderFindingDetail?: (finding: Finding) => ReactNode;
   canRefresh: boolean;
+  /** False in the standalone page, which checks a file and inserts no card. */
+  inExcel?: boolean;
 }
 
 /** The responsabile's view: the state of the card they are on, as a checklist, and its findings. */
 export function ResponsabileView(props: ResponsabileViewProps) {
-  const { analysis, busy, followsSelection, liveUpdates = false, objectiveId, onPickCard, onRefresh, onNewCard, onSelectFinding, selectedFinding, canRefresh, renderFindingDetail } = props;
+  const { analysis, busy, followsSelection, liveUpdates = false, objectiveId, onPickCard, onRefresh, onNewCard, onSelectFinding, selectedFinding, canRefresh, renderFindingDetail, inExcel = true } = props;
   const styles = useStyles();
   const hintId = useId("new-card-hint");
   const objectives = useMemo(() => (analysis ? allObjectives(analysis.plan) : []), [analysis]);
@@ -100,17 +103,22 @@ export function ResponsabileView(props: ResponsabileViewProps) {
 
   return (
     <div className={styles.root}>
-      <h2 className={styles.heading}>{strings.responsabile.title}</h2>
+      {/* tabIndex -1: the pane moves focus here once a file is open (App). */}
+      <h2 className={styles.heading} tabIndex={-1} data-view-heading>
+        {strings.responsabile.title}
+      </h2>
       <div className={styles.actions}>
-        <Button appearance="primary" disabled={busy || !canRefresh} onClick={onRefresh}>
+        <Button appearance="primary" disabled={busy || !canRefresh} disabledFocusable={busy} onClick={onRefresh}>
           {strings.responsabile.refresh}
         </Button>
-        <Button disabled={busy || !onNewCard} onClick={onNewCard} aria-describedby={hintId}>
-          {strings.responsabile.newCard}
-        </Button>
+        {inExcel && (
+          <Button disabled={busy || !onNewCard} disabledFocusable={busy} onClick={onNewCard} aria-describedby={hintId}>
+            {strings.responsabile.newCard}
+          </Button>
+        )}
       </div>
       <Caption1 id={hintId} className={styles.hint}>
-        {onNewCard ? strings.responsabile.newCardHint : strings.responsabile.newCardUnavailable}
+        {!inExcel ? strings.responsabile.newCardInExcel : onNewCard ? strings.responsabile.newCardHint : strings.responsabile.newCardUnavailable}
       </Caption1>
       {liveUpdates && (
         <p className={styles.live} role="status" data-live="on">
@@ -120,7 +128,7 @@ export function ResponsabileView(props: ResponsabileViewProps) {
       )}
 
       {!analysis && <p className={styles.hint}>{strings.responsabile.notRead}</p>}
-      {analysis && objectives.length === 0 && <p className={styles.hint}>{strings.responsabile.noCards}</p>}
+      {analysis && objectives.length === 0 && <NoCardsMessage />}
       {analysis && objectives.length > 0 && (
         <>
           <Field
@@ -130,6 +138,7 @@ export function ResponsabileView(props: ResponsabileViewProps) {
             <Dropdown
               className={styles.dropdown}
               placeholder={strings.responsabile.cardPickerPlaceholder}
+              clearButton={{ "aria-label": strings.responsabile.cardPickerClear }}
               value={objective ? label(objective) : ""}
               selectedOptions={objective ? [objective.id] : []}
               onOptionSelect={(_, data) => data.optionValue && onPickCard(data.optionValue)}
@@ -150,7 +159,9 @@ export function ResponsabileView(props: ResponsabileViewProps) {
                 <SeverityCounts counts={countBySeverity(findings)} />
               </h3>
               {findings.length === 0 ? (
-                <p className={styles.hint}>{strings.responsabile.noCardFindings}</p>
+                <p className={styles.hint}>
+                  {items.some((i) => i.status !== "ok") ? strings.responsabile.noCardFindingsButChecklist : strings.responsabile.noCardFindings}
+                </p>
               ) : (
                 <FindingItems
                   findings={findings}

@@ -7,18 +7,27 @@ import {
   DialogContent,
   DialogSurface,
   DialogTitle,
+  Menu,
+  MenuButton,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
   makeStyles,
   tokens,
   useId,
 } from "@fluentui/react-components";
-import { useMemo, useState, type ReactNode } from "react";
+import { useMemo, useRef, useState, type ReactNode } from "react";
 import type { Analysis } from "../../engine/analyse";
 import type { Finding } from "../../engine/model/finding";
 import type { ReadingPlace } from "../../engine/read/reading-report";
 import { FindingList } from "../components/FindingList";
+import { NoCardsMessage } from "../components/NoCardsMessage";
 import { ReadingReport } from "../components/ReadingReport";
+import { useReturnFocus } from "../hooks/useReturnFocus";
 import { SeverityCounts } from "../components/SeverityCounts";
 import { countBySeverity } from "../logic/group-findings";
+import { objectivesOf } from "../logic/workbook-data";
 import { strings } from "../strings";
 
 const useStyles = makeStyles({
@@ -70,45 +79,115 @@ export interface SegretarioViewProps {
 
 /** The segretario's view: check the whole workbook, findings by structure and sheet, the add-in's sheets. */
 export function SegretarioView(props: SegretarioViewProps) {
-  const { analysis, busy, canCheck, onCheck, onCreateTables, onGiuntaSummary, onClear, onSelectFinding, selectedFinding, renderFindingDetail, onSelectPlace, selectedPlace, renderPlaceDetail } =
-    props;
+  const {
+    analysis,
+    busy,
+    canCheck,
+    onCheck,
+    onCreateTables,
+    onGiuntaSummary,
+    onClear,
+    onSelectFinding,
+    selectedFinding,
+    renderFindingDetail,
+    onSelectPlace,
+    selectedPlace,
+    renderPlaceDetail,
+  } = props;
   const styles = useStyles();
   const tablesHint = useId("tables-hint");
   const giuntaHint = useId("giunta-hint");
   const clearHint = useId("clear-hint");
   const readingTitle = useId("reading-title");
   const [confirmingClear, setConfirmingClear] = useState(false);
-  const counts = useMemo(() => countBySeverity(analysis?.findings ?? []), [analysis]);
-  const cards = analysis ? analysis.plan.sheets.reduce((n, s) => n + s.cards, 0) : 0;
+  const rememberOpener = useReturnFocus(confirmingClear);
+  const moreActions = useRef<HTMLButtonElement>(null);
+  const counts = useMemo(
+    () => countBySeverity(analysis?.findings ?? []),
+    [analysis],
+  );
+  const cards = analysis
+    ? analysis.plan.sheets.reduce((n, s) => n + s.cards, 0)
+    : 0;
+  // As the CLI decides: no objective read means nothing was checked.
+  const noCards = analysis !== null && objectivesOf(analysis.plan).length === 0;
   return (
     <div className={styles.root}>
-      <h2 className={styles.heading}>{strings.segretario.title}</h2>
+      {/* tabIndex -1: the pane moves focus here once a file is open (App). */}
+      <h2 className={styles.heading} tabIndex={-1} data-view-heading>
+        {strings.segretario.title}
+      </h2>
       <div className={styles.actions}>
-        <Button appearance="primary" disabled={busy || !canCheck} onClick={onCheck}>
+        {/* While busy the buttons stay focusable (aria-disabled): a disabled button drops focus to the page body. */}
+        <Button
+          appearance="primary"
+          disabled={busy || !canCheck}
+          disabledFocusable={busy}
+          onClick={onCheck}
+        >
           {strings.segretario.check}
         </Button>
-        <Button disabled={busy || !analysis} onClick={onCreateTables} aria-describedby={tablesHint}>
-          {strings.segretario.createTables}
-        </Button>
-        <Button disabled={busy || !analysis} onClick={onGiuntaSummary} aria-describedby={giuntaHint}>
-          {strings.segretario.giuntaSummary}
-        </Button>
-        <Button disabled={busy || !canCheck} onClick={() => setConfirmingClear(true)} aria-describedby={clearHint}>
-          {strings.segretario.clear}
-        </Button>
+        {/* The writing actions sit in one menu, each with its description, so that at 320 px the
+            counts and the findings come right after the check instead of below three hints. */}
+        <Menu>
+          <MenuTrigger disableButtonEnhancement>
+            <MenuButton
+              ref={moreActions}
+              disabled={busy || !canCheck}
+              disabledFocusable={busy}
+            >
+              {strings.segretario.moreActions}
+            </MenuButton>
+          </MenuTrigger>
+          <MenuPopover>
+            <MenuList>
+              <MenuItem
+                disabled={!analysis}
+                onClick={onCreateTables}
+                aria-describedby={tablesHint}
+                subText={{
+                  id: tablesHint,
+                  children: strings.segretario.createTablesHint,
+                }}
+              >
+                {strings.segretario.createTables}
+              </MenuItem>
+              <MenuItem
+                disabled={!analysis}
+                onClick={onGiuntaSummary}
+                aria-describedby={giuntaHint}
+                subText={{
+                  id: giuntaHint,
+                  children: strings.segretario.giuntaSummaryHint,
+                }}
+              >
+                {strings.segretario.giuntaSummary}
+              </MenuItem>
+              <MenuItem
+                onClick={() => {
+                  // The item leaves with its menu: focus comes back to the menu's button.
+                  rememberOpener(moreActions.current);
+                  setConfirmingClear(true);
+                }}
+                aria-describedby={clearHint}
+                subText={{
+                  id: clearHint,
+                  children: strings.segretario.clearHint,
+                }}
+              >
+                {strings.segretario.clear}
+              </MenuItem>
+            </MenuList>
+          </MenuPopover>
+        </Menu>
       </div>
-      <Caption1 id={tablesHint} className={styles.hint}>
-        {strings.segretario.createTablesHint}
-      </Caption1>
-      <Caption1 id={giuntaHint} className={styles.hint}>
-        {strings.segretario.giuntaSummaryHint}
-      </Caption1>
-      <Caption1 id={clearHint} className={styles.hint}>
-        {strings.segretario.clearHint}
-      </Caption1>
       {/* Office.js changes cannot be undone with Ctrl+Z: removing generated sheets (with the Nucleo's
           corrections on them) is confirmed first. */}
-      <Dialog open={confirmingClear} onOpenChange={(_, data) => setConfirmingClear(data.open)} modalType="alert">
+      <Dialog
+        open={confirmingClear}
+        onOpenChange={(_, data) => setConfirmingClear(data.open)}
+        modalType="alert"
+      >
         <DialogSurface>
           <DialogBody>
             <DialogTitle>{strings.segretario.clearConfirmTitle}</DialogTitle>
@@ -123,28 +202,56 @@ export function SegretarioView(props: SegretarioViewProps) {
               >
                 {strings.segretario.clearConfirm}
               </Button>
-              <Button onClick={() => setConfirmingClear(false)}>{strings.segretario.clearCancel}</Button>
+              <Button onClick={() => setConfirmingClear(false)}>
+                {strings.segretario.clearCancel}
+              </Button>
             </DialogActions>
           </DialogBody>
         </DialogSurface>
       </Dialog>
       {analysis && (
         <>
-          <section className={styles.summary} aria-label={strings.segretario.summaryTitle} data-summary="findings">
+          <section
+            className={styles.summary}
+            aria-label={strings.segretario.summaryTitle}
+            data-summary="findings"
+          >
             <Caption1>{strings.segretario.checkedAt(cards)}</Caption1>
             <span>
-              <strong>{strings.findings.count(analysis.findings.length)}</strong>{" "}
+              <strong>
+                {strings.findings.count(analysis.findings.length)}
+              </strong>{" "}
             </span>
             <SeverityCounts counts={counts} showZero />
           </section>
-          <FindingList findings={analysis.findings} onSelect={onSelectFinding} selected={selectedFinding} renderSelected={renderFindingDetail} />
-          <section className={styles.summary} aria-labelledby={readingTitle} data-section="reading">
-            <h3 id={readingTitle} className={styles.heading}>
-              {strings.reading.title}
-            </h3>
-            <Caption1 className={styles.hint}>{strings.reading.hint}</Caption1>
-            <ReadingReport plan={analysis.plan} onSelectPlace={onSelectPlace} selected={selectedPlace} renderSelected={renderPlaceDetail} />
-          </section>
+          {noCards && <NoCardsMessage />}
+          <FindingList
+            findings={analysis.findings}
+            emptyText={noCards ? null : undefined}
+            onSelect={onSelectFinding}
+            selected={selectedFinding}
+            renderSelected={renderFindingDetail}
+          />
+          {!noCards && (
+            <section
+              className={styles.summary}
+              aria-labelledby={readingTitle}
+              data-section="reading"
+            >
+              <h3 id={readingTitle} className={styles.heading}>
+                {strings.reading.title}
+              </h3>
+              <Caption1 className={styles.hint}>
+                {strings.reading.hint}
+              </Caption1>
+              <ReadingReport
+                plan={analysis.plan}
+                onSelectPlace={onSelectPlace}
+                selected={selectedPlace}
+                renderSelected={renderPlaceDetail}
+              />
+            </section>
+          )}
         </>
       )}
     </div>

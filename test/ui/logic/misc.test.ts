@@ -4,6 +4,7 @@ import { createRoleStore } from "../../../src/ui/role-store";
 import { describeError } from "../../../src/ui/errors";
 import { parseOverrideValue } from "../../../src/ui/components/OverrideDialog";
 import { makeAnalysis } from "../fixtures";
+import { shortenAtWord } from "../../../src/ui/strings";
 
 describe("objectiveAt", () => {
   const { plan } = makeAnalysis();
@@ -95,5 +96,17 @@ describe("describeError", () => {
     expect(describeError(e)).toBe("La cartella di lavoro è protetta da password.");
     expect(describeError(new TypeError("boom"))).toBe("Si è verificato un errore imprevisto: boom");
     expect(describeError("strano")).toBe("Si è verificato un errore imprevisto: strano");
+  });
+});
+
+describe("shortenAtWord", () => {
+  it.each([
+    ["Servizi demografici", 40, "Servizi demografici"],
+    ["Innovazione dei servizi demografici e digitali", 30, "Innovazione dei servizi…"],
+    ["Innovazione, servizi demografici", 15, "Innovazione…"],
+    ["Supercalifragilistichespiralidoso", 10, "Supercali…"],
+  ])("%s at %i → %s", (text, max, expected) => {
+    expect(shortenAtWord(text, max)).toBe(expected);
+    expect(shortenAtWord(text, max).length).toBeLessThanOrEqual(max);
   });
 });
