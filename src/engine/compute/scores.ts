@@ -51,6 +51,8 @@ function mean(items: readonly { value: number; weight: number | null }[], weight
   return items.reduce((s, i) => s + i.value, 0) / items.length;
 }
 
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
 const KEY_ORDER = Object.keys(METHODOLOGY_LABELS) as (keyof Methodology)[];
 
 // Looking schedules up by id once per list keeps scoring linear in the number of objectives.
@@ -117,10 +119,23 @@ export function computeObjectiveScore(objective: Objective, context: ObjectiveSc
   });
   const counted = indicators.filter((r) => r.included && r.achievement !== null);
   const indicatorWeighted = counted.length > 0 && counted.every((r) => objective.indicators[r.index]?.weight != null);
-  const meanAchievement = mean(
-    counted.map((r) => ({ value: r.achievement as number, weight: objective.indicators[r.index]?.weight ?? null })),
-    indicatorWeighted,
-  );
+  // Nothing recorded yet (no achieved value on any indicator): "non calcolabile", not 0 %.
+  const achievementRecorded = objective.indicators.some((i) => hasValue(i.actual));
+  let meanAchievement: number | null = null;
+  if (achievementRecorded && counted.length > 0) {
+    if (methodology.aggregation === "worst") meanAchievement = Math.min(...counted.map((r) => r.achievement as number));
+    else
+      meanAchievement = mean(
+        counted.map((r) => ({ value: r.achievement as number, weight: objective.indicators[r.index]?.weight ?? null })),
+        indicatorWeighted,
+      );
+    if (methodology.aggregation !== "mean") used.add("aggregation");
+  }
+  if (counted.length > 0 && methodology.conversion !== "linear") {
+    used.add("conversion");
+    if (methodology.conversion === "thresholds") (["thresholdMin", "thresholdMinScore", "thresholdTarget", "thresholdMax", "thresholdExcellence"] as const).forEach((k) => used.add(k));
+    else used.add("achievementBands");
+  }
 
   const year = methodology.planYear ?? context.planYear ?? objective.year ?? Number(asOf.slice(0, 4));
   if (methodology.planYear !== null) used.add("planYear");
@@ -129,7 +144,9 @@ export function computeObjectiveScore(objective: Objective, context: ObjectiveSc
     const months = schedule.phases.find((p) => p.phaseIndex === index)?.months ?? [];
     return phaseTimeliness(index, months, phase.completedOn, year, asOf, methodology.timelinessPenaltyPerMonth);
   });
-  const due = phases.filter((p) => p.due && p.timeliness !== null);
+  // Due phases none of which has a completion date: "non calcolabile", not 0 %.
+  const timelinessRecorded = phases.some((p) => p.due && ISO_DATE.test(objective.phases[p.index]?.completedOn ?? ""));
+  const due = timelinessRecorded ? phases.filter((p) => p.due && p.timeliness !== null) : [];
   if (due.length > 0) used.add("timelinessPenaltyPerMonth");
   const weights = phaseWeights(objective);
   const phaseWeighted = weights.some((w) => w.weight !== null);
@@ -148,9 +165,13 @@ export function computeObjectiveScore(objective: Objective, context: ObjectiveSc
 
   const found = context.overrides.find((o) => o.objectiveId === objective.id);
   const override = found ? { value: found.value, note: found.note } : null;
+  const notComputable: ObjectiveScore["notComputable"] = [];
+  if (objective.indicators.length > 0 && !achievementRecorded) notComputable.push("achievement");
+  if (phases.some((p) => p.due) && !timelinessRecorded) notComputable.push("timeliness");
   return {
     objectiveId: objective.id,
     structure: objective.structure,
+    notComputable,
     owner: objective.owner ?? context.structureOwner ?? null,
     weight: objective.weight?.value ?? null,
     indicators,

@@ -5,6 +5,7 @@ import { indicatorActualMissing } from "./indicator-actual-missing";
 import { indicatorDescriptionMissing } from "./indicator-description-missing";
 import { indicatorMissing } from "./indicator-missing";
 import { indicatorTargetMissing } from "./indicator-target-missing";
+import { methodologyInvalid } from "./methodology-invalid";
 import { objectiveWeightsSum } from "./objective-weights-sum";
 import { participationSum } from "./participation-sum";
 import { phaseCompletionMissing } from "./phase-completion-missing";
@@ -38,6 +39,7 @@ export const allRules = [
   phaseCompletionMissing,
   participationSum,
   reviewMeanMismatch,
+  methodologyInvalid,
 ] satisfies readonly Rule[];
 
 /**

@@ -1,6 +1,6 @@
 import { columnToLetters, quoteSheetName } from "../cells/a1";
 import { METHODOLOGY_LABELS, type Methodology } from "../compute/methodology";
-import { methodologyRows } from "../compute/methodology-sheet";
+import { ACHIEVEMENT_BAND_KEY, achievementBandRows, methodologyRows } from "../compute/methodology-sheet";
 import type { ReviewKind } from "../compute/types";
 import { cellAt, formatAt, snapshotBounds, type SheetSnapshot } from "../model/snapshot";
 import { normalizeLabel } from "../values/text";
@@ -14,7 +14,12 @@ type NumericKey =
   | "achievementCap"
   | "deadlinePenaltyPer30Days"
   | "timelinessPenaltyPerMonth"
-  | "weightTolerance";
+  | "weightTolerance"
+  | "thresholdMin"
+  | "thresholdMinScore"
+  | "thresholdTarget"
+  | "thresholdMax"
+  | "thresholdExcellence";
 
 /**
  * How the formulas reach the methodology: an absolute reference to the setting's cell on the
@@ -31,10 +36,25 @@ export interface MethodologyRefs {
   planYear(fallback: number): string;
   /** The band of a score given as a fraction (0.95 for 95 %): nested IFs over the bands' minimums; "" below all. */
   band(scoreFraction: string): string;
+  /**
+   * The methodology's conversion of an achievement given in % (a formula fragment ≥ 0), as a
+   * fragment in %, before the cap (see convertAchievement): null for the linear conversion.
+   * Thresholds and range-table rows are references to their cells on Metodologia.
+   */
+  conversion(percent: string): string | null;
 }
 
-const SCALARS = Object.keys(METHODOLOGY_LABELS).filter((k) => k !== "bands") as Exclude<keyof Methodology, "bands">[];
-const PERCENT_KEYS = new Set<string>(["achievementShare", "timelinessShare", "achievementCap"]);
+const SCALARS = Object.keys(METHODOLOGY_LABELS).filter((k) => k !== "bands" && k !== "achievementBands") as Exclude<keyof Methodology, "bands" | "achievementBands">[];
+const PERCENT_KEYS = new Set<string>([
+  "achievementShare",
+  "timelinessShare",
+  "achievementCap",
+  "thresholdMin",
+  "thresholdMinScore",
+  "thresholdTarget",
+  "thresholdMax",
+  "thresholdExcellence",
+]);
 
 const LOOKUP = new Map<string, string>(
   SCALARS.flatMap((k) => [
@@ -51,15 +71,17 @@ interface Located {
 }
 
 /** Finds each setting's value cell the way the methodology reader does (key, then first other cell to the right). */
-function locate(sheet: SheetSnapshot): { settings: Map<string, Located>; bands: Map<string, Located> } {
+function locate(sheet: SheetSnapshot): { settings: Map<string, Located>; bands: Map<string, Located>; achievementBands: Located[] } {
   const settings = new Map<string, Located>();
   const bands = new Map<string, Located>();
+  const achievementBands: Located[] = [];
   const b = snapshotBounds(sheet);
   const keyOf = (v: unknown): string | null => {
     if (typeof v !== "string") return null;
     const t = normalizeLabel(v);
     const s = LOOKUP.get(t);
     if (s) return s;
+    if (ACHIEVEMENT_BAND_KEY.test(t)) return "achievementBand";
     const m = BAND.exec(t);
     return m ? `band:${(m[1] as string).toUpperCase()}` : null;
   };
@@ -68,6 +90,11 @@ function locate(sheet: SheetSnapshot): { settings: Map<string, Located>; bands: 
     let col = b.left;
     for (; col <= b.right && key === null; col++) key = keyOf(cellAt(sheet, row, col));
     if (key === null) continue;
+    if (key === "achievementBand") {
+      // The reader's row: from | to | mode | value | value at the end, right of the key (col - 1).
+      if ([0, 1, 2, 3, 4].some((k) => cellAt(sheet, row, col + k) !== null)) achievementBands.push({ row, col: col - 1 });
+      continue;
+    }
     for (let c = col; c <= b.right; c++) {
       const v = cellAt(sheet, row, c);
       if (v === null || keyOf(v) === key) continue;
@@ -76,7 +103,7 @@ function locate(sheet: SheetSnapshot): { settings: Map<string, Located>; bands: 
       break;
     }
   }
-  return { settings, bands };
+  return { settings, bands, achievementBands };
 }
 
 const abs = (sheet: string, at: Located): string => `${quoteSheetName(sheet)}!$${columnToLetters(at.col)}$${at.row + 1}`;
@@ -90,7 +117,7 @@ export function methodologyRefs(
   messages: WriteMessage[],
 ): MethodologyRefs {
   const snapshot = existing ?? writtenSnapshot(sheetName, methodology);
-  const { settings, bands } = locate(snapshot);
+  const { settings, bands, achievementBands } = locate(snapshot);
   const numeric = new Map<string, string>();
   const differs: string[] = [];
   for (const key of SCALARS) {
@@ -118,9 +145,48 @@ export function methodologyRefs(
   }
 
   const sortedBands = [...methodology.bands].sort((a, b) => b.min - a.min);
+  /** A number of the range table: its cell when it holds the engine's figure (a percent cell scaled), else the figure. */
+  const bandRef = (i: number, offset: number, expected: number): string => {
+    const at = achievementBands[i];
+    if (!at || methodology.achievementBands.length !== achievementBands.length) return num(expected);
+    const cell = cellAt(snapshot, at.row, at.col + offset);
+    if (typeof cell !== "number") return num(expected);
+    const percentCell = (formatAt(snapshot, at.row, at.col + offset) ?? "").includes("%");
+    const read = percentCell ? cell * 100 : cell;
+    if (Math.abs(read - expected) > 1e-9) return num(expected);
+    const ref = abs(sheetName, { row: at.row, col: at.col + offset });
+    return percentCell ? `(${ref}*100)` : ref;
+  };
+  const numRef = (key: NumericKey): string => numeric.get(key) ?? num(methodology[key] ?? 0);
   return {
     num(key) {
-      return numeric.get(key) ?? num(methodology[key]);
+      return numRef(key);
+    },
+    conversion(x) {
+      const m = methodology;
+      if (m.conversion === "linear") return null;
+      if (m.conversion === "thresholds") {
+        const [min, ms, target, max, exc] = (["thresholdMin", "thresholdMinScore", "thresholdTarget", "thresholdMax", "thresholdExcellence"] as const).map(numRef);
+        const above =
+          m.thresholdMax !== null && m.thresholdExcellence !== null && m.thresholdMax > m.thresholdTarget
+            ? `IF(${x}<${max},100+(${x}-${target})/(${max}-${target})*(${exc}-100),${exc})`
+            : "100";
+        return `IF(${x}<${min},0,IF(${x}<${target},${ms}+(${x}-${min})/(${target}-${min})*(100-${ms}),${above}))`;
+      }
+      const rows = m.achievementBands.map((band, i) => ({ band, i })).sort((a, b) => a.band.from - b.band.from);
+      let out = "0";
+      for (const { band, i } of rows) {
+        const from = bandRef(i, 1, band.from);
+        const value = bandRef(i, 4, band.value);
+        let figure = value;
+        if (band.mode === "proportional" && band.valueTo !== null && band.to > band.from) {
+          const to = bandRef(i, 2, band.to);
+          const end = bandRef(i, 5, band.valueTo);
+          figure = `(${value}+(MIN(${x},${to})-${from})/(${to}-${from})*(${end}-${value}))`;
+        }
+        out = `IF(${x}>=${from},${figure},${out})`;
+      }
+      return out;
     },
     missingIsZero(review) {
       const key = review === "interim" ? "missingActualInterim" : "missingActualFinal";
@@ -152,7 +218,27 @@ const METHODOLOGY_COLUMNS = [
   { key: "value", header: "Valore", width: 14 },
 ] as const;
 
-/** The Metodologia sheet the add-in writes when the workbook has none: key | setting | value. */
+const BAND_COLUMNS = [
+  { key: "key", header: KEY_HEADER },
+  { key: "from", header: "Da (%)" },
+  { key: "to", header: "A (%)" },
+  { key: "mode", header: "Tipo (fisso/proporzionale)" },
+  { key: "value", header: "Valore (%)" },
+  { key: "valueTo", header: "Valore a fine fascia (%)" },
+] as const;
+
+/** Row (zero-based) of the range table's header: two rows below the settings table. */
+function bandTableTop(methodology: Methodology): number {
+  return TABLE_TOP + methodologyRows(methodology).length + 3;
+}
+
+const BAND_TITLE = "Fasce di raggiungimento (conversione «fasce»): da % incluso a % escluso; l'ultima fascia vale anche oltre.";
+
+/**
+ * The Metodologia sheet the add-in writes when the workbook has none: key | setting | value,
+ * then the range table of the "fasce" conversion (Scaglione N | from | to | mode | value | value
+ * at the end).
+ */
 export function methodologySheet(name: string, methodology: Methodology): OwnedSheet {
   const rows = methodologyRows(methodology).map(([key, label, value]) => ({
     key: { kind: "text", text: key } as CellContent,
@@ -160,11 +246,22 @@ export function methodologySheet(name: string, methodology: Methodology): OwnedS
     value: (typeof value === "number" ? { kind: "number", value } : value === "" ? { kind: "empty" } : { kind: "text", text: value }) as CellContent,
   }));
   const spec = new TableLayout(name, "SO_Metodologia", METHODOLOGY_COLUMNS, rows.length).spec(rows);
+  const top = bandTableTop(methodology);
+  const cell = (v: string | number): CellContent => (typeof v === "number" ? { kind: "number", value: v } : v === "" ? { kind: "empty" } : { kind: "text", text: v });
+  const bandRows = achievementBandRows(methodology).map(([key, from, to, mode, value, valueTo]) => ({
+    key: cell(key),
+    from: cell(from),
+    to: cell(to),
+    mode: cell(mode),
+    value: cell(value),
+    valueTo: cell(valueTo),
+  }));
+  const bandSpec = new TableLayout(name, "SO_Fasce_Raggiungimento", BAND_COLUMNS, bandRows.length, 0, top).spec(bandRows);
   return {
     key: "methodology",
     name,
     keepIfExists: true,
-    tables: [spec],
+    tables: [spec, bandSpec],
     cells: [
       { sheet: name, row: 0, col: 0, content: { kind: "text", text: `${OWNED_SHEET_MARKER} Metodologia di valutazione` }, style: { bold: true } },
       {
@@ -177,8 +274,9 @@ export function methodologySheet(name: string, methodology: Methodology): OwnedS
         },
         style: { italic: true },
       },
+      { sheet: name, row: top - 1, col: 0, content: { kind: "text", text: BAND_TITLE }, style: { bold: true } },
     ],
-    columnWidths: { 0: 30, 1: 55, 2: 14 },
+    columnWidths: { 0: 30, 1: 55, 2: 14, 3: 24, 4: 12, 5: 22 },
     freeze: { rows: TABLE_TOP + 1, cols: 0 },
   };
 }
@@ -188,5 +286,8 @@ function writtenSnapshot(name: string, methodology: Methodology): SheetSnapshot 
   const rows = methodologyRows(methodology);
   const cells: (string | number | null)[][] = [[null, null, null], [null, null, null], [null, null, null], [KEY_HEADER, "Impostazione", "Valore"]];
   for (const [key, label, value] of rows) cells.push([key, label, value === "" ? null : value]);
-  return { name, origin: { row: 0, col: 0 }, cells };
+  cells.push([null], [BAND_TITLE], BAND_COLUMNS.map((c) => c.header));
+  for (const r of achievementBandRows(methodology)) cells.push(r.map((v) => (v === "" ? null : v)));
+  const width = Math.max(...cells.map((r) => r.length));
+  return { name, origin: { row: 0, col: 0 }, cells: cells.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? null)) };
 }

@@ -127,7 +127,7 @@ export function phasesSheet(context: WriteContext): OwnedSheet {
  * Media rispetto dei tempi of one objective over the Fasi table, as the engine computes it:
  * the mean of the counted phases, weighted by phase weight when every phase of the objective has
  * a weight and the weights sum to 100 % (within the tolerance), else the plain mean; "" when no
- * phase is due.
+ * phase is due, or when none of the phases due has a completion date ("non calcolabile").
  */
 export function meanTimelinessFormula(phases: TableLayout<PhaseKey>, idCell: string, tolerance: string): string {
   const ids = phases.range("id");
@@ -145,7 +145,9 @@ export function meanTimelinessFormula(phases: TableLayout<PhaseKey>, idCell: str
   const wsum = `SUMPRODUCT(${withWeight},${weight})`;
   const wv = `SUMPRODUCT(${withWeight},${weight},${timeliness})`;
   const vsum = `SUMPRODUCT(${counted},${timeliness})`;
-  return `IF(${n}=0,"",IF(AND(${valid},${wsum}>0),${wv}/${wsum},${vsum}/${n}))`;
+  // Phases due but no completion date recorded on any of them: "non calcolabile".
+  const recorded = `SUMPRODUCT((${ids}=${idCell})*(${phases.range("due")}=1)*ISNUMBER(${phases.range("completedOn")}))`;
+  return `IF(OR(${n}=0,${recorded}=0),"",IF(AND(${valid},${wsum}>0),${wv}/${wsum},${vsum}/${n}))`;
 }
 
 /** The plan year: a reference to Metodologia when it sets one, else the number. */

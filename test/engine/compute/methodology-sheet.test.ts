@@ -6,7 +6,7 @@ import { grid } from "../../helpers/grid";
 describe("readMethodology", () => {
   it("gives the defaults when there is no Metodologia sheet", () => {
     const result = readMethodology([grid("Polizia Locale", "A1", [["Settore", "Dirigente"]])]);
-    expect(result).toEqual({ methodology: DEFAULT_METHODOLOGY, unreadable: [] });
+    expect(result).toEqual({ methodology: DEFAULT_METHODOLOGY, unreadable: [], problems: [] });
   });
 
   it("reads keys by property name and by Italian label, anywhere on the sheet, in any case", () => {
@@ -94,7 +94,7 @@ describe("readMethodology", () => {
 
   it("keeps the default for an empty value", () => {
     const sheet = grid("Metodologia", "A1", [["Anno del piano", null], ["achievementShare"]]);
-    expect(readMethodology([sheet])).toEqual({ methodology: DEFAULT_METHODOLOGY, unreadable: [] });
+    expect(readMethodology([sheet])).toEqual({ methodology: DEFAULT_METHODOLOGY, unreadable: [], problems: [] });
   });
 });
 
@@ -126,6 +126,6 @@ describe("methodologyRows", () => {
       ],
     };
     const sheet = grid("Metodologia", "A1", [["Chiave", "Impostazione", "Valore"], ...methodologyRows(changed)]);
-    expect(readMethodology([sheet])).toEqual({ methodology: changed, unreadable: [] });
+    expect(readMethodology([sheet])).toEqual({ methodology: changed, unreadable: [], problems: [] });
   });
 });

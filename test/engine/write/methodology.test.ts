@@ -7,16 +7,22 @@ import { grid } from "../../helpers/grid";
 /** The Metodologia sheet as the add-in writes it, as a snapshot (heading, table header, rows). */
 function writtenSnapshot(m: Methodology) {
   const sheet = methodologySheet("Metodologia", m);
-  const table = sheet.tables[0];
-  if (!table) throw new Error("no table");
-  const rows = [[null], [null], [null], table.columns.map((c) => c.header), ...table.rows.map((r) => r.map((c) => (c.kind === "text" ? c.text : c.kind === "number" ? c.value : null)))];
+  const rows: (string | number | null)[][] = [];
+  const put = (row: number, col: number, v: string | number | null): void => {
+    while (rows.length <= row) rows.push([]);
+    (rows[row] as (string | number | null)[])[col] = v;
+  };
+  for (const table of sheet.tables) {
+    table.columns.forEach((c, j) => put(table.row, table.col + j, c.header));
+    table.rows.forEach((r, i) => r.forEach((c, j) => put(table.row + 1 + i, table.col + j, c.kind === "text" ? c.text : c.kind === "number" ? c.value : null)));
+  }
   return grid("Metodologia", "A1", rows);
 }
 
 describe("the Metodologia sheet the add-in writes", () => {
   it("is read back by the methodology reader as the same methodology", () => {
     const m: Methodology = { ...DEFAULT_METHODOLOGY, achievementShare: 60, timelinessShare: 40, achievementCap: 120, planYear: 2024, missingActualFinal: "exclude" };
-    expect(readMethodology([writtenSnapshot(m)])).toEqual({ methodology: m, unreadable: [] });
+    expect(readMethodology([writtenSnapshot(m)])).toEqual({ methodology: m, unreadable: [], problems: [] });
   });
 
   it("is kept when it exists", () => {
