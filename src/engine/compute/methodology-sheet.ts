@@ -270,9 +270,11 @@ function readAchievementBand(sheet: SheetSnapshot, row: number, col: number, unr
   if (!mode) return bad(3, "valori ammessi: fisso oppure proporzionale");
   const value = numberAt(4);
   if (value === null || value < 0 || value > 200) return bad(4, "serve il valore della fascia, un numero tra 0 e 200");
+  if (mode === "fixed") return { from, to, mode, value, valueTo: null };
+  // A proportional row's end value; empty is a problem between settings (band-no-end-value).
   const end = cell(5) === null ? null : numberAt(5);
   if (cell(5) !== null && (end === null || end < 0 || end > 200)) return bad(5, "serve il valore a fine fascia, un numero tra 0 e 200");
-  return { from, to, mode, value, valueTo: mode === "fixed" ? null : end };
+  return { from, to, mode, value, valueTo: end };
 }
 
 /**
