@@ -81,7 +81,7 @@ function analyseOnce(snapshots: readonly SheetSnapshot[], options: AnalyseOption
     schedules,
     scores,
     get writePlan(): WritePlan {
-      writePlan ??= withComputeMemo(() => buildWritePlan({ plan, findings, schedules, scores, methodology, snapshots, review }));
+      writePlan ??= withComputeMemo(() => buildWritePlan({ plan, findings, schedules, scores, methodology, snapshots, review, methodologyChosen: options.methodology !== undefined }));
       return writePlan;
     },
   };

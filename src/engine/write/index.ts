@@ -35,6 +35,12 @@ export interface BuildWritePlanInput {
   review?: ReviewKind | null;
   /** The ownership record, for hosts whose snapshots do not include SO_Stato. */
   ownership?: OwnershipRecord | null;
+  /**
+   * The methodology was chosen in the add-in (a preset, a what-if), not read from the sheet: the
+   * add-in's own Metodologia sheet is rewritten with it. A user's own Metodologia is never
+   * rewritten (the formulas then carry the chosen figures, and a message says so).
+   */
+  methodologyChosen?: boolean;
 }
 
 /**
@@ -84,7 +90,9 @@ export function buildWritePlan(input: BuildWritePlanInput): WritePlan {
       message: `Il foglio «${methodologyName}» della cartella è usato come metodologia e non viene modificato.`,
     });
   }
-  const refs = methodologyRefs(methodology, methodologyName, methodologySnapshot, messages);
+  // A chosen methodology replaces the add-in's own sheet: the formulas point at the sheet as it will be written.
+  const rewriteMethodology = input.methodologyChosen === true && (!methodologySnapshot || ownsMethodology || hasOwnedSheetMarker(methodologySnapshot));
+  const refs = methodologyRefs(methodology, methodologyName, rewriteMethodology ? null : methodologySnapshot, messages);
 
   const scoresName = sheetNameOf(names, "scores");
   const context: WriteContext = {
@@ -109,7 +117,7 @@ export function buildWritePlan(input: BuildWritePlanInput): WritePlan {
     indicatorsSheet(context),
     scheduleSheet(context),
     staffSheet(context),
-    methodologySheet(methodologyName, methodology),
+    { ...methodologySheet(methodologyName, methodology), keepIfExists: !rewriteMethodology },
   ];
 
   const generated = new Set(names.filter((n) => n.key !== "methodology").map((n) => n.used.toLowerCase()));
