@@ -235,6 +235,16 @@ export const strings = {
     overrideNoteRequired: "Scrivere la motivazione della correzione.",
     overridden: (value: string, note: string | null) => `Corretto a ${value}${note ? ` — ${note}` : ""}`,
     computedBeside: (value: string) => `calcolato ${value}`,
+    notComputable: "non calcolabile",
+    notComputableHint: "Nessun valore registrato: medie e punteggio non calcolabili.",
+    methodology: "Metodologia",
+    methodologyFromSheet: "Come nel foglio Metodologia",
+    methodologyHint: "Un modello scelto qui è usato nel calcolo e scritto nel foglio Metodologia del componente.",
+    whatIfTitle: "Anteprima del cambio di metodologia",
+    whatIfOwners: "Responsabili: punteggio e fascia prima → dopo",
+    whatIfMoved: "Obiettivi che cambiano di più",
+    whatIfNone: "Nessun punteggio cambia.",
+    whatIfChange: (before: string, after: string) => `${before} → ${after}`,
   },
 } as const;
 

@@ -45,7 +45,10 @@ const useStyles = makeStyles({
   },
 });
 
-const score = (n: number | null) => (n === null ? "—" : formatNumber(n));
+/** A score; null is "non calcolabile" (nothing recorded, nothing due), never 0. */
+const score = (n: number | null) => (n === null ? strings.nucleo.notComputable : formatNumber(n));
+/** A mean: "non calcolabile" when nothing is recorded for it, "—" when nothing is due. */
+const mean = (n: number | null, notComputable: boolean) => (n === null && notComputable ? strings.nucleo.notComputable : formatPercent(n));
 
 export interface OwnerScoresTableProps {
   owners: readonly OwnerScore[];
@@ -120,7 +123,8 @@ export function ObjectiveScoresTable({ objectives, titleOf, onOverride, disabled
                   {title}
                 </span>
                 <Caption1 className={styles.caption}>
-                  {c.achievement}: {formatPercent(o.meanAchievement)} · {c.timeliness}: {formatPercent(o.meanTimeliness)}
+                  {c.achievement}: {mean(o.meanAchievement, o.notComputable.includes("achievement"))} · {c.timeliness}:{" "}
+                  {mean(o.meanTimeliness, o.notComputable.includes("timeliness"))}
                 </Caption1>
                 {o.override && (
                   <Caption1 className={styles.override}>
