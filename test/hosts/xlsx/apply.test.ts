@@ -160,8 +160,14 @@ describe("what the add-in writes", () => {
     const ws = wb.getWorksheet("Punteggi") as ExcelJS.Worksheet;
     const cell = sheetCell(ws, 5, 8);
     expect(cell.type).toBe(ExcelJS.ValueType.Formula);
-    expect(cell.result).toBeCloseTo((analysis.scores.objectives[0]?.score ?? NaN) / 100, 10);
+    // Nothing recorded on the unfilled fixture: the score is «non calcolabile», a blank, not 0 %.
+    expect(analysis.scores.objectives[0]).toMatchObject({ score: null, notComputable: ["achievement", "timeliness"] });
+    expect(cell.result ?? "").toBe("");
     expect(cell.numFmt).toBe("0.00%");
+    // The owners' table (from column T): "N. obiettivi" counts the owner's objectives.
+    const count = sheetCell(ws, 5, 22);
+    expect(count.type).toBe(ExcelJS.ValueType.Formula);
+    expect(count.result).toBe(analysis.scores.owners[0]?.objectiveIds.length);
   });
 
   it("flags cells with the severity's fill and a note carrying the Italian message", () => {
