@@ -1,4 +1,4 @@
-import { DEFAULT_ACHIEVEMENT_BANDS, DEFAULT_METHODOLOGY, type AchievementBand, type Methodology } from "./methodology";
+import { DEFAULT_ACHIEVEMENT_BANDS, DEFAULT_METHODOLOGY, DEFAULT_TIMELINESS_BANDS, type AchievementBand, type Methodology } from "./methodology";
 
 /**
  * The methodology's conversion of an indicator's achievement, in % (the per-kind figure, already
@@ -52,7 +52,7 @@ export type MethodologyProblemCode =
 
 export interface MethodologyProblem {
   code: MethodologyProblemCode;
-  /** The setting concerned; for a range-table row, "achievementBands". */
+  /** The setting concerned; for a range-table row, "achievementBands" or "timelinessBands". */
   setting: keyof Methodology;
   /** Index of the range-table row (in the order given), for band problems. */
   band: number | null;
@@ -75,17 +75,23 @@ export function methodologyProblems(m: Methodology): MethodologyProblem[] {
   if (m.thresholdMax !== null && m.thresholdMax <= m.thresholdTarget) {
     out.push({ code: "threshold-max-order", setting: "thresholdMax", band: null, data: { max: m.thresholdMax, target: m.thresholdTarget } });
   }
-  const order = m.achievementBands.map((b, i) => ({ b, i })).sort((x, y) => x.b.from - y.b.from);
+  out.push(...tableProblems(m.achievementBands, "achievementBands"), ...tableProblems(m.timelinessBands, "timelinessBands"));
+  return out;
+}
+
+function tableProblems(table: readonly AchievementBand[], setting: "achievementBands" | "timelinessBands"): MethodologyProblem[] {
+  const out: MethodologyProblem[] = [];
+  const order = table.map((b, i) => ({ b, i })).sort((x, y) => x.b.from - y.b.from);
   order.forEach(({ b, i }, k) => {
-    if (b.to <= b.from) out.push({ code: "band-empty", setting: "achievementBands", band: i, data: { from: b.from, to: b.to } });
-    if (b.mode === "proportional" && b.valueTo === null) out.push({ code: "band-no-end-value", setting: "achievementBands", band: i, data: { from: b.from, to: b.to } });
+    if (b.to <= b.from) out.push({ code: "band-empty", setting, band: i, data: { from: b.from, to: b.to } });
+    if (b.mode === "proportional" && b.valueTo === null) out.push({ code: "band-no-end-value", setting, band: i, data: { from: b.from, to: b.to } });
     if (k === 0) {
-      if (b.from !== 0) out.push({ code: "bands-start", setting: "achievementBands", band: i, data: { from: b.from } });
+      if (b.from !== 0) out.push({ code: "bands-start", setting, band: i, data: { from: b.from } });
       return;
     }
     const prev = (order[k - 1] as { b: AchievementBand }).b;
-    if (b.from > prev.to) out.push({ code: "bands-gap", setting: "achievementBands", band: i, data: { from: b.from, previousTo: prev.to } });
-    else if (b.from < prev.to) out.push({ code: "bands-overlap", setting: "achievementBands", band: i, data: { from: b.from, previousTo: prev.to } });
+    if (b.from > prev.to) out.push({ code: "bands-gap", setting, band: i, data: { from: b.from, previousTo: prev.to } });
+    else if (b.from < prev.to) out.push({ code: "bands-overlap", setting, band: i, data: { from: b.from, previousTo: prev.to } });
   });
   return out;
 }
@@ -102,5 +108,6 @@ export function withDefaultsFor(m: Methodology, problems: readonly MethodologyPr
     out.thresholdExcellence = DEFAULT_METHODOLOGY.thresholdExcellence;
   }
   if (problems.some((p) => p.setting === "achievementBands")) out.achievementBands = DEFAULT_ACHIEVEMENT_BANDS.map((b) => ({ ...b }));
+  if (problems.some((p) => p.setting === "timelinessBands")) out.timelinessBands = DEFAULT_TIMELINESS_BANDS.map((b) => ({ ...b }));
   return out;
 }

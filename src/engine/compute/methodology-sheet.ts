@@ -9,10 +9,12 @@ import { DEFAULT_METHODOLOGY, METHODOLOGY_LABELS, MethodologySchema, type Achiev
 export const METHODOLOGY_SHEET = "Metodologia";
 
 type Key = keyof Methodology;
-type ScalarKey = Exclude<Key, "bands" | "achievementBands">;
+type ScalarKey = Exclude<Key, "bands" | TableKey>;
+/** The two range tables of the sheet. */
+export type TableKey = "achievementBands" | "timelinessBands";
 
 const KEYS = Object.keys(METHODOLOGY_LABELS) as Key[];
-const ENUM_KEYS: ReadonlySet<Key> = new Set<Key>(["missingActualInterim", "missingActualFinal", "conversion", "aggregation"]);
+const ENUM_KEYS: ReadonlySet<Key> = new Set<Key>(["missingActualInterim", "missingActualFinal", "conversion", "aggregation", "timelinessRule"]);
 /** Settings written as a percent, so that 0,5 in a cell formatted "0%" reads as 50. */
 const PERCENT_KEYS: ReadonlySet<Key> = new Set<Key>([
   "achievementShare",
@@ -39,6 +41,10 @@ const KEY_LOOKUP: ReadonlyMap<string, Key> = new Map(
 const BAND_KEY = /^(?:fascia|band)\s*[:\-–]?\s*([a-z0-9+]+)/;
 /** A row of the range table: "Scaglione 1", "Fascia di raggiungimento 2" (checked before BAND_KEY). */
 export const ACHIEVEMENT_BAND_KEY = /^(?:scaglione|fascia (?:di )?raggiungimento)\s*[:\-–]?\s*(\d+)$/;
+/** A row of the days-late table: "Ritardo 1", "Fascia di ritardo 2" (checked before BAND_KEY). */
+export const TIMELINESS_BAND_KEY = /^(?:ritardo|fascia (?:di )?ritardo)\s*[:\-–]?\s*(\d+)$/;
+/** The key of the range tables' rows as written: "Scaglione 1", "Ritardo 1". */
+export const TABLE_ROW_KEYS: Record<TableKey, string> = { achievementBands: "Scaglione", timelinessBands: "Ritardo" };
 
 /** Italian words accepted for the missing-value settings. */
 const MISSING_WORDS: Record<string, "exclude" | "zero"> = {
@@ -71,7 +77,9 @@ const AGGREGATION_WORDS: Record<string, Methodology["aggregation"]> = {
   minimo: "worst",
   "il peggiore": "worst",
 };
+const TIMELINESS_WORDS: Record<string, Methodology["timelinessRule"]> = { months: "months", mesi: "months", mese: "months", days: "days", giorni: "days", "fasce di ritardo": "days" };
 const ENUM_WORDS: Partial<Record<Key, Record<string, string>>> = {
+  timelinessRule: TIMELINESS_WORDS,
   missingActualInterim: MISSING_WORDS,
   missingActualFinal: MISSING_WORDS,
   conversion: CONVERSION_WORDS,
@@ -82,6 +90,7 @@ const ENUM_REASONS: Partial<Record<Key, string>> = {
   missingActualFinal: "valori ammessi: exclude (escludi) oppure zero",
   conversion: "valori ammessi: lineare, soglie oppure fasce",
   aggregation: "valori ammessi: media oppure peggiore",
+  timelinessRule: "valori ammessi: mesi oppure giorni",
 };
 const MODE_WORDS: Record<string, AchievementBand["mode"]> = {
   fixed: "fixed",
@@ -92,16 +101,18 @@ const MODE_WORDS: Record<string, AchievementBand["mode"]> = {
   proporzionale: "proportional",
 };
 
-type CellKey = { kind: "setting"; key: Key } | { kind: "band"; band: string } | { kind: "achievementBand"; n: number };
+type CellKey = { kind: "setting"; key: Key } | { kind: "band"; band: string } | { kind: "tableRow"; table: TableKey; n: number };
 
 function keyOf(value: CellValue): CellKey | null {
   if (typeof value !== "string") return null;
   const t = normalizeLabel(value);
   const setting = KEY_LOOKUP.get(t);
-  if (setting === "bands" || setting === "achievementBands") return null;
+  if (setting === "bands" || setting === "achievementBands" || setting === "timelinessBands") return null;
   if (setting) return { kind: "setting", key: setting };
   const row = ACHIEVEMENT_BAND_KEY.exec(t);
-  if (row) return { kind: "achievementBand", n: Number(row[1]) };
+  if (row) return { kind: "tableRow", table: "achievementBands", n: Number(row[1]) };
+  const late = TIMELINESS_BAND_KEY.exec(t);
+  if (late) return { kind: "tableRow", table: "timelinessBands", n: Number(late[1]) };
   const band = BAND_KEY.exec(t);
   if (band) return { kind: "band", band: (band[1] as string).toUpperCase() };
   return null;
@@ -175,12 +186,13 @@ export function readMethodology(snapshots: readonly SheetSnapshot[]): Methodolog
     ...DEFAULT_METHODOLOGY,
     bands: DEFAULT_METHODOLOGY.bands.map((b) => ({ ...b })),
     achievementBands: DEFAULT_METHODOLOGY.achievementBands.map((b) => ({ ...b })),
+    timelinessBands: DEFAULT_METHODOLOGY.timelinessBands.map((b) => ({ ...b })),
   };
   const unreadable: UnreadableCell[] = [];
   if (!sheet) return { methodology, unreadable, problems: [] };
 
   const bands: { band: string; min: number }[] = [];
-  const achievementBands: { band: AchievementBand; at: CellRange }[] = [];
+  const tables: Record<TableKey, { band: AchievementBand; at: CellRange }[]> = { achievementBands: [], timelinessBands: [] };
   const located = new Map<Key, CellRange>();
   const bounds = snapshotBounds(sheet);
   for (let row = bounds.top; row <= bounds.bottom; row += 1) {
@@ -191,9 +203,9 @@ export function readMethodology(snapshots: readonly SheetSnapshot[]): Methodolog
       if (key) break;
     }
     if (!key) continue;
-    if (key.kind === "achievementBand") {
-      const read = readAchievementBand(sheet, row, col, unreadable);
-      if (read) achievementBands.push({ band: read, at: { sheet: sheet.name, top: row, left: col, bottom: row, right: col + 5 } });
+    if (key.kind === "tableRow") {
+      const read = readAchievementBand(sheet, row, col, unreadable, key.table);
+      if (read) tables[key.table].push({ band: read, at: { sheet: sheet.name, top: row, left: col, bottom: row, right: col + 5 } });
       continue;
     }
     // The value is the first cell to the right that is not the same key again (its label).
@@ -235,18 +247,19 @@ export function readMethodology(snapshots: readonly SheetSnapshot[]): Methodolog
     else bad(setting, n === null ? `serve ${describeRange(setting)}` : `fuori dall'intervallo ammesso: serve ${describeRange(setting)}`);
   }
   if (bands.length > 0) methodology.bands = bands.sort((a, b) => b.min - a.min);
-  if (achievementBands.length > 0) methodology.achievementBands = achievementBands.map((b) => b.band);
+  for (const t of ["achievementBands", "timelinessBands"] as const) if (tables[t].length > 0) methodology[t] = tables[t].map((b) => b.band);
 
   const problems: LocatedMethodologyProblem[] = [];
   for (const p of methodologyProblems(methodology)) {
-    const at = p.band !== null ? achievementBands[p.band]?.at : (located.get(p.setting) ?? located.get("thresholdTarget"));
+    const table = p.setting === "achievementBands" || p.setting === "timelinessBands" ? tables[p.setting] : null;
+    const at = table && p.band !== null ? table[p.band]?.at : (located.get(p.setting) ?? located.get("thresholdTarget"));
     if (at) problems.push({ ...p, at });
   }
   return { methodology: withDefaultsFor(methodology, problems), unreadable, problems };
 }
 
 /** One row of the range table: from | to | mode | value | value at the end, right of the key. */
-function readAchievementBand(sheet: SheetSnapshot, row: number, col: number, unreadable: UnreadableCell[]): AchievementBand | null {
+function readAchievementBand(sheet: SheetSnapshot, row: number, col: number, unreadable: UnreadableCell[], table: TableKey): AchievementBand | null {
   const cell = (k: number): CellValue => cellAt(sheet, row, col + k);
   const numberAt = (k: number): number | null => readNumber(cell(k), formatAt(sheet, row, col + k), true);
   const bad = (k: number, reason: string): null => {
@@ -255,7 +268,7 @@ function readAchievementBand(sheet: SheetSnapshot, row: number, col: number, unr
       expected: "number",
       text: cellText(cell(k)) ?? "",
       reason,
-      field: "methodology.achievementBands",
+      field: `methodology.${table}`,
       objectiveId: null,
       structure: null,
     });
@@ -286,7 +299,7 @@ function readAchievementBand(sheet: SheetSnapshot, row: number, col: number, unr
 export function methodologyRows(m: Methodology): Array<[key: string, label: string, value: string | number]> {
   const rows: Array<[string, string, string | number]> = [];
   for (const key of KEYS) {
-    if (key === "achievementBands") continue;
+    if (key === "achievementBands" || key === "timelinessBands") continue;
     if (key === "bands") {
       for (const b of [...m.bands].sort((x, y) => y.min - x.min)) rows.push([`Fascia ${b.band}`, `Fascia ${b.band} (punteggio minimo)`, b.min]);
       continue;
@@ -300,7 +313,10 @@ export function methodologyRows(m: Methodology): Array<[key: string, label: stri
 /** Italian words the sheet shows for the range table's modes. */
 export const MODE_LABELS: Record<AchievementBand["mode"], string> = { fixed: "fisso", proportional: "proporzionale" };
 
-/** The range table as rows: ["Scaglione 1", from, to, "fisso"/"proporzionale", value, value at the end or ""]. */
-export function achievementBandRows(m: Methodology): Array<[key: string, from: number, to: number, mode: string, value: number, valueTo: number | ""]> {
-  return m.achievementBands.map((b, i) => [`Scaglione ${i + 1}`, b.from, b.to, MODE_LABELS[b.mode], b.value, b.valueTo ?? ""]);
+/** A range table as rows: ["Scaglione 1", from, to, "fisso"/"proporzionale", value, value at the end or ""] ("Ritardo 1" … for the days late). */
+export function achievementBandRows(
+  m: Methodology,
+  table: TableKey = "achievementBands",
+): Array<[key: string, from: number, to: number, mode: string, value: number, valueTo: number | ""]> {
+  return m[table].map((b, i) => [`${TABLE_ROW_KEYS[table]} ${i + 1}`, b.from, b.to, MODE_LABELS[b.mode], b.value, b.valueTo ?? ""]);
 }

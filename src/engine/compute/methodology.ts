@@ -23,6 +23,13 @@ export const AchievementBandSchema = z.object({
 });
 export type AchievementBand = z.infer<typeof AchievementBandSchema>;
 
+/** The days-late table: up to 30 days late 75 %, up to 90 days 50 %, later 0. */
+export const DEFAULT_TIMELINESS_BANDS: AchievementBand[] = [
+  { from: 0, to: 31, mode: "fixed", value: 75, valueTo: null },
+  { from: 31, to: 91, mode: "fixed", value: 50, valueTo: null },
+  { from: 91, to: 3660, mode: "fixed", value: 0, valueTo: null },
+];
+
 /** How an indicator's achievement (the per-kind figure: actual ÷ target …) becomes the % counted. */
 export const ConversionSchema = z.enum(["linear", "thresholds", "bands"]);
 export type Conversion = z.infer<typeof ConversionSchema>;
@@ -82,6 +89,13 @@ export const MethodologySchema = z.object({
   achievementBands: z.array(AchievementBandSchema).min(1).default(DEFAULT_ACHIEVEMENT_BANDS),
   /** Media valore raggiunto: the (weighted) mean of the indicators, or the worst of them. */
   aggregation: z.enum(["mean", "worst"]).default("mean"),
+  /**
+   * Timeliness of a phase completed late: "months" (100 minus timelinessPenaltyPerMonth per month
+   * late, today's rule) or "days" (the timelinessBands table over the days late).
+   */
+  timelinessRule: z.enum(["months", "days"]).default("months"),
+  /** Range table over the days late (from included, to excluded): the timeliness % of a late phase. */
+  timelinessBands: z.array(AchievementBandSchema).min(1).default(DEFAULT_TIMELINESS_BANDS),
 });
 export type Methodology = z.infer<typeof MethodologySchema>;
 
@@ -109,6 +123,8 @@ export const METHODOLOGY_LABELS: Record<keyof Methodology, string> = {
   thresholdExcellence: "Punteggio di eccellenza alla soglia massima (%)",
   achievementBands: "Fasce di raggiungimento",
   aggregation: "Aggregazione degli indicatori (media/peggiore)",
+  timelinessRule: "Ritardo delle fasi (mesi/giorni)",
+  timelinessBands: "Fasce di ritardo delle fasi (giorni)",
 };
 
 /** A preset: a named methodology the Nucleo can pick, written to Metodologia as any other. */

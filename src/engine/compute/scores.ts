@@ -1,6 +1,7 @@
 import type { Objective, Plan, Structure } from "../model/plan";
-import { computeAchievement, hasValue, indicatorKey, inferIndicatorKind, type IndicatorKindMap } from "./indicators";
-import { METHODOLOGY_LABELS, type Methodology } from "./methodology";
+import { bandValue } from "./conversion";
+import { computeAchievement, daysBetween, hasValue, indicatorKey, inferIndicatorKind, type IndicatorKindMap } from "./indicators";
+import { METHODOLOGY_LABELS, type AchievementBand, type Methodology } from "./methodology";
 import { computeSchedule, isoYearMonth } from "./schedule";
 import type {
   IndicatorResult,
@@ -71,7 +72,8 @@ function scheduleOf(schedules: readonly ObjectiveSchedule[], objectiveId: string
  * Timeliness of one phase at `asOf`: a phase is due when the last month planned for it has ended
  * by `asOf`. Due and completed by the end of that month → 100; completed later → 100 minus
  * `timelinessPenaltyPerMonth` per calendar month after it (completed in the next month = 1 month
- * late); due and not completed by `asOf` → 0. Not due → left out (timeliness null).
+ * late), or with a days-late table the table's figure for the days after the end of that month;
+ * due and not completed by `asOf` → 0. Not due → left out (timeliness null).
  */
 export function phaseTimeliness(
   index: number,
@@ -80,6 +82,8 @@ export function phaseTimeliness(
   year: number,
   asOf: string,
   penaltyPerMonth: number,
+  /** The days-late table (methodology.timelinessRule "days"); null for the months penalty. */
+  daysTable: readonly AchievementBand[] | null = null,
 ): PhaseTimeliness {
   const lastMonth = months.length > 0 ? Math.max(...months) : null;
   if (lastMonth === null) return { index, lastMonth, due: false, timeliness: null, monthsLate: null };
@@ -89,6 +93,7 @@ export function phaseTimeliness(
   if (completedOn === null || done === null || completedOn > asOf) return { index, lastMonth, due: true, timeliness: 0, monthsLate: null };
   if (completedOn <= dueBy) return { index, lastMonth, due: true, timeliness: 100, monthsLate: 0 };
   const monthsLate = (done.year - year) * 12 + (done.month - lastMonth);
+  if (daysTable) return { index, lastMonth, due: true, timeliness: Math.max(0, bandValue(daysBetween(dueBy, completedOn), daysTable)), monthsLate };
   return { index, lastMonth, due: true, timeliness: Math.max(0, 100 - monthsLate * penaltyPerMonth), monthsLate };
 }
 
@@ -142,12 +147,18 @@ export function computeObjectiveScore(objective: Objective, context: ObjectiveSc
   const schedule = scheduleOf(context.schedules, objective.id) ?? computeSchedule(objective, year);
   const phases: PhaseTimeliness[] = objective.phases.map((phase, index) => {
     const months = schedule.phases.find((p) => p.phaseIndex === index)?.months ?? [];
-    return phaseTimeliness(index, months, phase.completedOn, year, asOf, methodology.timelinessPenaltyPerMonth);
+    const days = methodology.timelinessRule === "days" ? methodology.timelinessBands : null;
+    return phaseTimeliness(index, months, phase.completedOn, year, asOf, methodology.timelinessPenaltyPerMonth, days);
   });
   // Due phases none of which has a completion date: "non calcolabile", not 0 %.
   const timelinessRecorded = phases.some((p) => p.due && ISO_DATE.test(objective.phases[p.index]?.completedOn ?? ""));
   const due = timelinessRecorded ? phases.filter((p) => p.due && p.timeliness !== null) : [];
-  if (due.length > 0) used.add("timelinessPenaltyPerMonth");
+  if (due.length > 0) {
+    if (methodology.timelinessRule === "days") {
+      used.add("timelinessRule");
+      used.add("timelinessBands");
+    } else used.add("timelinessPenaltyPerMonth");
+  }
   const weights = phaseWeights(objective);
   const phaseWeighted = weights.some((w) => w.weight !== null);
   if (phaseWeighted) used.add("weightTolerance");

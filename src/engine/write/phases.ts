@@ -61,6 +61,12 @@ export function phasesSheet(context: WriteContext): OwnedSheet {
   const asOf = context.asOfRef;
   const links: NonNullable<TableSpec["links"]> = [];
   const rows: Partial<Record<PhaseKey, CellContent>>[] = [];
+  // Late: the months penalty, or the days-late table over the days after the end of the planned month.
+  const lateFormula = (c: (k: PhaseKey) => string): string => {
+    const byDays = context.refs.lateTimeliness(`(${c("completedOn")}-${c("dueBy")})`);
+    if (byDays !== null) return `MAX(0,${byDays})/100`;
+    return `MAX(0,1-((YEAR(${c("completedOn")})-${c("year")})*12+MONTH(${c("completedOn")})-${c("lastMonth")})*${pen}/100)`;
+  };
   for (const e of context.objectives) {
     const weights = phaseWeights(e.objective);
     e.objective.phases.forEach((phase, index) => {
@@ -95,7 +101,7 @@ export function phasesSheet(context: WriteContext): OwnedSheet {
         ),
         timeliness: formulaCell(
           `IF(${c("due")}=0,"",IF(NOT(ISNUMBER(${c("completedOn")})),0,IF(${c("completedOn")}>${asOf},0,` +
-            `IF(${c("completedOn")}<=${c("dueBy")},1,MAX(0,1-((YEAR(${c("completedOn")})-${c("year")})*12+MONTH(${c("completedOn")})-${c("lastMonth")})*${pen}/100)))))`,
+            `IF(${c("completedOn")}<=${c("dueBy")},1,${lateFormula(c)}))))`,
           timeliness === null ? "" : timeliness / 100,
         ),
         sheet: textCell(where?.sheet ?? null),

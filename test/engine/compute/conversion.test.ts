@@ -1,7 +1,7 @@
 import { bandValue, convertAchievement, methodologyProblems } from "../../../src/engine/compute/conversion";
 import { applyPreset, DEFAULT_METHODOLOGY, METHODOLOGY_PRESETS, MethodologySchema, presetOf } from "../../../src/engine/compute/methodology";
 import { computeSchedule } from "../../../src/engine/compute/schedule";
-import { computeScores } from "../../../src/engine/compute/scores";
+import { computeScores, phaseTimeliness } from "../../../src/engine/compute/scores";
 import { indicator, num, objective, phase, plan, scheduleRow } from "../rules/plan-builder";
 import { WORKED, WORKED_AS_OF, WORKED_ID, workedPlan } from "./worked-example";
 
@@ -116,5 +116,28 @@ describe("non calcolabile", () => {
   it("one of two indicators recorded at the final review: the other counts 0, as the methodology says", () => {
     const pl = plan({ objectives: [objective({ indicators: [indicator({ target: num(10), actual: num(10) }), indicator({ target: num(10), actual: null })], phases: [], schedule: [] })] });
     expect(run(pl).objectives[0]).toMatchObject({ meanAchievement: 50, notComputable: [] });
+  });
+});
+
+describe("timeliness by a days-late table", () => {
+  const table = [
+    { from: 0, to: 31, mode: "fixed" as const, value: 75, valueTo: null },
+    { from: 31, to: 91, mode: "proportional" as const, value: 60, valueTo: 0 },
+    { from: 91, to: 3660, mode: "fixed" as const, value: 0, valueTo: null },
+  ];
+  it.each([
+    ["2024-06-30", 100, 0],
+    ["2024-07-30", 75, 1],
+    ["2024-07-31", 60, 1],
+    ["2024-08-30", 60 - (30 / 60) * 60, 2],
+    ["2024-12-01", 0, 6],
+  ])("a phase due by 30/06 completed on %s counts %s (months late %s, still reported)", (completedOn, timeliness, monthsLate) => {
+    const t = phaseTimeliness(0, [4, 5, 6], completedOn, 2024, "2024-12-31", 25, table);
+    expect(t.timeliness).toBeCloseTo(timeliness, 9);
+    expect(t.monthsLate).toBe(monthsLate);
+  });
+
+  it("without the table: today's 25 points a month", () => {
+    expect(phaseTimeliness(0, [4, 5, 6], "2024-08-01", 2024, "2024-12-31", 25).timeliness).toBe(50);
   });
 });

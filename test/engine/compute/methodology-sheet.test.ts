@@ -145,6 +145,22 @@ describe("readMethodology: conversions", () => {
     expect(unreadable.map((u) => ({ field: u.field, reason: u.reason, col: u.at.left }))).toEqual([{ field: "methodology.achievementBands", reason, col: address.charCodeAt(0) - 65 }]);
   });
 
+  it("reads the days-late rule and its table «Ritardo N | da giorni | a giorni | tipo | valore | valore a fine fascia»", () => {
+    const sheet = grid("Metodologia", "A1", [
+      ["Ritardo delle fasi", "giorni"],
+      ["Ritardo 1", 0, 15, "fisso", 90],
+      ["Fascia di ritardo 2", 15, 3660, "proporzionale", 60, 0],
+    ]);
+    const { methodology, unreadable, problems } = readMethodology([sheet]);
+    expect({ unreadable, problems }).toEqual({ unreadable: [], problems: [] });
+    expect(methodology.timelinessRule).toBe("days");
+    expect(methodology.timelinessBands).toEqual([
+      { from: 0, to: 15, mode: "fixed", value: 90, valueTo: null },
+      { from: 15, to: 3660, mode: "proportional", value: 60, valueTo: 0 },
+    ]);
+    expect(methodology.achievementBands).toEqual(DEFAULT_METHODOLOGY.achievementBands);
+  });
+
   it("an unknown conversion word: unreadable, linear kept", () => {
     const { methodology, unreadable } = readMethodology([grid("Metodologia", "A1", [["conversion", "a gradini"]])]);
     expect(methodology.conversion).toBe("linear");

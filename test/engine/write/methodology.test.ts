@@ -30,6 +30,21 @@ describe("the Metodologia sheet the add-in writes", () => {
     expect(readMethodology([writtenSnapshot(m)])).toEqual({ methodology: m, unreadable: [], problems: [] });
   });
 
+  it("is read back with the days-late rule and its table", () => {
+    const m: Methodology = {
+      ...DEFAULT_METHODOLOGY,
+      timelinessRule: "days",
+      timelinessBands: [
+        { from: 0, to: 10, mode: "fixed", value: 90, valueTo: null },
+        { from: 10, to: 100, mode: "proportional", value: 80, valueTo: 20 },
+      ],
+    };
+    expect(readMethodology([writtenSnapshot(m)])).toEqual({ methodology: m, unreadable: [], problems: [] });
+    const refs = methodologyRefs(m, "Metodologia", null, []);
+    expect(refs.lateTimeliness("D")).toMatch(/^IF\(D>=Metodologia!\$B\$\d+,\(Metodologia!\$E\$\d+\+\(MIN\(D,Metodologia!\$C\$\d+\)/);
+    expect(methodologyRefs(DEFAULT_METHODOLOGY, "Metodologia", null, []).lateTimeliness("D")).toBeNull();
+  });
+
   it("is kept when it exists", () => {
     expect(methodologySheet("Metodologia", DEFAULT_METHODOLOGY)).toMatchObject({ key: "methodology", keepIfExists: true });
   });

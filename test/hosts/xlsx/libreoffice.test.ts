@@ -81,6 +81,18 @@ describeLo("LibreOffice recalculates the add-in's formulas to the engine's figur
         planYear: 2024,
       }),
     ];
+    // Timeliness by a days-late table (fixed and proportional rows), with the thresholds preset.
+    edges.push(
+      edgeCase("edge-days-late", "final", "2025-03-31", {
+        ...WORKED.thresholds.methodology,
+        timelinessRule: "days",
+        timelinessBands: [
+          { from: 0, to: 30, mode: "fixed", value: 80, valueTo: null },
+          { from: 30, to: 60, mode: "proportional", value: 70, valueTo: 40 },
+          { from: 60, to: 3660, mode: "fixed", value: 0, valueTo: null },
+        ],
+      }),
+    );
     // Each methodology preset, and worst-of, on the edge plan and on the worked example of docs/DOMAIN.md.
     for (const [id, { methodology }] of Object.entries(WORKED)) {
       edges.push(edgeCase(`edge-preset-${id}`, "final", "2024-12-31", methodology));
@@ -145,7 +157,7 @@ describeLo("LibreOffice recalculates the add-in's formulas to the engine's figur
   });
 
   it("converts every case", () => {
-    expect(recalculated.size).toBe(4 + 2 * Object.keys(WORKED).length + FILLED_SCENARIOS.length);
+    expect(recalculated.size).toBe(5 + 2 * Object.keys(WORKED).length + FILLED_SCENARIOS.length);
   });
 
   it("the edge plans cover scored, unscored, overridden and capped objectives", () => {
@@ -172,6 +184,14 @@ describeLo("LibreOffice recalculates the add-in's formulas to the engine's figur
     const scoreOf = (name: string): number | null => cases.find((c) => c.name === name)?.scores.objectives.find((o) => o.objectiveId === "polizia-locale/4")?.score ?? null;
     const all = Object.keys(WORKED).map((id) => scoreOf(`edge-preset-${id}`));
     expect(new Set(all.map((x) => x?.toFixed(4))).size).toBe(all.length);
+  });
+
+  it("the days-late table: a phase 33 days late counts 70 − 3/30 × 30 = 67 %, in the engine and in LibreOffice", () => {
+    const c = cases.find((x) => x.name === "edge-days-late") as Case;
+    const o = c.scores.objectives.find((x) => x.objectiveId === "ufficio-tecnico/1");
+    expect(o?.phases[1]?.timeliness).toBeCloseTo(67, 9);
+    expect(o?.settingsUsed).toEqual(expect.arrayContaining(["timelinessRule", "timelinessBands"]));
+    expect(figure(recalculated.get("edge-days-late")?.objectives.get("ufficio-tecnico/1")?.meanTimeliness)).toBeCloseTo(o?.meanTimeliness ?? NaN, 2);
   });
 
   it("nothing recorded: LibreOffice shows no mean, no score and no band", () => {

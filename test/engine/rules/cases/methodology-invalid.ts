@@ -52,5 +52,11 @@ export const cases: RuleCases = {
         { messageId: "band-empty", sheet: "Metodologia", range: "A4:F4", data: { from: 90, to: 90, setting: "achievementBands" } },
       ],
     },
+    {
+      name: "a days-late table with a gap",
+      plan: p,
+      options: sheet([["Ritardo 1", 0, 30, "fisso", 80], ["Ritardo 2", 45, 3660, "fisso", 0]]),
+      findings: [{ messageId: "bands-gap", sheet: "Metodologia", range: "A2:F2", data: { from: 45, previousTo: 30, setting: "timelinessBands" } }],
+    },
   ],
 };
