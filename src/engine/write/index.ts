@@ -14,7 +14,7 @@ import { phaseLayout, phasesSheet } from "./phases";
 import { objectivesSheet, scheduleSheet, staffSheet } from "./plan-tables";
 import { planReviewColumns } from "./review-columns";
 import { resolveSheetNames, sheetNameOf } from "./sheets";
-import type { OwnedSheet, OwnershipRecord, WriteMessage, WritePlan } from "./types";
+import type { OwnedSheet, OwnershipRecord, PageSetup, WriteMessage, WritePlan } from "./types";
 
 export type { WritePlan } from "./types";
 export { userSnapshots, readOwnershipRecord, encodeOwnershipRecord, decodeOwnershipRecord, OWNED_SHEET_MARKER } from "./ownership";
@@ -120,6 +120,8 @@ export function buildWritePlan(input: BuildWritePlanInput): WritePlan {
     { ...methodologySheet(methodologyName, methodology), keepIfExists: !rewriteMethodology },
   ];
 
+  for (const sheet of owned) sheet.pageSetup = pageSetupOf(sheet, scores.asOf);
+
   const generated = new Set(names.filter((n) => n.key !== "methodology").map((n) => n.used.toLowerCase()));
   const flaggable = (sheet: string): boolean => !generated.has(sheet.toLowerCase()) && !isStateSheetName(sheet);
   const flags = buildFlags(findings, sheets, flaggable);
@@ -140,6 +142,22 @@ export function buildWritePlan(input: BuildWritePlanInput): WritePlan {
     sheetNames: names,
     messages,
     ownershipSeen: state.status === "ok",
+  };
+}
+
+/** "Schede Obiettivo · Punteggi" | "Data di riferimento: 31/12/2024"; "Pagina 1 di 3" (header texts escape "&"). */
+export function pageSetupOf(sheet: OwnedSheet, asOf: string): PageSetup {
+  const a1 = sheet.cells.find((c) => c.row === 0 && c.col === 0)?.content;
+  const title = a1?.kind === "text" ? a1.text : sheet.name;
+  const [y, m, d] = asOf.split("-");
+  const esc = (t: string): string => t.replace(/&/g, "&&");
+  const first = sheet.tables[0];
+  return {
+    orientation: "landscape",
+    fitToWidth: 1,
+    titleRows: first ? { first: first.row, last: first.row } : null,
+    header: { left: esc(title), center: "", right: esc(`Data di riferimento: ${d}/${m}/${y}`) },
+    footer: { left: esc(sheet.name), center: "Pagina &P di &N", right: "" },
   };
 }
 

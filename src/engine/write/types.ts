@@ -95,6 +95,24 @@ export interface OwnedSheet {
   freeze?: { rows: number; cols: number };
   /** Tab colour "#RRGGBB". */
   tabColor?: string;
+  /** How the sheet prints. */
+  pageSetup?: PageSetup;
+}
+
+/**
+ * Print settings of an owned sheet: landscape, one page wide (as many tall as needed), the table
+ * header repeated on every page, a header with the sheet's title and the date of reference, and
+ * the page number in the footer.
+ */
+export interface PageSetup {
+  orientation: "landscape" | "portrait";
+  /** Pages wide (1: no column is cut); the height follows. */
+  fitToWidth: number;
+  /** Rows (zero-based, inclusive) repeated at the top of every page; null for none. */
+  titleRows: { first: number; last: number } | null;
+  /** Header and footer texts, left / center / right; "&P" is the page number, "&N" the pages. */
+  header: { left: string; center: string; right: string };
+  footer: { left: string; center: string; right: string };
 }
 
 /** The add-in's sheets, by role. */

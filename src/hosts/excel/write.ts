@@ -286,6 +286,20 @@ function queueOp(
     case "columnWidth":
       sheet(op.sheet).getRangeByIndexes(0, op.col, 1, 1).format.columnWidth = op.points;
       return;
+    case "pageLayout": {
+      const layout = sheet(op.sheet).pageLayout;
+      layout.orientation = op.setup.orientation === "landscape" ? "Landscape" : "Portrait";
+      layout.zoom = { horizontalFitToPages: op.setup.fitToWidth };
+      if (op.setup.titleRows) layout.setPrintTitleRows(`$${op.setup.titleRows.first + 1}:$${op.setup.titleRows.last + 1}`);
+      const pages = layout.headersFooters.defaultForAllPages;
+      pages.leftHeader = op.setup.header.left;
+      pages.centerHeader = op.setup.header.center;
+      pages.rightHeader = op.setup.header.right;
+      pages.leftFooter = op.setup.footer.left;
+      pages.centerFooter = op.setup.footer.center;
+      pages.rightFooter = op.setup.footer.right;
+      return;
+    }
     case "freeze": {
       const panes = sheet(op.sheet).freezePanes;
       if (op.rows > 0 && op.cols > 0) panes.freezeAt(sheet(op.sheet).getRangeByIndexes(0, 0, op.rows, op.cols));

@@ -19,6 +19,18 @@ describe("the engine's real write plan through the Excel host", () => {
       const written = fake.sheets.map((s) => s.name);
       expect(written).toEqual(expect.arrayContaining(first.writePlan.sheets.map((s) => s.name)));
       expect(fake.findSheet(STATE_SHEET)?.visibility).toBe("VeryHidden");
+      // Every owned sheet prints landscape, one page wide, the table header on every page.
+      expect(fake.findSheet("Punteggi")?.page).toEqual({
+        orientation: "Landscape",
+        zoom: { horizontalFitToPages: 1 },
+        titleRows: "$4:$4",
+        leftHeader: "Schede Obiettivo · Punteggi",
+        centerHeader: "",
+        rightHeader: "Data di riferimento: 30/06/2024",
+        leftFooter: "Punteggi",
+        centerFooter: "Pagina &P di &N",
+        rightFooter: "",
+      });
 
       // A second check of the same workbook sees its own sheets as its own and rewrites them.
       const second = analyse(await host.readSnapshots(), { asOf: "2024-06-30" });

@@ -49,6 +49,8 @@ export class SheetModel {
   protected = false;
   tabColor: string | null = null;
   freeze: { rows: number; cols: number } | null = null;
+  /** Print settings set through pageLayout (orientation, zoom, title rows, headers and footers). */
+  page: Record<string, unknown> = {};
   readonly columnWidths = new Map<number, number>();
 
   constructor(
@@ -620,6 +622,7 @@ class FakeWorksheet extends Proxy {
   readonly notes: FakeNoteCollection;
   readonly tables: FakeTableCollection;
   readonly freezePanes: FakeFreezePanes;
+  readonly pageLayout: FakePageLayout;
   private readonly protectionProxy: { loaded: boolean; value: boolean };
 
   constructor(
@@ -631,6 +634,7 @@ class FakeWorksheet extends Proxy {
     this.notes = new FakeNoteCollection(context, () => this.model());
     this.tables = new FakeTableCollection(context, () => this.model());
     this.freezePanes = new FakeFreezePanes(context, () => this.model());
+    this.pageLayout = new FakePageLayout(context, () => this.model());
     this.protectionProxy = { loaded: false, value: false };
   }
 
@@ -1371,6 +1375,33 @@ class FakeTable {
     this.context.action("Table.showBandedRows=", 10, () => {
       this.model().showBandedRows = v;
     });
+  }
+}
+
+/** Worksheet.pageLayout: each property set or method call is one queued action recorded on the sheet's `page`. */
+class FakePageLayout {
+  readonly headersFooters: { defaultForAllPages: Record<string, string> };
+
+  constructor(
+    private readonly context: FakeContext,
+    private readonly sheet: () => SheetModel,
+  ) {
+    const set = (key: string, value: unknown): void => this.context.action(`PageLayout.${key}`, 10, () => void (this.sheet().page[key] = value));
+    const pages: Record<string, string> = {};
+    for (const key of ["leftHeader", "centerHeader", "rightHeader", "leftFooter", "centerFooter", "rightFooter"]) {
+      Object.defineProperty(pages, key, { set: (v: string) => set(key, v), enumerable: true });
+    }
+    this.headersFooters = { defaultForAllPages: pages };
+  }
+
+  set orientation(value: string) {
+    this.context.action("PageLayout.orientation", 10, () => void (this.sheet().page.orientation = value));
+  }
+  set zoom(value: unknown) {
+    this.context.action("PageLayout.zoom", 10, () => void (this.sheet().page.zoom = value));
+  }
+  setPrintTitleRows(rows: string): void {
+    this.context.action("PageLayout.setPrintTitleRows", 10, () => void (this.sheet().page.titleRows = rows));
   }
 }
 
