@@ -3,7 +3,8 @@ import type { ObjectiveSchedule, ReviewKind, Scores } from "../compute/types";
 import type { Finding } from "../model/finding";
 import type { Plan } from "../model/plan";
 import type { SheetSnapshot } from "../model/snapshot";
-import { asOfReference, scoresSheet } from "./scores";
+import { asOfReference, ownerLayout, scoreLayout, scoresSheet } from "./scores";
+import { summarySheet } from "./summary";
 import { objectiveEntries, type WriteContext } from "./context";
 import { buildFlags } from "./flags";
 import { findingsSheet } from "./findings";
@@ -112,6 +113,7 @@ export function buildWritePlan(input: BuildWritePlanInput): WritePlan {
   const owned: OwnedSheet[] = [
     findingsSheet(sheetNameOf(names, "findings"), findings, existing),
     scoresSheet(context, ind, phases, sheets),
+    summarySheet(context, scoreLayout(context), ownerLayout(context), findings, input.review != null),
     objectivesSheet(context, phases.range("id"), ind.range("id")),
     phasesSheet(context),
     indicatorsSheet(context),
@@ -154,7 +156,10 @@ export function pageSetupOf(sheet: OwnedSheet, asOf: string): PageSetup {
   const first = sheet.tables[0];
   return {
     orientation: "landscape",
-    fitToWidth: 1,
+    // Excel and LibreOffice ignore manual page breaks when fitting to pages: a sheet with breaks
+    // (Riepilogo, one structure a page, its columns sized to fit) prints at a fixed scale.
+    fitToWidth: sheet.pageBreaks && sheet.pageBreaks.length > 0 ? null : 1,
+    scale: sheet.pageBreaks && sheet.pageBreaks.length > 0 ? 75 : null,
     titleRows: first ? { first: first.row, last: first.row } : null,
     header: { left: esc(title), center: "", right: esc(`Data di riferimento: ${d}/${m}/${y}`) },
     footer: { left: esc(sheet.name), center: "Pagina &P di &N", right: "" },

@@ -97,6 +97,10 @@ export interface OwnedSheet {
   tabColor?: string;
   /** How the sheet prints. */
   pageSetup?: PageSetup;
+  /** Conditional-format data bars over ranges of fractions (min … max). */
+  dataBars?: Array<{ top: number; left: number; bottom: number; right: number; min: number; max: number; color: string }>;
+  /** Rows (zero-based) after which a printed page ends. */
+  pageBreaks?: number[];
 }
 
 /**
@@ -106,8 +110,10 @@ export interface OwnedSheet {
  */
 export interface PageSetup {
   orientation: "landscape" | "portrait";
-  /** Pages wide (1: no column is cut); the height follows. */
-  fitToWidth: number;
+  /** Pages wide (1: no column is cut); the height follows. Null: print at `scale` (manual page breaks count only then). */
+  fitToWidth: number | null;
+  /** Print scale in % when not fitting to width. */
+  scale: number | null;
   /** Rows (zero-based, inclusive) repeated at the top of every page; null for none. */
   titleRows: { first: number; last: number } | null;
   /** Header and footer texts, left / center / right; "&P" is the page number, "&N" the pages. */
@@ -124,7 +130,8 @@ export type OwnedSheetKey =
   | "indicators"
   | "schedule"
   | "staff"
-  | "methodology";
+  | "methodology"
+  | "summary";
 
 /** How a sheet of the add-in got its name: `used` differs from `wanted` when a user sheet had it. */
 export interface SheetNaming {

@@ -53,7 +53,7 @@ describe("buildWritePlan", () => {
   const p = buildWritePlan(input(twoObjectives()));
 
   it("writes the add-in's sheets in order, each marked as generated in A1", () => {
-    expect(p.sheets.map((s) => s.name)).toEqual(["Verifica", "Punteggi", "Obiettivi", "Fasi", "Indicatori", "Cronoprogramma", "Personale", "Metodologia"]);
+    expect(p.sheets.map((s) => s.name)).toEqual(["Verifica", "Punteggi", "Riepilogo", "Obiettivi", "Fasi", "Indicatori", "Cronoprogramma", "Personale", "Metodologia"]);
     for (const s of p.sheets) {
       const a1 = s.cells.find((c) => c.row === 0 && c.col === 0)?.content;
       expect(a1?.kind === "text" && a1.text.startsWith(OWNED_SHEET_MARKER)).toBe(true);

@@ -12,6 +12,7 @@ describe("resolveSheetNames", () => {
     expect(namesOf(used(["Servizio Amministrativo"]))).toEqual({
       findings: "Verifica",
       scores: "Punteggi",
+      summary: "Riepilogo",
       objectives: "Obiettivi",
       phases: "Fasi",
       indicators: "Indicatori",

@@ -31,6 +31,10 @@ describe("the engine's real write plan through the Excel host", () => {
         centerFooter: "Pagina &P di &N",
         rightFooter: "",
       });
+      // Riepilogo: its data bars (none before a review) and a page break after each structure but the last.
+      const summary = fake.findSheet("Riepilogo");
+      expect(summary?.dataBars.length).toBe(first.writePlan.sheets.find((s) => s.key === "summary")?.dataBars?.length);
+      expect(summary?.pageBreaks).toEqual((first.writePlan.sheets.find((s) => s.key === "summary")?.pageBreaks ?? []).map((r) => r + 1));
 
       // A second check of the same workbook sees its own sheets as its own and rewrites them.
       const second = analyse(await host.readSnapshots(), { asOf: "2024-06-30" });

@@ -51,6 +51,10 @@ export class SheetModel {
   freeze: { rows: number; cols: number } | null = null;
   /** Print settings set through pageLayout (orientation, zoom, title rows, headers and footers). */
   page: Record<string, unknown> = {};
+  /** Data bars added through range.conditionalFormats: the box and the settings, as set. */
+  dataBars: Array<{ box: { top: number; left: number; bottom: number; right: number }; settings: Record<string, unknown> }> = [];
+  /** Rows (zero-based) above which horizontalPageBreaks.add put a break. */
+  pageBreaks: number[] = [];
   readonly columnWidths = new Map<number, number>();
 
   constructor(
@@ -623,6 +627,7 @@ class FakeWorksheet extends Proxy {
   readonly tables: FakeTableCollection;
   readonly freezePanes: FakeFreezePanes;
   readonly pageLayout: FakePageLayout;
+  readonly horizontalPageBreaks: { add(range: FakeRange): void };
   private readonly protectionProxy: { loaded: boolean; value: boolean };
 
   constructor(
@@ -635,6 +640,9 @@ class FakeWorksheet extends Proxy {
     this.tables = new FakeTableCollection(context, () => this.model());
     this.freezePanes = new FakeFreezePanes(context, () => this.model());
     this.pageLayout = new FakePageLayout(context, () => this.model());
+    this.horizontalPageBreaks = {
+      add: (range: FakeRange) => context.action("PageBreaks.add", 20, () => void this.model().pageBreaks.push(range.target().box.top)),
+    };
     this.protectionProxy = { loaded: false, value: false };
   }
 
@@ -791,6 +799,21 @@ class FakeRange extends Proxy {
 
   target(): RangeTarget {
     return requireObject(this.resolve(), "range");
+  }
+
+  /** conditionalFormats.add("DataBar"): the settings are recorded when the batch runs. */
+  get conditionalFormats(): { add(type: string): { dataBar: Record<string, unknown> } } {
+    return {
+      add: (type: string) => {
+        if (type !== "DataBar") throw new Error(`conditional format ${type} is not modelled`);
+        const settings: Record<string, unknown> = { positiveFormat: {} };
+        this.context.action("ConditionalFormats.add", 50, () => {
+          const t = this.target();
+          t.sheet.dataBars.push({ box: { ...t.box }, settings });
+        });
+        return { dataBar: settings };
+      },
+    };
   }
 
   protected override queueLoad(props: string[]): void {

@@ -138,6 +138,7 @@ describe("what the add-in writes", () => {
       "Servizio Amministrativo",
       "Verifica",
       "Punteggi",
+      "Riepilogo",
       "Obiettivi",
       "Fasi",
       "Indicatori",
@@ -148,7 +149,7 @@ describe("what the add-in writes", () => {
     ]);
     expect(wb.getWorksheet(STATE_SHEET)?.state).toBe("veryHidden");
     const record = readState(wb).record;
-    expect(record?.sheets).toEqual(["Verifica", "Punteggi", "Obiettivi", "Fasi", "Indicatori", "Cronoprogramma", "Personale", "Metodologia"]);
+    expect(record?.sheets).toEqual(["Verifica", "Punteggi", "Riepilogo", "Obiettivi", "Fasi", "Indicatori", "Cronoprogramma", "Personale", "Metodologia"]);
     expect(record?.tables).toContain("SO_Punteggi");
     expect(record?.sheetKeys).toMatchObject({ scores: "Punteggi", methodology: "Metodologia" });
     const punteggi = wb.getWorksheet("Punteggi") as unknown as { tables: Record<string, { table: { tableRef: string; style: { theme: string; showRowStripes: boolean } } }> };
@@ -230,7 +231,7 @@ describe("bad input", () => {
     const check = { asOf: "2024-12-31", review: null };
     const first = await annotate(input, check);
     const names = first.analysis.writePlan.sheetNames?.map((n) => n.used);
-    expect(names).toEqual(["Verifica (SO)", "Punteggi (SO)", "Obiettivi (SO 2)", "Fasi", "Indicatori", "Cronoprogramma", "Personale", "Metodologia"]);
+    expect(names).toEqual(["Verifica (SO)", "Punteggi (SO)", "Riepilogo", "Obiettivi (SO 2)", "Fasi", "Indicatori", "Cronoprogramma", "Personale", "Metodologia"]);
     const renamed = first.analysis.writePlan.messages?.filter((m) => m.code === "sheet-renamed") ?? [];
     expect(renamed).toHaveLength(3);
     expect(renamed[0]?.message).toMatch(/foglio «Verifica» dell'utente, che non viene toccato/);
@@ -321,7 +322,7 @@ describe("a damaged record", () => {
     const report = applyWritePlanToWorkbook(wb, analysis.writePlan);
     expect(report.messages.map((m) => m.code)).toContain("state-unreadable");
     expect(report.sheetsRemoved).toContain("Obiettivi");
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Segreteria Comunale", "Verifica", "Punteggi", "Obiettivi", "Fasi", "Indicatori", "Cronoprogramma", "Personale", "Metodologia", STATE_SHEET]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Segreteria Comunale", "Verifica", "Punteggi", "Riepilogo", "Obiettivi", "Fasi", "Indicatori", "Cronoprogramma", "Personale", "Metodologia", STATE_SHEET]);
     expect(diffStates(before, userCellStates(wb, ["Segreteria Comunale"]), ["value", "formula", "numFmt"])).toEqual([]);
     expect(readState(wb).status).toBe("ok");
   });

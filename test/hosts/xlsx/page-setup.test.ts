@@ -2,7 +2,8 @@
  * Every sheet the add-in owns prints landscape, one page wide, its table header on every page,
  * with the sheet's title and the date of reference in the header and the page number in the
  * footer. ExcelJS writes it; LibreOffice, printing Punteggi to PDF, needs one page where the same
- * sheet without the page setup takes several (its columns split).
+ * sheet without the page setup takes several (its columns split); the Riepilogo of the example
+ * prints one structure per page.
  */
 import { execFile } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -10,7 +11,7 @@ import os from "node:os";
 import path from "node:path";
 import * as ExcelJS from "exceljs";
 import { loadWorkbook } from "../../../src/hosts/xlsx/read";
-import { saveWorkbook } from "../../../src/hosts/xlsx/apply";
+import { applyWritePlanToWorkbook, saveWorkbook } from "../../../src/hosts/xlsx/apply";
 import { findSoffice } from "./libreoffice-support";
 import { annotate, workbookBytes } from "./roundtrip-helpers";
 
@@ -30,6 +31,21 @@ describe("page setup of the add-in's sheets (ExcelJS)", () => {
       expect(ws.headerFooter.oddHeader).toBe(`&L${String(ws.getCell("A1").value)}&C&RData di riferimento: 31/12/2024`);
       expect(ws.headerFooter.oddFooter).toBe(`&L${name}&CPagina &P di &N&R`);
     }
+  });
+});
+
+describe("Riepilogo (ExcelJS)", () => {
+  it("has data bars on the scores and a page break after each structure", async () => {
+    const demo = await annotate(workbookBytes("demo"));
+    const summary = demo.analysis.writePlan.sheets.find((x) => x.key === "summary");
+    const structures = demo.analysis.plan.structures.length;
+    expect(structures).toBeGreaterThan(1);
+    expect(summary?.pageBreaks).toHaveLength(structures - 1);
+    const wb = await loadWorkbook(demo.bytes);
+    const ws = wb.getWorksheet("Riepilogo") as ExcelJS.Worksheet & { conditionalFormattings?: Array<{ ref: string; rules: Array<{ type: string }> }>; rowBreaks?: Array<{ id: number }> };
+    const bars = (ws.conditionalFormattings ?? []).filter((cf) => cf.rules.some((r) => r.type === "dataBar"));
+    expect(bars.map((b) => b.ref)).toEqual((summary?.dataBars ?? []).map((b) => `F${b.top + 1}:F${b.bottom + 1}`));
+    expect(bars.length).toBeGreaterThanOrEqual(2 * structures);
   });
 });
 
@@ -66,7 +82,7 @@ async function onlyScores(withSetup: boolean): Promise<Uint8Array> {
   for (const ws of [...wb.worksheets]) if (ws.name !== "Punteggi") wb.removeWorksheet(ws.id);
   const ws = wb.getWorksheet("Punteggi") as ExcelJS.Worksheet;
   if (!withSetup) {
-    ws.pageSetup = { ...ws.pageSetup, orientation: "portrait", fitToPage: false, printTitlesRow: undefined } as ExcelJS.PageSetup;
+    ws.pageSetup = { ...ws.pageSetup, orientation: "portrait", fitToPage: false, printTitlesRow: undefined } as unknown as ExcelJS.PageSetup;
     ws.headerFooter = {} as ExcelJS.HeaderFooter;
   }
   return saveWorkbook(wb);
@@ -77,5 +93,16 @@ describeLo("printing with LibreOffice", () => {
     const pages = await pdfPages(new Map([["with", await onlyScores(true)], ["without", await onlyScores(false)]]));
     expect(pages.get("with")).toBe(1);
     expect(pages.get("without") ?? 0).toBeGreaterThan(1);
+  }, 120_000);
+
+  it("the Riepilogo of the example prints one structure per page", async () => {
+    // Written straight from the plan (ExcelJS does not read page breaks back), alone in its book.
+    const demo = await annotate(workbookBytes("demo"));
+    const plan = demo.analysis.writePlan;
+    const wb = new ExcelJS.Workbook();
+    applyWritePlanToWorkbook(wb, { ...plan, sheets: plan.sheets.filter((x) => x.key === "summary"), flags: [], addedCells: [] });
+    for (const ws of [...wb.worksheets]) if (ws.name !== "Riepilogo") wb.removeWorksheet(ws.id);
+    const pages = await pdfPages(new Map([["riepilogo", await saveWorkbook(wb)]]));
+    expect(pages.get("riepilogo")).toBe(demo.analysis.plan.structures.length);
   }, 120_000);
 });
