@@ -262,7 +262,7 @@ export function App({ mode, host: excelHost, analyse, roleStore, openFile, today
             onGiuntaSummary={async () => {
               if (!analysis) return;
               const plan = giuntaPlan(analysis.writePlan);
-              if (await actions.write(plan, writtenNotice(strings.segretario.written))) await goToSheet(firstOwnedSheet(plan, ["objectives", "scores"]));
+              if (await actions.write(plan, writtenNotice(strings.segretario.written))) await goToSheet(firstOwnedSheet(plan, ["summary", "objectives", "scores"]));
             }}
             onClear={async () => {
               await actions.clear(writtenNotice(strings.segretario.cleared));

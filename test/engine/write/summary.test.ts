@@ -3,9 +3,10 @@ import { computeScores } from "../../../src/engine/compute/scores";
 import { runRules } from "../../../src/engine/rules";
 import { buildWritePlan } from "../../../src/engine/write";
 import type { CellWrite, OwnedSheet } from "../../../src/engine/write/types";
+import { giuntaPlan } from "../../../src/ui/logic/plans";
 import { indicator, months, num, objective, phase, plan, scheduleRow, weight } from "../rules/plan-builder";
 
-function summaryOf(review: "final" | null): OwnedSheet {
+function planOf(review: "final" | null) {
   const p = plan({
     objectives: [
       objective({ structure: "Servizio Tecnico", number: "1", owner: "Anna Neri", weight: weight(60), indicators: [indicator({ target: num(10), actual: num(8) })], phases: [phase({ number: "1", completedOn: "2024-03-10" })], schedule: [scheduleRow("1", months(1, 3))] }),
@@ -15,9 +16,10 @@ function summaryOf(review: "final" | null): OwnedSheet {
   });
   const scores = computeScores(p, { methodology: DEFAULT_METHODOLOGY, review: "final", asOf: "2024-12-31", overrides: [], schedules: [] });
   const findings = runRules(p, { methodology: DEFAULT_METHODOLOGY, review, asOf: "2024-12-31" });
-  const wp = buildWritePlan({ plan: p, findings, schedules: [], scores, methodology: DEFAULT_METHODOLOGY, snapshots: [], review });
-  return wp.sheets.find((s) => s.key === "summary") as OwnedSheet;
+  return buildWritePlan({ plan: p, findings, schedules: [], scores, methodology: DEFAULT_METHODOLOGY, snapshots: [], review });
 }
+
+const summaryOf = (review: "final" | null): OwnedSheet => planOf(review).sheets.find((s) => s.key === "summary") as OwnedSheet;
 
 const at = (s: OwnedSheet, row: number, col: number): CellWrite["content"] | undefined => s.cells.find((c) => c.row === row && c.col === col)?.content;
 const text = (s: OwnedSheet): string[] => s.cells.flatMap((c) => (c.content.kind === "text" ? [c.content.text] : []));
@@ -52,6 +54,10 @@ describe("Riepilogo", () => {
       { top: 14, left: 5, bottom: 14, right: 5, min: 0, max: 1, color: "#5B9BD5" },
     ]);
     expect(s.pageBreaks).toEqual([8]);
+  });
+
+  it("is in the papers for the Giunta (Segretario view), which leave out the findings sheet", () => {
+    expect(giuntaPlan(planOf("final")).sheets.map((x) => x.key)).toEqual(["scores", "summary", "objectives", "phases", "indicators", "schedule", "staff", "methodology"]);
   });
 
   it("before a review: weights and findings only, no scores", () => {
