@@ -5,6 +5,7 @@ import type { Plan } from "../model/plan";
 import type { SheetSnapshot } from "../model/snapshot";
 import { asOfReference, ownerLayout, scoreLayout, scoresSheet } from "./scores";
 import { summarySheet } from "./summary";
+import { reportSheet } from "./report";
 import { objectiveEntries, type WriteContext } from "./context";
 import { buildFlags } from "./flags";
 import { findingsSheet } from "./findings";
@@ -114,6 +115,8 @@ export function buildWritePlan(input: BuildWritePlanInput): WritePlan {
     findingsSheet(sheetNameOf(names, "findings"), findings, existing),
     scoresSheet(context, ind, phases, sheets),
     summarySheet(context, scoreLayout(context), ownerLayout(context), findings, input.review != null),
+    // Year end: the rows for the Relazione sulla performance.
+    ...(input.review === "final" ? [reportSheet(context, scoreLayout(context))] : []),
     objectivesSheet(context, phases.range("id"), ind.range("id")),
     phasesSheet(context),
     indicatorsSheet(context),
@@ -141,7 +144,8 @@ export function buildWritePlan(input: BuildWritePlanInput): WritePlan {
     flags,
     addedCells,
     stats: planStats(owned, flags.length, addedCells.length),
-    sheetNames: names,
+    // Names of the sheets this plan writes (Relazione only at a final review).
+    sheetNames: names.filter((n) => owned.some((s) => s.key === n.key)),
     messages,
     ownershipSeen: state.status === "ok",
   };

@@ -131,7 +131,8 @@ export type OwnedSheetKey =
   | "schedule"
   | "staff"
   | "methodology"
-  | "summary";
+  | "summary"
+  | "report";
 
 /** How a sheet of the add-in got its name: `used` differs from `wanted` when a user sheet had it. */
 export interface SheetNaming {

@@ -13,6 +13,7 @@ describe("resolveSheetNames", () => {
       findings: "Verifica",
       scores: "Punteggi",
       summary: "Riepilogo",
+      report: "Relazione",
       objectives: "Obiettivi",
       phases: "Fasi",
       indicators: "Indicatori",

@@ -57,7 +57,7 @@ describe("Riepilogo", () => {
   });
 
   it("is in the papers for the Giunta (Segretario view), which leave out the findings sheet", () => {
-    expect(giuntaPlan(planOf("final")).sheets.map((x) => x.key)).toEqual(["scores", "summary", "objectives", "phases", "indicators", "schedule", "staff", "methodology"]);
+    expect(giuntaPlan(planOf("final")).sheets.map((x) => x.key)).toEqual(["scores", "summary", "report", "objectives", "phases", "indicators", "schedule", "staff", "methodology"]);
   });
 
   it("before a review: weights and findings only, no scores", () => {

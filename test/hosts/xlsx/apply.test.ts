@@ -139,6 +139,7 @@ describe("what the add-in writes", () => {
       "Verifica",
       "Punteggi",
       "Riepilogo",
+      "Relazione",
       "Obiettivi",
       "Fasi",
       "Indicatori",
@@ -149,7 +150,7 @@ describe("what the add-in writes", () => {
     ]);
     expect(wb.getWorksheet(STATE_SHEET)?.state).toBe("veryHidden");
     const record = readState(wb).record;
-    expect(record?.sheets).toEqual(["Verifica", "Punteggi", "Riepilogo", "Obiettivi", "Fasi", "Indicatori", "Cronoprogramma", "Personale", "Metodologia"]);
+    expect(record?.sheets).toEqual(["Verifica", "Punteggi", "Riepilogo", "Relazione", "Obiettivi", "Fasi", "Indicatori", "Cronoprogramma", "Personale", "Metodologia"]);
     expect(record?.tables).toContain("SO_Punteggi");
     expect(record?.sheetKeys).toMatchObject({ scores: "Punteggi", methodology: "Metodologia" });
     const punteggi = wb.getWorksheet("Punteggi") as unknown as { tables: Record<string, { table: { tableRef: string; style: { theme: string; showRowStripes: boolean } } }> };

@@ -23,7 +23,7 @@ beforeAll(async () => {
 describe("page setup of the add-in's sheets (ExcelJS)", () => {
   it("landscape, one page wide, header row repeated, title and date in the header, page number in the footer", async () => {
     const wb = await loadWorkbook(written);
-    for (const name of ["Punteggi", "Obiettivi", "Fasi", "Indicatori", "Verifica", "Metodologia"]) {
+    for (const name of ["Punteggi", "Relazione", "Obiettivi", "Fasi", "Indicatori", "Verifica", "Metodologia"]) {
       const ws = wb.getWorksheet(name) as ExcelJS.Worksheet;
       expect({ name, ...ws.pageSetup }).toMatchObject({ name, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "4:4" });
       // The title is the sheet's own A1 ("Schede Obiettivo · Punteggi").
