@@ -67,7 +67,7 @@ function analyseOnce(snapshots: readonly SheetSnapshot[], options: AnalyseOption
     if (columns.cells.length > 0) plan = readPlan(userSnapshots(withAddedCells(snapshots, columns.cells), ownership), { planYear: methodology.planYear, labels });
   }
   plan.unreadable.push(...fromSheet.unreadable);
-  const findings = runRules(plan, { methodology, review, asOf });
+  const findings = runRules(plan, { methodology, review, asOf, methodologyProblems: fromSheet.problems });
   const schedules = plan.structures.flatMap((s) => s.objectives.map((o) => computeSchedule(o, plan.year)));
   const overrides = options.overrides ?? readOverrides(snapshots);
   const scores = computeScores(plan, { methodology, review: review ?? "final", asOf, overrides, schedules });
@@ -81,7 +81,7 @@ function analyseOnce(snapshots: readonly SheetSnapshot[], options: AnalyseOption
     schedules,
     scores,
     get writePlan(): WritePlan {
-      writePlan ??= withComputeMemo(() => buildWritePlan({ plan, findings, schedules, scores, methodology, snapshots, review }));
+      writePlan ??= withComputeMemo(() => buildWritePlan({ plan, findings, schedules, scores, methodology, snapshots, review, methodologyChosen: options.methodology !== undefined }));
       return writePlan;
     },
   };

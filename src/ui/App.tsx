@@ -1,6 +1,7 @@
 import { FluentProvider, makeStyles, tokens, useId, webLightTheme } from "@fluentui/react-components";
 import type { ReadingPlace } from "../engine/read/reading-report";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { applyPreset, type MethodologyPreset } from "../engine/compute/methodology";
 import type { Override, ReviewKind } from "../engine/compute/types";
 import type { ActiveCell, WorkbookHost } from "../engine/host";
 import type { Finding } from "../engine/model/finding";
@@ -134,8 +135,9 @@ export function App({ mode, host: excelHost, analyse, roleStore, openFile, today
     if (opened) void actions.check({ asOf: today() });
   }, [opened, actions, today]);
 
-  // Excel: the responsabile sees their card's state without pressing anything.
-  const needsFirstRead = mode === "excel" && role === "responsabile" && host !== null && !analysis && !busy && !wb.error;
+  // Excel: the responsabile sees their card's state without pressing anything; the Nucleo gets
+  // the plan year, for the review date it proposes (31/12 or 30/09 of that year).
+  const needsFirstRead = mode === "excel" && (role === "responsabile" || role === "nucleo") && host !== null && !analysis && !busy && !wb.error;
   useEffect(() => {
     // Keyed on host and role only: a failure shows its message and waits for "Aggiorna".
     if (needsFirstRead) void actions.check({ asOf: today() });
@@ -220,6 +222,19 @@ export function App({ mode, host: excelHost, analyse, roleStore, openFile, today
   const currentOverrides = (): Override[] =>
     analysis?.scores.objectives.flatMap((o) => (o.override ? [{ objectiveId: o.objectiveId, ...o.override }] : [])) ?? [];
 
+  // What-if: the same snapshots and options under another methodology; nothing is written.
+  const snapshotsNow = wb.snapshots;
+  const optionsNow = wb.options;
+  const previewPreset = useCallback(
+    async (preset: MethodologyPreset["id"]) => {
+      if (!snapshotsNow || !analysis) return null;
+      const overrides = analysis.scores.objectives.flatMap((o) => (o.override ? [{ objectiveId: o.objectiveId, ...o.override }] : []));
+      const fresh = await analyse(snapshotsNow, { ...optionsNow, overrides, methodology: applyPreset(analysis.methodology, preset) });
+      return fresh.scores;
+    },
+    [snapshotsNow, optionsNow, analysis, analyse],
+  );
+
   // In the browser a card inserted into the copy in memory has no undo and changes the figures
   // being checked: the standalone page only checks, new cards are inserted in Excel.
   const insertCard = mode === "excel" ? host?.insertNewCard?.bind(host) : undefined;
@@ -285,7 +300,7 @@ export function App({ mode, host: excelHost, analyse, roleStore, openFile, today
             onGiuntaSummary={async () => {
               if (!analysis) return;
               const plan = giuntaPlan(analysis.writePlan);
-              if (await actions.write(plan, writtenNotice(strings.segretario.written))) await goToSheet(firstOwnedSheet(plan, ["objectives", "scores"]));
+              if (await actions.write(plan, writtenNotice(strings.segretario.written))) await goToSheet(firstOwnedSheet(plan, ["summary", "objectives", "scores"]));
             }}
             onClear={async () => {
               await actions.clear(writtenNotice(strings.segretario.cleared));
@@ -304,9 +319,12 @@ export function App({ mode, host: excelHost, analyse, roleStore, openFile, today
             analysis={analysis}
             busy={busy}
             canCompute={host !== null}
-            defaultAsOf={today()}
-            onCompute={(asOf: string, review: ReviewKind) => {
-              const options = { asOf, review, overrides: analysis ? currentOverrides() : undefined };
+            planYear={analysis?.plan.year ?? Number(today().slice(0, 4))}
+            reviewed={Boolean(wb.options.review)}
+            preview={previewPreset}
+            onCompute={(asOf: string, review: ReviewKind, preset) => {
+              const methodology = preset && analysis ? applyPreset(analysis.methodology, preset) : wb.options.methodology;
+              const options = { asOf, review, overrides: analysis ? currentOverrides() : undefined, methodology };
               // In Excel the Nucleo may just have typed achieved values: read again. A file cannot change.
               void (mode === "excel" ? actions.check(options) : actions.recompute(options));
             }}

@@ -285,6 +285,16 @@ export const strings = {
     showMore: (next: number, left: number) => `Mostra altri ${next} (ne restano ${left})`,
     actualsMissing:
       "Valori raggiunti mancanti: scriverli nella colonna «Valore raggiunto» della scheda (se manca, la aggiunge «Scrivi nel foglio»).",
+    notComputable: "non calcolabile",
+    notComputableHint: "Nessun valore registrato: medie e punteggio non calcolabili.",
+    methodology: "Metodologia",
+    methodologyFromSheet: "Come nel foglio Metodologia",
+    methodologyHint: "Un modello scelto qui è usato nel calcolo e scritto nel foglio Metodologia del componente.",
+    whatIfTitle: "Anteprima del cambio di metodologia",
+    whatIfOwners: "Responsabili: punteggio e fascia prima → dopo",
+    whatIfMoved: "Obiettivi che cambiano di più",
+    whatIfNone: "Nessun punteggio cambia.",
+    whatIfChange: (before: string, after: string) => `${before} → ${after}`,
   },
 } as const;
 

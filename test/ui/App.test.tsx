@@ -1,6 +1,7 @@
 /** @jest-environment jsdom */
 import { act } from "react";
 import type { AnalyseOptions } from "../../src/engine/analyse";
+import type { ObjectiveScore, OwnerScore } from "../../src/engine/compute/types";
 import type { SheetSnapshot } from "../../src/engine/model/snapshot";
 import { App } from "../../src/ui/App";
 import { createRoleStore } from "../../src/ui/role-store";
@@ -260,6 +261,59 @@ describe("nucleo", () => {
     const row = container.querySelector('[data-objective="segreteria/2"]');
     expect(row?.textContent).toContain("Corretto a 95% — Obiettivo raggiunto in anticipo");
     expect(row?.textContent).toContain("calcolato 70");
+  });
+});
+
+describe("nucleo: defaults, presets and what-if, non calcolabile", () => {
+  /** The stub, with the "Fasce" preset lowering Rossi and leaving Verdi's objective with nothing recorded. */
+  const presetAnalyse = () =>
+    jest.fn((_s: readonly SheetSnapshot[], o: AnalyseOptions) => {
+      const a = makeAnalysis({ review: o.review ?? "final", asOf: o.asOf, overrides: o.overrides });
+      if (o.methodology?.conversion === "bands") {
+        const [rossi, verdi] = a.scores.owners as [OwnerScore, OwnerScore];
+        Object.assign(rossi, { score: 70, band: "D" });
+        Object.assign(verdi, { score: null, band: null });
+        const o3 = a.scores.objectives[2] as ObjectiveScore;
+        Object.assign(o3, { meanAchievement: null, meanTimeliness: null, score: null, finalScore: null, notComputable: ["achievement", "timeliness"] });
+        Object.assign(a.scores.objectives[0] as ObjectiveScore, { score: 60, finalScore: 60 });
+      }
+      return a;
+    });
+
+  it("proposes 31/12 of the plan year for the final review and 30/09 for the interim one, not today", async () => {
+    const { container } = await renderApp({ role: "nucleo" });
+    const date = () => container.querySelector<HTMLInputElement>("input[type=date]")?.value;
+    expect(date()).toBe("2024-12-31");
+    await click(container.querySelector('input[type=radio][value="interim"]'));
+    expect(date()).toBe("2024-09-30");
+    await click(container.querySelector('input[type=radio][value="final"]'));
+    expect(date()).toBe("2024-12-31");
+  });
+
+  it("previews a preset (owners before → after, objectives that move most), computes with it, shows non calcolabile", async () => {
+    const analyse = presetAnalyse();
+    const { container } = await renderApp({ role: "nucleo", analyse });
+    const select = container.querySelector<HTMLSelectElement>("select[data-methodology]");
+    expect([...(select?.options ?? [])].map((x) => x.textContent)).toEqual(["Come nel foglio Metodologia", "Lineare", "Soglie minima/target/massima", "Fasce di raggiungimento"]);
+    await act(async () => {
+      if (select) select.value = "bands";
+      select?.dispatchEvent(new Event("change", { bubbles: true }));
+    });
+    await settle(10);
+    const panel = container.querySelector("[data-what-if]");
+    expect(panel?.querySelector('[data-owner="Mario Rossi"]')?.textContent).toBe("Mario Rossi: 88,4 (C) → 70 (D)");
+    expect(panel?.querySelector('[data-owner="Luca Verdi"]')?.textContent).toBe("Luca Verdi: 85,5 (C) → non calcolabile (—)");
+    expect([...(panel?.querySelectorAll("[data-moved]") ?? [])].map((x) => x.getAttribute("data-moved"))).toEqual(["polizia-locale/1", "segreteria/1"]);
+    // Nothing is computed or written by the preview itself: the table still shows the sheet's methodology.
+    expect(container.querySelector('[data-objective="polizia-locale/1"]')?.textContent).not.toContain("non calcolabile");
+
+    await click(byRole(container, "button", "Calcola medie e punteggi"));
+    expect(analyse).toHaveBeenLastCalledWith(expect.any(Array), expect.objectContaining({ asOf: "2024-12-31", review: "final", methodology: expect.objectContaining({ conversion: "bands" }) }));
+    const row = container.querySelector('[data-objective="polizia-locale/1"]');
+    expect(row?.textContent).toContain("Media valore raggiunto: non calcolabile");
+    expect(row?.textContent).toContain("Media rispetto dei tempi: non calcolabile");
+    expect(container.querySelector('[aria-label="Punteggi dei responsabili"]')?.textContent).toContain("non calcolabile");
+    expect(await axeViolations(container)).toEqual([]);
   });
 });
 

@@ -103,6 +103,7 @@ export function makeAnalysis(opts: { review?: "interim" | "final"; asOf?: string
       phases: [],
       meanAchievement: score,
       meanTimeliness: score,
+      notComputable: [],
       score,
       override: ov ? { value: ov.value, note: ov.note } : null,
       finalScore: ov ? ov.value : score,

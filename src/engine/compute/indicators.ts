@@ -1,5 +1,6 @@
 import type { Indicator, Measure } from "../model/plan";
 import { normalizeLabel } from "../values/text";
+import { convertAchievement } from "./conversion";
 import type { Methodology } from "./methodology";
 import type { IndicatorKind } from "./types";
 
@@ -72,7 +73,7 @@ export type AchievementStatus = "ok" | "missing-actual" | "missing-target" | "no
 export interface Achievement {
   /** Achievement in %, clamped to 0…achievementCap; null unless status is "ok". */
   value: number | null;
-  /** The figure before clamping. */
+  /** The per-kind figure, before conversion and clamping. */
   raw: number | null;
   status: AchievementStatus;
   /** Italian explanation for the reviewer when the figure is missing or adjusted; null otherwise. */
@@ -110,7 +111,8 @@ const fail = (status: AchievementStatus, note: string): Achievement => ({ value:
  *   time; NO counts 0 once the date has passed, and is not yet due before it;
  * - qualitative: the reviewer types the achievement itself, as a percent ("80%"); SI/NO count
  *   100/0.
- * Every figure is clamped to 0…achievementCap.
+ * The figure is then converted by the methodology (`convertAchievement`: linear, thresholds or
+ * range table) and clamped to 0…achievementCap; `raw` keeps the per-kind figure.
  */
 export function computeAchievement(
   indicator: Indicator,
@@ -120,13 +122,16 @@ export function computeAchievement(
 ): Achievement {
   const { target, actual } = indicator;
   if (!hasValue(actual)) return fail("missing-actual", "Valore raggiunto mancante.");
-  const clamp = (raw: number, daysLate: number | null = null): Achievement => ({
-    value: Math.min(methodology.achievementCap, Math.max(0, raw)),
-    raw,
-    status: "ok",
-    note: raw > methodology.achievementCap ? `Raggiungimento ${round2(raw)}% limitato al tetto del ${methodology.achievementCap}%.` : null,
-    daysLate,
-  });
+  const clamp = (raw: number, daysLate: number | null = null): Achievement => {
+    const converted = convertAchievement(raw, methodology);
+    return {
+      value: Math.min(methodology.achievementCap, Math.max(0, converted)),
+      raw,
+      status: "ok",
+      note: converted > methodology.achievementCap ? `Raggiungimento ${round2(converted)}% limitato al tetto del ${methodology.achievementCap}%.` : null,
+      daysLate,
+    };
+  };
 
   if (kind === "qualitative") {
     if (actual.type === "number") return clamp(actual.value);

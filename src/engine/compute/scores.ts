@@ -1,6 +1,7 @@
 import type { Objective, Plan, Structure } from "../model/plan";
-import { computeAchievement, hasValue, indicatorKey, inferIndicatorKind, type IndicatorKindMap } from "./indicators";
-import { METHODOLOGY_LABELS, type Methodology } from "./methodology";
+import { bandValue } from "./conversion";
+import { computeAchievement, daysBetween, hasValue, indicatorKey, inferIndicatorKind, type IndicatorKindMap } from "./indicators";
+import { METHODOLOGY_LABELS, type AchievementBand, type Methodology } from "./methodology";
 import { computeSchedule, isoYearMonth } from "./schedule";
 import type {
   IndicatorResult,
@@ -51,6 +52,8 @@ function mean(items: readonly { value: number; weight: number | null }[], weight
   return items.reduce((s, i) => s + i.value, 0) / items.length;
 }
 
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
 const KEY_ORDER = Object.keys(METHODOLOGY_LABELS) as (keyof Methodology)[];
 
 // Looking schedules up by id once per list keeps scoring linear in the number of objectives.
@@ -69,7 +72,8 @@ function scheduleOf(schedules: readonly ObjectiveSchedule[], objectiveId: string
  * Timeliness of one phase at `asOf`: a phase is due when the last month planned for it has ended
  * by `asOf`. Due and completed by the end of that month → 100; completed later → 100 minus
  * `timelinessPenaltyPerMonth` per calendar month after it (completed in the next month = 1 month
- * late); due and not completed by `asOf` → 0. Not due → left out (timeliness null).
+ * late), or with a days-late table the table's figure for the days after the end of that month;
+ * due and not completed by `asOf` → 0. Not due → left out (timeliness null).
  */
 export function phaseTimeliness(
   index: number,
@@ -78,6 +82,8 @@ export function phaseTimeliness(
   year: number,
   asOf: string,
   penaltyPerMonth: number,
+  /** The days-late table (methodology.timelinessRule "days"); null for the months penalty. */
+  daysTable: readonly AchievementBand[] | null = null,
 ): PhaseTimeliness {
   const lastMonth = months.length > 0 ? Math.max(...months) : null;
   if (lastMonth === null) return { index, lastMonth, due: false, timeliness: null, monthsLate: null };
@@ -87,6 +93,7 @@ export function phaseTimeliness(
   if (completedOn === null || done === null || completedOn > asOf) return { index, lastMonth, due: true, timeliness: 0, monthsLate: null };
   if (completedOn <= dueBy) return { index, lastMonth, due: true, timeliness: 100, monthsLate: 0 };
   const monthsLate = (done.year - year) * 12 + (done.month - lastMonth);
+  if (daysTable) return { index, lastMonth, due: true, timeliness: Math.max(0, bandValue(daysBetween(dueBy, completedOn), daysTable)), monthsLate };
   return { index, lastMonth, due: true, timeliness: Math.max(0, 100 - monthsLate * penaltyPerMonth), monthsLate };
 }
 
@@ -117,20 +124,41 @@ export function computeObjectiveScore(objective: Objective, context: ObjectiveSc
   });
   const counted = indicators.filter((r) => r.included && r.achievement !== null);
   const indicatorWeighted = counted.length > 0 && counted.every((r) => objective.indicators[r.index]?.weight != null);
-  const meanAchievement = mean(
-    counted.map((r) => ({ value: r.achievement as number, weight: objective.indicators[r.index]?.weight ?? null })),
-    indicatorWeighted,
-  );
+  // Nothing recorded yet (no achieved value on any indicator): "non calcolabile", not 0 %.
+  const achievementRecorded = objective.indicators.some((i) => hasValue(i.actual));
+  let meanAchievement: number | null = null;
+  if (achievementRecorded && counted.length > 0) {
+    if (methodology.aggregation === "worst") meanAchievement = Math.min(...counted.map((r) => r.achievement as number));
+    else
+      meanAchievement = mean(
+        counted.map((r) => ({ value: r.achievement as number, weight: objective.indicators[r.index]?.weight ?? null })),
+        indicatorWeighted,
+      );
+    if (methodology.aggregation !== "mean") used.add("aggregation");
+  }
+  if (counted.length > 0 && methodology.conversion !== "linear") {
+    used.add("conversion");
+    if (methodology.conversion === "thresholds") (["thresholdMin", "thresholdMinScore", "thresholdTarget", "thresholdMax", "thresholdExcellence"] as const).forEach((k) => used.add(k));
+    else used.add("achievementBands");
+  }
 
   const year = methodology.planYear ?? context.planYear ?? objective.year ?? Number(asOf.slice(0, 4));
   if (methodology.planYear !== null) used.add("planYear");
   const schedule = scheduleOf(context.schedules, objective.id) ?? computeSchedule(objective, year);
   const phases: PhaseTimeliness[] = objective.phases.map((phase, index) => {
     const months = schedule.phases.find((p) => p.phaseIndex === index)?.months ?? [];
-    return phaseTimeliness(index, months, phase.completedOn, year, asOf, methodology.timelinessPenaltyPerMonth);
+    const days = methodology.timelinessRule === "days" ? methodology.timelinessBands : null;
+    return phaseTimeliness(index, months, phase.completedOn, year, asOf, methodology.timelinessPenaltyPerMonth, days);
   });
-  const due = phases.filter((p) => p.due && p.timeliness !== null);
-  if (due.length > 0) used.add("timelinessPenaltyPerMonth");
+  // Due phases none of which has a completion date: "non calcolabile", not 0 %.
+  const timelinessRecorded = phases.some((p) => p.due && ISO_DATE.test(objective.phases[p.index]?.completedOn ?? ""));
+  const due = timelinessRecorded ? phases.filter((p) => p.due && p.timeliness !== null) : [];
+  if (due.length > 0) {
+    if (methodology.timelinessRule === "days") {
+      used.add("timelinessRule");
+      used.add("timelinessBands");
+    } else used.add("timelinessPenaltyPerMonth");
+  }
   const weights = phaseWeights(objective);
   const phaseWeighted = weights.some((w) => w.weight !== null);
   if (phaseWeighted) used.add("weightTolerance");
@@ -148,9 +176,13 @@ export function computeObjectiveScore(objective: Objective, context: ObjectiveSc
 
   const found = context.overrides.find((o) => o.objectiveId === objective.id);
   const override = found ? { value: found.value, note: found.note } : null;
+  const notComputable: ObjectiveScore["notComputable"] = [];
+  if (objective.indicators.length > 0 && !achievementRecorded) notComputable.push("achievement");
+  if (phases.some((p) => p.due) && !timelinessRecorded) notComputable.push("timeliness");
   return {
     objectiveId: objective.id,
     structure: objective.structure,
+    notComputable,
     owner: objective.owner ?? context.structureOwner ?? null,
     weight: objective.weight?.value ?? null,
     indicators,

@@ -51,6 +51,12 @@ export interface ObjectiveScore {
   phases: PhaseTimeliness[];
   meanAchievement: number | null;
   meanTimeliness: number | null;
+  /**
+   * The means that are "non calcolabile" because nothing is recorded yet: "achievement" when no
+   * indicator has an achieved value, "timeliness" when phases are due and none has a completion
+   * date. Such a mean is null (never 0 %); with both, so is the score.
+   */
+  notComputable: ("achievement" | "timeliness")[];
   /** Computed score (0–100). */
   score: number | null;
   /** The Nucleo's override, kept beside the computed value. */

@@ -2,6 +2,7 @@ import { rangeToA1, type CellRange } from "../cells/a1";
 import type { Finding, FindingData, Severity } from "../model/finding";
 import type { Objective, Plan } from "../model/plan";
 import type { Methodology } from "../compute/methodology";
+import type { LocatedMethodologyProblem } from "../compute/methodology-sheet";
 import type { ReviewKind } from "../compute/types";
 
 /**
@@ -18,6 +19,8 @@ export interface RuleContext<M extends string> {
   review: ReviewKind | null;
   /** ISO date of the review / check. */
   asOf: string | null;
+  /** Inconsistent settings found on the Metodologia sheet (readMethodology), at their cells. */
+  methodologyProblems: readonly LocatedMethodologyProblem[];
   /**
    * Reports a finding on `at`. `subject` fills the finding's objectiveId and structure when it is
    * an objective, its structure only when it is `{ structure }` (structure-level findings).
@@ -64,6 +67,7 @@ export interface RunRulesOptions {
   methodology: Methodology;
   review?: ReviewKind | null;
   asOf?: string | null;
+  methodologyProblems?: readonly LocatedMethodologyProblem[];
 }
 
 /** Runs rules over a plan; findings come out in rule order, then in report order. */
@@ -92,6 +96,7 @@ export function runRuleList(rules: readonly Rule[], plan: Plan, options: RunRule
       methodology: options.methodology,
       review: options.review ?? null,
       asOf: options.asOf ?? null,
+      methodologyProblems: options.methodologyProblems ?? [],
       report,
     });
   }

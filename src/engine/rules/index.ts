@@ -7,6 +7,7 @@ import { indicatorDescriptionMissing } from "./indicator-description-missing";
 import { indicatorMissing } from "./indicator-missing";
 import { indicatorTargetMissing } from "./indicator-target-missing";
 import { joinAmbiguous } from "./join-ambiguous";
+import { methodologyInvalid } from "./methodology-invalid";
 import { objectiveWeightsSum } from "./objective-weights-sum";
 import { participationSum } from "./participation-sum";
 import { phaseCompletionMissing } from "./phase-completion-missing";
@@ -50,6 +51,7 @@ export const allRules = [
   phaseCompletionMissing,
   participationSum,
   reviewMeanMismatch,
+  methodologyInvalid,
 ] satisfies readonly Rule[];
 
 /**

@@ -3,7 +3,9 @@ import type { ObjectiveSchedule, ReviewKind, Scores } from "../compute/types";
 import type { Finding } from "../model/finding";
 import type { Plan } from "../model/plan";
 import type { SheetSnapshot } from "../model/snapshot";
-import { asOfReference, scoresSheet } from "./scores";
+import { asOfReference, ownerLayout, scoreLayout, scoresSheet } from "./scores";
+import { summarySheet } from "./summary";
+import { reportSheet } from "./report";
 import { objectiveEntries, type WriteContext } from "./context";
 import { buildFlags } from "./flags";
 import { findingsSheet } from "./findings";
@@ -14,7 +16,7 @@ import { phaseLayout, phasesSheet } from "./phases";
 import { objectivesSheet, scheduleSheet, staffSheet } from "./plan-tables";
 import { planReviewColumns } from "./review-columns";
 import { resolveSheetNames, sheetNameOf } from "./sheets";
-import type { OwnedSheet, OwnershipRecord, WriteMessage, WritePlan } from "./types";
+import type { OwnedSheet, OwnershipRecord, PageSetup, WriteMessage, WritePlan } from "./types";
 
 export type { WritePlan } from "./types";
 export { userSnapshots, readOwnershipRecord, encodeOwnershipRecord, decodeOwnershipRecord, OWNED_SHEET_MARKER } from "./ownership";
@@ -35,6 +37,12 @@ export interface BuildWritePlanInput {
   review?: ReviewKind | null;
   /** The ownership record, for hosts whose snapshots do not include SO_Stato. */
   ownership?: OwnershipRecord | null;
+  /**
+   * The methodology was chosen in the add-in (a preset, a what-if), not read from the sheet: the
+   * add-in's own Metodologia sheet is rewritten with it. A user's own Metodologia is never
+   * rewritten (the formulas then carry the chosen figures, and a message says so).
+   */
+  methodologyChosen?: boolean;
 }
 
 /**
@@ -84,7 +92,9 @@ export function buildWritePlan(input: BuildWritePlanInput): WritePlan {
       message: `Il foglio «${methodologyName}» della cartella è usato come metodologia e non viene modificato.`,
     });
   }
-  const refs = methodologyRefs(methodology, methodologyName, methodologySnapshot, messages);
+  // A chosen methodology replaces the add-in's own sheet: the formulas point at the sheet as it will be written.
+  const rewriteMethodology = input.methodologyChosen === true && (!methodologySnapshot || ownsMethodology || hasOwnedSheetMarker(methodologySnapshot));
+  const refs = methodologyRefs(methodology, methodologyName, rewriteMethodology ? null : methodologySnapshot, messages);
 
   const scoresName = sheetNameOf(names, "scores");
   const context: WriteContext = {
@@ -104,13 +114,18 @@ export function buildWritePlan(input: BuildWritePlanInput): WritePlan {
   const owned: OwnedSheet[] = [
     findingsSheet(sheetNameOf(names, "findings"), findings, existing),
     scoresSheet(context, ind, phases, sheets),
+    summarySheet(context, scoreLayout(context), ownerLayout(context), findings, input.review != null),
+    // Year end: the rows for the Relazione sulla performance.
+    ...(input.review === "final" ? [reportSheet(context, scoreLayout(context))] : []),
     objectivesSheet(context, phases.range("id"), ind.range("id")),
     phasesSheet(context),
     indicatorsSheet(context),
     scheduleSheet(context),
     staffSheet(context),
-    methodologySheet(methodologyName, methodology),
+    { ...methodologySheet(methodologyName, methodology), keepIfExists: !rewriteMethodology },
   ];
+
+  for (const sheet of owned) sheet.pageSetup = pageSetupOf(sheet, scores.asOf);
 
   const generated = new Set(names.filter((n) => n.key !== "methodology").map((n) => n.used.toLowerCase()));
   const flaggable = (sheet: string): boolean => !generated.has(sheet.toLowerCase()) && !isStateSheetName(sheet);
@@ -129,9 +144,29 @@ export function buildWritePlan(input: BuildWritePlanInput): WritePlan {
     flags,
     addedCells,
     stats: planStats(owned, flags.length, addedCells.length),
-    sheetNames: names,
+    // Names of the sheets this plan writes (Relazione only at a final review).
+    sheetNames: names.filter((n) => owned.some((s) => s.key === n.key)),
     messages,
     ownershipSeen: state.status === "ok",
+  };
+}
+
+/** "Schede Obiettivo · Punteggi" | "Data di riferimento: 31/12/2024"; "Pagina 1 di 3" (header texts escape "&"). */
+export function pageSetupOf(sheet: OwnedSheet, asOf: string): PageSetup {
+  const a1 = sheet.cells.find((c) => c.row === 0 && c.col === 0)?.content;
+  const title = a1?.kind === "text" ? a1.text : sheet.name;
+  const [y, m, d] = asOf.split("-");
+  const esc = (t: string): string => t.replace(/&/g, "&&");
+  const first = sheet.tables[0];
+  return {
+    orientation: "landscape",
+    // Excel and LibreOffice ignore manual page breaks when fitting to pages: a sheet with breaks
+    // (Riepilogo, one structure a page, its columns sized to fit) prints at a fixed scale.
+    fitToWidth: sheet.pageBreaks && sheet.pageBreaks.length > 0 ? null : 1,
+    scale: sheet.pageBreaks && sheet.pageBreaks.length > 0 ? 75 : null,
+    titleRows: first ? { first: first.row, last: first.row } : null,
+    header: { left: esc(title), center: "", right: esc(`Data di riferimento: ${d}/${m}/${y}`) },
+    footer: { left: esc(sheet.name), center: "Pagina &P di &N", right: "" },
   };
 }
 

@@ -105,6 +105,17 @@ export function rawAchievementFormula(kind: IndicatorKind, g: string, h: string,
 }
 
 /**
+ * The achievement counted, as a fraction: the uncapped figure converted by the methodology
+ * (thresholds or range table, over the Metodologia cells), then clamped to 0…cap. A missing
+ * Raggiunto counted 0 stays 0 (the conversion applies to achieved values only).
+ */
+export function achievementFormula(raw: string, actual: string, cap: string, context: WriteContext): string {
+  const converted = context.refs.conversion(`MAX(0,${raw}*100)`);
+  if (converted === null) return `IF(ISNUMBER(${raw}),MIN(${cap}/100,MAX(0,${raw})),"")`;
+  return `IF(ISNUMBER(${raw}),IF(${actual}="",0,MIN(${cap},MAX(0,${converted}))/100),"")`;
+}
+
+/**
  * Indicatori: one row per indicator with its kind, expected and achieved values (as typed, and as
  * values the formulas compare), weight, and the achievement as formulas (uncapped, then capped
  * by Metodologia's cap). An indicator counts in the mean on Punteggi when its Raggiungimento
@@ -139,7 +150,7 @@ export function indicatorsSheet(context: WriteContext): OwnedSheet {
         actual: measureCell(kind, "actual", indicator.actual),
         weight: numberCell(weight === null ? null : weight / 100),
         raw: formulaCell(rawAchievementFormula(kind, c("target"), c("actual"), context), raw === null ? "" : raw / 100),
-        achievement: formulaCell(`IF(ISNUMBER(${c("raw")}),MIN(${cap}/100,MAX(0,${c("raw")})),"")`, achieved === null ? "" : achieved / 100),
+        achievement: formulaCell(achievementFormula(c("raw"), c("actual"), cap, context), achieved === null ? "" : achieved / 100),
         note: textCell(result?.note ?? null),
         sheet: textCell(where?.sheet ?? null),
         cell: textCell(where ? rangeToA1(where) : null),
@@ -165,9 +176,28 @@ function rawValue(indicator: Indicator, result: IndicatorResult | undefined, con
 /**
  * Media valore raggiunto of one objective over the Indicatori table, as the engine computes it:
  * weighted by indicator weight when every counted indicator has one (and they sum above 0), else
- * the plain mean; "" when no indicator counts.
+ * the plain mean, or with the "worst" aggregation the lowest achievement; "" when no indicator
+ * counts or no achieved value is recorded ("non calcolabile").
  */
-export function meanAchievementFormula(ind: TableLayout<IndicatorKey>, idCell: string): string {
+export function meanAchievementFormula(
+  ind: TableLayout<IndicatorKey>,
+  idCell: string,
+  options: { aggregation?: "mean" | "worst"; rows?: { first: number; count: number } } = {},
+): string {
+  // Nothing recorded yet (no Raggiunto on any indicator of the objective): "non calcolabile".
+  const recorded = `SUMPRODUCT((${ind.range("id")}=${idCell})*(${ind.range("actual")}<>""))`;
+  if (options.aggregation === "worst") {
+    const rows = options.rows;
+    if (!rows || rows.count === 0) return '""';
+    // The objective's rows of Indicatori are written together: MIN leaves out the "" of an indicator not counted.
+    const own = ind.rows("achievement", rows.first, rows.first + rows.count - 1);
+    const counted = `SUMPRODUCT((${ind.range("id")}=${idCell})*ISNUMBER(${ind.range("achievement")}))`;
+    return `IF(OR(${recorded}=0,${counted}=0),"",MIN(${own}))`;
+  }
+  return `IF(${recorded}=0,"",${plainMeanFormula(ind, idCell)})`;
+}
+
+function plainMeanFormula(ind: TableLayout<IndicatorKey>, idCell: string): string {
   const achievement = ind.range("achievement");
   const weight = ind.range("weight");
   // An indicator counts when its achievement is a number ("" when it cannot be computed).

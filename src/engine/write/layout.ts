@@ -68,6 +68,12 @@ export class TableLayout<K extends string> {
     return `${quoteSheetName(this.sheet)}!$${letters}$${this.firstRow + 1}:$${letters}$${this.lastRow + 1}`;
   }
 
+  /** "'Fasi'!$D$7:$D$9": the key's cells on data rows first…last, absolute. */
+  rows(key: K, first: number, last: number): string {
+    const letters = columnToLetters(this.col(key));
+    return `${quoteSheetName(this.sheet)}!$${letters}$${this.firstRow + first + 1}:$${letters}$${this.firstRow + last + 1}`;
+  }
+
   /** The table spec from rows keyed by column. */
   spec(rows: ReadonlyArray<Partial<Record<K, CellContent>>>, links?: TableSpec["links"]): TableSpec {
     const body: ReadonlyArray<Partial<Record<K, CellContent>>> = rows.length > 0 ? rows : [{}];

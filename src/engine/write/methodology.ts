@@ -1,6 +1,6 @@
 import { columnToLetters, quoteSheetName } from "../cells/a1";
 import { METHODOLOGY_LABELS, type Methodology } from "../compute/methodology";
-import { methodologyRows } from "../compute/methodology-sheet";
+import { ACHIEVEMENT_BAND_KEY, TIMELINESS_BAND_KEY, achievementBandRows, methodologyRows, type TableKey } from "../compute/methodology-sheet";
 import type { ReviewKind } from "../compute/types";
 import { cellAt, formatAt, snapshotBounds, type SheetSnapshot } from "../model/snapshot";
 import { normalizeLabel } from "../values/text";
@@ -14,7 +14,12 @@ type NumericKey =
   | "achievementCap"
   | "deadlinePenaltyPer30Days"
   | "timelinessPenaltyPerMonth"
-  | "weightTolerance";
+  | "weightTolerance"
+  | "thresholdMin"
+  | "thresholdMinScore"
+  | "thresholdTarget"
+  | "thresholdMax"
+  | "thresholdExcellence";
 
 /**
  * How the formulas reach the methodology: an absolute reference to the setting's cell on the
@@ -31,10 +36,33 @@ export interface MethodologyRefs {
   planYear(fallback: number): string;
   /** The band of a score given as a fraction (0.95 for 95 %): nested IFs over the bands' minimums; "" below all. */
   band(scoreFraction: string): string;
+  /**
+   * The methodology's conversion of an achievement given in % (a formula fragment ≥ 0), as a
+   * fragment in %, before the cap (see convertAchievement): null for the linear conversion.
+   * Thresholds and range-table rows are references to their cells on Metodologia.
+   */
+  conversion(percent: string): string | null;
+  /**
+   * The timeliness (%) of a phase `days` late (a fragment ≥ 1) by the days-late table, over its
+   * cells on Metodologia; null for the months penalty (timelinessRule "months").
+   */
+  lateTimeliness(days: string): string | null;
 }
 
-const SCALARS = Object.keys(METHODOLOGY_LABELS).filter((k) => k !== "bands") as Exclude<keyof Methodology, "bands">[];
-const PERCENT_KEYS = new Set<string>(["achievementShare", "timelinessShare", "achievementCap"]);
+const SCALARS = Object.keys(METHODOLOGY_LABELS).filter((k) => k !== "bands" && k !== "achievementBands" && k !== "timelinessBands") as Exclude<
+  keyof Methodology,
+  "bands" | TableKey
+>[];
+const PERCENT_KEYS = new Set<string>([
+  "achievementShare",
+  "timelinessShare",
+  "achievementCap",
+  "thresholdMin",
+  "thresholdMinScore",
+  "thresholdTarget",
+  "thresholdMax",
+  "thresholdExcellence",
+]);
 
 const LOOKUP = new Map<string, string>(
   SCALARS.flatMap((k) => [
@@ -51,15 +79,18 @@ interface Located {
 }
 
 /** Finds each setting's value cell the way the methodology reader does (key, then first other cell to the right). */
-function locate(sheet: SheetSnapshot): { settings: Map<string, Located>; bands: Map<string, Located> } {
+function locate(sheet: SheetSnapshot): { settings: Map<string, Located>; bands: Map<string, Located>; tables: Record<TableKey, Located[]> } {
   const settings = new Map<string, Located>();
   const bands = new Map<string, Located>();
+  const tables: Record<TableKey, Located[]> = { achievementBands: [], timelinessBands: [] };
   const b = snapshotBounds(sheet);
   const keyOf = (v: unknown): string | null => {
     if (typeof v !== "string") return null;
     const t = normalizeLabel(v);
     const s = LOOKUP.get(t);
     if (s) return s;
+    if (ACHIEVEMENT_BAND_KEY.test(t)) return "table:achievementBands";
+    if (TIMELINESS_BAND_KEY.test(t)) return "table:timelinessBands";
     const m = BAND.exec(t);
     return m ? `band:${(m[1] as string).toUpperCase()}` : null;
   };
@@ -68,6 +99,11 @@ function locate(sheet: SheetSnapshot): { settings: Map<string, Located>; bands: 
     let col = b.left;
     for (; col <= b.right && key === null; col++) key = keyOf(cellAt(sheet, row, col));
     if (key === null) continue;
+    if (key.startsWith("table:")) {
+      // The reader's row: from | to | mode | value | value at the end, right of the key (col - 1).
+      if ([0, 1, 2, 3, 4].some((k) => cellAt(sheet, row, col + k) !== null)) tables[key.slice(6) as TableKey].push({ row, col: col - 1 });
+      continue;
+    }
     for (let c = col; c <= b.right; c++) {
       const v = cellAt(sheet, row, c);
       if (v === null || keyOf(v) === key) continue;
@@ -76,7 +112,7 @@ function locate(sheet: SheetSnapshot): { settings: Map<string, Located>; bands: 
       break;
     }
   }
-  return { settings, bands };
+  return { settings, bands, tables };
 }
 
 const abs = (sheet: string, at: Located): string => `${quoteSheetName(sheet)}!$${columnToLetters(at.col)}$${at.row + 1}`;
@@ -90,7 +126,7 @@ export function methodologyRefs(
   messages: WriteMessage[],
 ): MethodologyRefs {
   const snapshot = existing ?? writtenSnapshot(sheetName, methodology);
-  const { settings, bands } = locate(snapshot);
+  const { settings, bands, tables } = locate(snapshot);
   const numeric = new Map<string, string>();
   const differs: string[] = [];
   for (const key of SCALARS) {
@@ -118,9 +154,55 @@ export function methodologyRefs(
   }
 
   const sortedBands = [...methodology.bands].sort((a, b) => b.min - a.min);
+  /** A number of the range table: its cell when it holds the engine's figure (a percent cell scaled), else the figure. */
+  const bandRef = (table: TableKey, i: number, offset: number, expected: number): string => {
+    const at = tables[table][i];
+    if (!at || methodology[table].length !== tables[table].length) return num(expected);
+    const cell = cellAt(snapshot, at.row, at.col + offset);
+    if (typeof cell !== "number") return num(expected);
+    const percentCell = (formatAt(snapshot, at.row, at.col + offset) ?? "").includes("%");
+    const read = percentCell ? cell * 100 : cell;
+    if (Math.abs(read - expected) > 1e-9) return num(expected);
+    const ref = abs(sheetName, { row: at.row, col: at.col + offset });
+    return percentCell ? `(${ref}*100)` : ref;
+  };
+  const numRef = (key: NumericKey): string => numeric.get(key) ?? num(methodology[key] ?? 0);
+  /** A range table as nested IFs over its rows: the last row whose "da" the figure reaches. */
+  const tableFormula = (table: TableKey, x: string): string => {
+    const rows = methodology[table].map((band, i) => ({ band, i })).sort((a, b) => a.band.from - b.band.from);
+    let out = "0";
+    for (const { band, i } of rows) {
+      const from = bandRef(table, i, 1, band.from);
+      const value = bandRef(table, i, 4, band.value);
+      let figure = value;
+      if (band.mode === "proportional" && band.valueTo !== null && band.to > band.from) {
+        const to = bandRef(table, i, 2, band.to);
+        const end = bandRef(table, i, 5, band.valueTo);
+        figure = `(${value}+(MIN(${x},${to})-${from})/(${to}-${from})*(${end}-${value}))`;
+      }
+      out = `IF(${x}>=${from},${figure},${out})`;
+    }
+    return out;
+  };
   return {
     num(key) {
-      return numeric.get(key) ?? num(methodology[key]);
+      return numRef(key);
+    },
+    conversion(x) {
+      const m = methodology;
+      if (m.conversion === "linear") return null;
+      if (m.conversion === "thresholds") {
+        const [min, ms, target, max, exc] = (["thresholdMin", "thresholdMinScore", "thresholdTarget", "thresholdMax", "thresholdExcellence"] as const).map(numRef);
+        const above =
+          m.thresholdMax !== null && m.thresholdExcellence !== null && m.thresholdMax > m.thresholdTarget
+            ? `IF(${x}<${max},100+(${x}-${target})/(${max}-${target})*(${exc}-100),${exc})`
+            : "100";
+        return `IF(${x}<${min},0,IF(${x}<${target},${ms}+(${x}-${min})/(${target}-${min})*(100-${ms}),${above}))`;
+      }
+      return tableFormula("achievementBands", x);
+    },
+    lateTimeliness(days) {
+      return methodology.timelinessRule === "days" ? tableFormula("timelinessBands", days) : null;
     },
     missingIsZero(review) {
       const key = review === "interim" ? "missingActualInterim" : "missingActualFinal";
@@ -152,7 +234,41 @@ const METHODOLOGY_COLUMNS = [
   { key: "value", header: "Valore", width: 14 },
 ] as const;
 
-/** The Metodologia sheet the add-in writes when the workbook has none: key | setting | value. */
+const BAND_COLUMNS = [
+  { key: "key", header: KEY_HEADER },
+  { key: "from", header: "Da (%)" },
+  { key: "to", header: "A (%)" },
+  { key: "mode", header: "Tipo (fisso/proporzionale)" },
+  { key: "value", header: "Valore (%)" },
+  { key: "valueTo", header: "Valore a fine fascia (%)" },
+] as const;
+
+/** Row (zero-based) of the range table's header: two rows below the settings table. */
+function bandTableTop(methodology: Methodology): number {
+  return TABLE_TOP + methodologyRows(methodology).length + 3;
+}
+
+/** Row (zero-based) of the days-late table's header: two rows below the range table. */
+function lateTableTop(methodology: Methodology): number {
+  return bandTableTop(methodology) + methodology.achievementBands.length + 3;
+}
+
+const BAND_TITLE = "Fasce di raggiungimento (conversione «fasce»): da % incluso a % escluso; l'ultima fascia vale anche oltre.";
+const LATE_TITLE = "Fasce di ritardo delle fasi (regola «giorni»): giorni di ritardo da (incluso) a (escluso) → rispetto dei tempi %.";
+const LATE_COLUMNS = [
+  { key: "key", header: KEY_HEADER },
+  { key: "from", header: "Da (giorni)" },
+  { key: "to", header: "A (giorni)" },
+  { key: "mode", header: "Tipo (fisso/proporzionale)" },
+  { key: "value", header: "Valore (%)" },
+  { key: "valueTo", header: "Valore a fine fascia (%)" },
+] as const;
+
+/**
+ * The Metodologia sheet the add-in writes when the workbook has none: key | setting | value,
+ * then the range table of the "fasce" conversion (Scaglione N | from | to | mode | value | value
+ * at the end), then the days-late table of the phases (Ritardo N | …).
+ */
 export function methodologySheet(name: string, methodology: Methodology): OwnedSheet {
   const rows = methodologyRows(methodology).map(([key, label, value]) => ({
     key: { kind: "text", text: key } as CellContent,
@@ -160,11 +276,25 @@ export function methodologySheet(name: string, methodology: Methodology): OwnedS
     value: (typeof value === "number" ? { kind: "number", value } : value === "" ? { kind: "empty" } : { kind: "text", text: value }) as CellContent,
   }));
   const spec = new TableLayout(name, "SO_Metodologia", METHODOLOGY_COLUMNS, rows.length).spec(rows);
+  const cell = (v: string | number): CellContent => (typeof v === "number" ? { kind: "number", value: v } : v === "" ? { kind: "empty" } : { kind: "text", text: v });
+  const tableRows = (table: TableKey) =>
+    achievementBandRows(methodology, table).map(([key, from, to, mode, value, valueTo]) => ({
+      key: cell(key),
+      from: cell(from),
+      to: cell(to),
+      mode: cell(mode),
+      value: cell(value),
+      valueTo: cell(valueTo),
+    }));
+  const top = bandTableTop(methodology);
+  const lateTop = lateTableTop(methodology);
+  const bandSpec = new TableLayout(name, "SO_Fasce_Raggiungimento", BAND_COLUMNS, methodology.achievementBands.length, 0, top).spec(tableRows("achievementBands"));
+  const lateSpec = new TableLayout(name, "SO_Fasce_Ritardo", LATE_COLUMNS, methodology.timelinessBands.length, 0, lateTop).spec(tableRows("timelinessBands"));
   return {
     key: "methodology",
     name,
     keepIfExists: true,
-    tables: [spec],
+    tables: [spec, bandSpec, lateSpec],
     cells: [
       { sheet: name, row: 0, col: 0, content: { kind: "text", text: `${OWNED_SHEET_MARKER} Metodologia di valutazione` }, style: { bold: true } },
       {
@@ -177,8 +307,10 @@ export function methodologySheet(name: string, methodology: Methodology): OwnedS
         },
         style: { italic: true },
       },
+      { sheet: name, row: top - 1, col: 0, content: { kind: "text", text: BAND_TITLE }, style: { bold: true } },
+      { sheet: name, row: lateTop - 1, col: 0, content: { kind: "text", text: LATE_TITLE }, style: { bold: true } },
     ],
-    columnWidths: { 0: 30, 1: 55, 2: 14 },
+    columnWidths: { 0: 30, 1: 55, 2: 14, 3: 24, 4: 12, 5: 22 },
     freeze: { rows: TABLE_TOP + 1, cols: 0 },
   };
 }
@@ -188,5 +320,10 @@ function writtenSnapshot(name: string, methodology: Methodology): SheetSnapshot 
   const rows = methodologyRows(methodology);
   const cells: (string | number | null)[][] = [[null, null, null], [null, null, null], [null, null, null], [KEY_HEADER, "Impostazione", "Valore"]];
   for (const [key, label, value] of rows) cells.push([key, label, value === "" ? null : value]);
-  return { name, origin: { row: 0, col: 0 }, cells };
+  cells.push([null], [BAND_TITLE], BAND_COLUMNS.map((c) => c.header));
+  for (const r of achievementBandRows(methodology)) cells.push(r.map((v) => (v === "" ? null : v)));
+  cells.push([null], [LATE_TITLE], LATE_COLUMNS.map((c) => c.header));
+  for (const r of achievementBandRows(methodology, "timelinessBands")) cells.push(r.map((v) => (v === "" ? null : v)));
+  const width = Math.max(...cells.map((r) => r.length));
+  return { name, origin: { row: 0, col: 0 }, cells: cells.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? null)) };
 }

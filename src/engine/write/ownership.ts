@@ -7,7 +7,7 @@ import { STATE_CHUNK, STATE_SHEET, type OwnershipRecord } from "./types";
  * chunks in column A. Parsed with zod because it comes from a file anybody may have edited:
  * a damaged record means "nothing is known to be ours", never a crash or a deleted user sheet.
  */
-const KeySchema = z.enum(["findings", "scores", "objectives", "phases", "indicators", "schedule", "staff", "methodology"]);
+const KeySchema = z.enum(["findings", "scores", "objectives", "phases", "indicators", "schedule", "staff", "methodology", "summary", "report"]);
 
 const OwnershipRecordSchema = z.object({
   version: z.literal(1),

@@ -61,6 +61,12 @@ export function phasesSheet(context: WriteContext): OwnedSheet {
   const asOf = context.asOfRef;
   const links: NonNullable<TableSpec["links"]> = [];
   const rows: Partial<Record<PhaseKey, CellContent>>[] = [];
+  // Late: the months penalty, or the days-late table over the days after the end of the planned month.
+  const lateFormula = (c: (k: PhaseKey) => string): string => {
+    const byDays = context.refs.lateTimeliness(`(${c("completedOn")}-${c("dueBy")})`);
+    if (byDays !== null) return `MAX(0,${byDays})/100`;
+    return `MAX(0,1-((YEAR(${c("completedOn")})-${c("year")})*12+MONTH(${c("completedOn")})-${c("lastMonth")})*${pen}/100)`;
+  };
   for (const e of context.objectives) {
     const weights = phaseWeights(e.objective);
     e.objective.phases.forEach((phase, index) => {
@@ -95,7 +101,7 @@ export function phasesSheet(context: WriteContext): OwnedSheet {
         ),
         timeliness: formulaCell(
           `IF(${c("due")}=0,"",IF(NOT(ISNUMBER(${c("completedOn")})),0,IF(${c("completedOn")}>${asOf},0,` +
-            `IF(${c("completedOn")}<=${c("dueBy")},1,MAX(0,1-((YEAR(${c("completedOn")})-${c("year")})*12+MONTH(${c("completedOn")})-${c("lastMonth")})*${pen}/100)))))`,
+            `IF(${c("completedOn")}<=${c("dueBy")},1,${lateFormula(c)}))))`,
           timeliness === null ? "" : timeliness / 100,
         ),
         sheet: textCell(where?.sheet ?? null),
@@ -127,7 +133,7 @@ export function phasesSheet(context: WriteContext): OwnedSheet {
  * Media rispetto dei tempi of one objective over the Fasi table, as the engine computes it:
  * the mean of the counted phases, weighted by phase weight when every phase of the objective has
  * a weight and the weights sum to 100 % (within the tolerance), else the plain mean; "" when no
- * phase is due.
+ * phase is due, or when none of the phases due has a completion date ("non calcolabile").
  */
 export function meanTimelinessFormula(phases: TableLayout<PhaseKey>, idCell: string, tolerance: string): string {
   const ids = phases.range("id");
@@ -145,7 +151,9 @@ export function meanTimelinessFormula(phases: TableLayout<PhaseKey>, idCell: str
   const wsum = `SUMPRODUCT(${withWeight},${weight})`;
   const wv = `SUMPRODUCT(${withWeight},${weight},${timeliness})`;
   const vsum = `SUMPRODUCT(${counted},${timeliness})`;
-  return `IF(${n}=0,"",IF(AND(${valid},${wsum}>0),${wv}/${wsum},${vsum}/${n}))`;
+  // Phases due but no completion date recorded on any of them: "non calcolabile".
+  const recorded = `SUMPRODUCT((${ids}=${idCell})*(${phases.range("due")}=1)*ISNUMBER(${phases.range("completedOn")}))`;
+  return `IF(OR(${n}=0,${recorded}=0),"",IF(AND(${valid},${wsum}>0),${wv}/${wsum},${vsum}/${n}))`;
 }
 
 /** The plan year: a reference to Metodologia when it sets one, else the number. */

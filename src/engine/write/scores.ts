@@ -104,6 +104,9 @@ export function scoresSheet(
   const st = refs.num("timelinessShare");
   const tolerance = refs.num("weightTolerance");
 
+  // Each objective's first row in Indicatori (written in objective order), for the worst-of MIN.
+  const firstIndicator: number[] = [];
+  context.objectives.reduce((n, e) => (firstIndicator.push(n), n + e.objective.indicators.length), 0);
   const rows = context.objectives.map((e, i) => {
     const c = (k: ScoreKey): string => layout.cell(k, i);
     const s = e.score;
@@ -119,7 +122,7 @@ export function scoresSheet(
       owner: textCell(e.owner),
       title: textCell(e.objective.title),
       weight: numberCell(weight === null ? null : weight / 100),
-      meanAchievement: formulaCell(meanAchievementFormula(ind, c("id")), fraction(s?.meanAchievement)),
+      meanAchievement: formulaCell(meanAchievementFormula(ind, c("id"), { aggregation: methodology.aggregation, rows: { first: firstIndicator[i] ?? 0, count: e.objective.indicators.length } }), fraction(s?.meanAchievement)),
       meanTimeliness: formulaCell(meanTimelinessFormula(phases, c("id"), tolerance), fraction(s?.meanTimeliness)),
       score: formulaCell(
         `IF(AND(${F}="",${G}=""),"",IF(${F}="",${G},IF(${G}="",${F},IF(${sa}+${st}<=0,(${F}+${G})/2,(${sa}*${F}+${st}*${G})/(${sa}+${st})))))`,

@@ -5,6 +5,8 @@ import { isStateSheetName, METHODOLOGY_SHEET } from "./ownership";
 export const OWNED_SHEETS: ReadonlyArray<{ key: OwnedSheetKey; name: string; table: string }> = [
   { key: "findings", name: "Verifica", table: "SO_Verifica" },
   { key: "scores", name: "Punteggi", table: "SO_Punteggi" },
+  { key: "summary", name: "Riepilogo", table: "SO_Riepilogo" },
+  { key: "report", name: "Relazione", table: "SO_Relazione" },
   { key: "objectives", name: "Obiettivi", table: "SO_Obiettivi" },
   { key: "phases", name: "Fasi", table: "SO_Fasi" },
   { key: "indicators", name: "Indicatori", table: "SO_Indicatori" },

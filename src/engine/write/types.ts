@@ -95,6 +95,30 @@ export interface OwnedSheet {
   freeze?: { rows: number; cols: number };
   /** Tab colour "#RRGGBB". */
   tabColor?: string;
+  /** How the sheet prints. */
+  pageSetup?: PageSetup;
+  /** Conditional-format data bars over ranges of fractions (min … max). */
+  dataBars?: Array<{ top: number; left: number; bottom: number; right: number; min: number; max: number; color: string }>;
+  /** Rows (zero-based) after which a printed page ends. */
+  pageBreaks?: number[];
+}
+
+/**
+ * Print settings of an owned sheet: landscape, one page wide (as many tall as needed), the table
+ * header repeated on every page, a header with the sheet's title and the date of reference, and
+ * the page number in the footer.
+ */
+export interface PageSetup {
+  orientation: "landscape" | "portrait";
+  /** Pages wide (1: no column is cut); the height follows. Null: print at `scale` (manual page breaks count only then). */
+  fitToWidth: number | null;
+  /** Print scale in % when not fitting to width. */
+  scale: number | null;
+  /** Rows (zero-based, inclusive) repeated at the top of every page; null for none. */
+  titleRows: { first: number; last: number } | null;
+  /** Header and footer texts, left / center / right; "&P" is the page number, "&N" the pages. */
+  header: { left: string; center: string; right: string };
+  footer: { left: string; center: string; right: string };
 }
 
 /** The add-in's sheets, by role. */
@@ -106,7 +130,9 @@ export type OwnedSheetKey =
   | "indicators"
   | "schedule"
   | "staff"
-  | "methodology";
+  | "methodology"
+  | "summary"
+  | "report";
 
 /** How a sheet of the add-in got its name: `used` differs from `wanted` when a user sheet had it. */
 export interface SheetNaming {

@@ -24,6 +24,7 @@ import {
   type CellWrite,
   type OwnedSheet,
   type OwnershipRecord,
+  type PageSetup,
   type TableSpec,
   type WriteMessage,
   type WritePlan,
@@ -54,6 +55,12 @@ export type WriteOp =
   | { kind: "restoreFills"; sheet: string; bounds: Bounds; fills: (Fill | undefined)[][] }
   | { kind: "columnWidth"; sheet: string; col: number; points: number }
   | { kind: "freeze"; sheet: string; rows: number; cols: number }
+  /** Print settings (ExcelApi 1.9 pageLayout). */
+  | { kind: "pageLayout"; sheet: string; setup: PageSetup }
+  /** A conditional-format data bar from min to max (numbers). */
+  | { kind: "dataBar"; sheet: string; bounds: Bounds; min: number; max: number; color: string }
+  /** A page break above zero-based `row`. */
+  | { kind: "pageBreak"; sheet: string; row: number }
   | { kind: "table"; sheet: string; bounds: Bounds; name: string; style: string; bandedRows: boolean }
   | { kind: "link"; sheet: string; row: number; col: number; target: string; text: string }
   | { kind: "addNote"; sheet: string; row: number; col: number; text: string }
@@ -654,6 +661,11 @@ function writeOwnedSheet(sheet: OwnedSheet, ops: WriteOp[], takenTables: Set<str
   if (sheet.freeze && (sheet.freeze.rows > 0 || sheet.freeze.cols > 0)) {
     ops.push({ kind: "freeze", sheet: sheet.name, rows: sheet.freeze.rows, cols: sheet.freeze.cols });
   }
+  if (sheet.pageSetup) ops.push({ kind: "pageLayout", sheet: sheet.name, setup: sheet.pageSetup });
+  for (const b of sheet.dataBars ?? []) {
+    ops.push({ kind: "dataBar", sheet: sheet.name, bounds: { top: b.top, left: b.left, bottom: b.bottom, right: b.right }, min: b.min, max: b.max, color: b.color });
+  }
+  for (const r of sheet.pageBreaks ?? []) ops.push({ kind: "pageBreak", sheet: sheet.name, row: r + 1 });
   return tables;
 }
 

@@ -286,6 +286,31 @@ function queueOp(
     case "columnWidth":
       sheet(op.sheet).getRangeByIndexes(0, op.col, 1, 1).format.columnWidth = op.points;
       return;
+    case "pageLayout": {
+      const layout = sheet(op.sheet).pageLayout;
+      layout.orientation = op.setup.orientation === "landscape" ? "Landscape" : "Portrait";
+      layout.zoom = op.setup.fitToWidth !== null ? { horizontalFitToPages: op.setup.fitToWidth } : { scale: op.setup.scale ?? 100 };
+      if (op.setup.titleRows) layout.setPrintTitleRows(`$${op.setup.titleRows.first + 1}:$${op.setup.titleRows.last + 1}`);
+      const pages = layout.headersFooters.defaultForAllPages;
+      pages.leftHeader = op.setup.header.left;
+      pages.centerHeader = op.setup.header.center;
+      pages.rightHeader = op.setup.header.right;
+      pages.leftFooter = op.setup.footer.left;
+      pages.centerFooter = op.setup.footer.center;
+      pages.rightFooter = op.setup.footer.right;
+      return;
+    }
+    case "dataBar": {
+      const { top, left, bottom, right } = op.bounds;
+      const format = sheet(op.sheet).getRangeByIndexes(top, left, bottom - top + 1, right - left + 1).conditionalFormats.add("DataBar");
+      format.dataBar.lowerBoundRule = { type: "Number", formula: String(op.min) };
+      format.dataBar.upperBoundRule = { type: "Number", formula: String(op.max) };
+      format.dataBar.positiveFormat.fillColor = op.color;
+      return;
+    }
+    case "pageBreak":
+      sheet(op.sheet).horizontalPageBreaks.add(sheet(op.sheet).getRangeByIndexes(op.row, 0, 1, 1));
+      return;
     case "freeze": {
       const panes = sheet(op.sheet).freezePanes;
       if (op.rows > 0 && op.cols > 0) panes.freezeAt(sheet(op.sheet).getRangeByIndexes(0, 0, op.rows, op.cols));

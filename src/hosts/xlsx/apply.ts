@@ -19,6 +19,7 @@ import {
   type CellStyle,
   type CellWrite,
   type OwnedSheet,
+  type PageSetup,
   type OwnershipRecord,
   type TableSpec,
   type WriteMessage,
@@ -341,6 +342,26 @@ function writeOwnedSheet(
   }
   for (const cell of sheet.cells) writeCell(ws, cell, styles);
   if (sheet.freeze) ws.views = [{ state: "frozen", xSplit: sheet.freeze.cols, ySplit: sheet.freeze.rows }];
+  if (sheet.pageSetup) applyPageSetup(ws, sheet.pageSetup);
+  for (const bar of sheet.dataBars ?? []) {
+    ws.addConditionalFormatting({
+      ref: `${toA1({ row: bar.top, col: bar.left })}:${toA1({ row: bar.bottom, col: bar.right })}`,
+      rules: [
+        {
+          type: "dataBar",
+          priority: 1,
+          minLength: 0,
+          maxLength: 100,
+          cfvo: [
+            { type: "num", value: bar.min },
+            { type: "num", value: bar.max },
+          ],
+          color: { argb: `FF${bar.color.replace("#", "").toUpperCase()}` },
+        } as unknown as ExcelJS.ConditionalFormattingRule,
+      ],
+    });
+  }
+  for (const r of sheet.pageBreaks ?? []) ws.getRow(r + 1).addPageBreak();
   record.sheets.push(ws.name);
   if (sheet.key) (record.sheetKeys ??= {})[sheet.key] = ws.name;
   report.sheetsWritten.push(ws.name);
@@ -640,4 +661,21 @@ function writeAddedCells(wb: ExcelJS.Workbook, cells: readonly CellWrite[], reco
     record.addedCells.push({ sheet: ws.name, row: w.row, col: w.col, written: plainCellValue(value) });
     report.cellsWritten += 1;
   }
+}
+
+/** Landscape, N pages wide, the header rows repeated, header and footer (OOXML &L / &C / &R sections). */
+function applyPageSetup(ws: ExcelJS.Worksheet, setup: PageSetup): void {
+  ws.pageSetup.orientation = setup.orientation;
+  if (setup.fitToWidth !== null) {
+    ws.pageSetup.fitToPage = true;
+    ws.pageSetup.fitToWidth = setup.fitToWidth;
+    ws.pageSetup.fitToHeight = 0;
+  } else {
+    ws.pageSetup.fitToPage = false;
+    ws.pageSetup.scale = setup.scale ?? 100;
+  }
+  if (setup.titleRows) ws.pageSetup.printTitlesRow = `${setup.titleRows.first + 1}:${setup.titleRows.last + 1}`;
+  const sections = (h: PageSetup["header"]): string => `&L${h.left}&C${h.center}&R${h.right}`;
+  ws.headerFooter.oddHeader = sections(setup.header);
+  ws.headerFooter.oddFooter = sections(setup.footer);
 }

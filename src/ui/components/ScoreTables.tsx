@@ -57,7 +57,10 @@ const useStyles = makeStyles({
   },
 });
 
-const score = (n: number | null) => (n === null ? "—" : formatNumber(n));
+/** A score; null is "non calcolabile" (nothing recorded, nothing due), never 0. */
+const score = (n: number | null) => (n === null ? strings.nucleo.notComputable : formatNumber(n));
+/** A mean: "non calcolabile" when nothing is recorded for it, "—" when nothing is due. */
+const mean = (n: number | null, notComputable: boolean) => (n === null && notComputable ? strings.nucleo.notComputable : formatPercent(n));
 
 export interface OwnerScoresTableProps {
   owners: readonly OwnerScore[];
@@ -135,11 +138,12 @@ export function ObjectiveScoresTable({ objectives, titleOf, actualsMissing = () 
                 </span>
                 {actualsMissing(o.objectiveId) ? (
                   <Caption1 className={styles.caption} data-actuals-missing>
-                    {strings.nucleo.actualsMissing} · {c.timeliness}: {formatPercent(o.meanTimeliness)}
+                    {strings.nucleo.actualsMissing} · {c.timeliness}: {mean(o.meanTimeliness, o.notComputable.includes("timeliness"))}
                   </Caption1>
                 ) : (
                   <Caption1 className={styles.caption}>
-                    {c.achievement}: {formatPercent(o.meanAchievement)} · {c.timeliness}: {formatPercent(o.meanTimeliness)}
+                    {c.achievement}: {mean(o.meanAchievement, o.notComputable.includes("achievement"))} · {c.timeliness}:{" "}
+                    {mean(o.meanTimeliness, o.notComputable.includes("timeliness"))}
                   </Caption1>
                 )}
                 {o.override && (

@@ -1,7 +1,9 @@
 import { Button, Caption1, Field, Input, Radio, RadioGroup, Select, makeStyles, tokens, useId } from "@fluentui/react-components";
 import { useEffect, useMemo, useState } from "react";
 import type { Analysis } from "../../engine/analyse";
-import type { ObjectiveScore, Override, ReviewKind } from "../../engine/compute/types";
+import { METHODOLOGY_PRESETS, type MethodologyPreset } from "../../engine/compute/methodology";
+import type { ObjectiveScore, Override, ReviewKind, Scores } from "../../engine/compute/types";
+import { compareScores, defaultReviewDate, type WhatIf } from "../logic/nucleo";
 import { objectivesOf as allObjectives } from "../logic/workbook-data";
 import { NoCardsMessage } from "../components/NoCardsMessage";
 import { OverrideDialog, type OverrideDialogProps } from "../components/OverrideDialog";
@@ -9,7 +11,7 @@ import { ScoreChart } from "../components/ScoreChart";
 import { useReturnFocus } from "../hooks/useReturnFocus";
 import { ObjectiveScoresTable, OwnerScoresTable } from "../components/ScoreTables";
 import { NO_FILTER, filterScores, structuresOf, type ScoreFilter } from "../logic/score-filter";
-import { formatDate, strings } from "../strings";
+import { formatDate, formatNumber, strings } from "../strings";
 
 /** Objectives past this many get the filter bar. */
 const FILTER_FROM = 20;
@@ -60,9 +62,14 @@ export interface NucleoViewProps {
   analysis: Analysis | null;
   busy: boolean;
   canCompute: boolean;
-  /** ISO date proposed for the review. */
-  defaultAsOf: string;
-  onCompute(asOf: string, review: ReviewKind): void;
+  /** Year of the plan: the review date proposed is its 30/09 (interim) or 31/12 (final). */
+  planYear: number;
+  /** True when `analysis` is a review the Nucleo computed (its date and kind are shown); false for a plain check. */
+  reviewed: boolean;
+  /** `preset` null: the methodology of the Metodologia sheet. */
+  onCompute(asOf: string, review: ReviewKind, preset: MethodologyPreset["id"] | null): void;
+  /** Scores under a preset, before anything is written (the what-if); null when not available. */
+  preview?(preset: MethodologyPreset["id"]): Promise<Scores | null>;
   onWrite(): void;
   onOverride(override: Override): void;
   onRemoveOverride(objectiveId: string): void;
@@ -70,22 +77,41 @@ export interface NucleoViewProps {
 
 /** The Nucleo's view: review date and kind, means and scores, the chart per owner, overrides. */
 export function NucleoView(props: NucleoViewProps) {
-  const { analysis, busy, canCompute, defaultAsOf, onCompute, onWrite, onOverride, onRemoveOverride } = props;
+  const { analysis, busy, canCompute, planYear, reviewed, onCompute, onWrite, onOverride, onRemoveOverride, preview } = props;
   const styles = useStyles();
   const writeHint = useId("write-hint");
-  const [asOf, setAsOf] = useState(analysis?.scores.asOf ?? defaultAsOf);
-  const [review, setReview] = useState<ReviewKind>(analysis?.scores.review ?? "final");
+  const methodologyHint = useId("methodology-hint");
+  const initialReview: ReviewKind = reviewed && analysis ? analysis.scores.review : "final";
+  const [review, setReview] = useState<ReviewKind>(initialReview);
+  const [asOf, setAsOf] = useState(reviewed && analysis ? analysis.scores.asOf : defaultReviewDate(planYear, initialReview));
+  // Once the Nucleo types a date, changing the kind no longer moves it.
+  const [dateTyped, setDateTyped] = useState(false);
+  const [preset, setPreset] = useState<MethodologyPreset["id"] | "">("");
+  const [whatIf, setWhatIf] = useState<WhatIf | null>(null);
   const [editing, setEditing] = useState<OverrideDialogProps["target"]>(null);
   // Back to the row's «Correggi» when the dialog closes, however it closes.
   const rememberOpener = useReturnFocus(editing !== null);
 
-  // A new analysis (file opened, recomputed) brings its own date and kind.
+  // A computed review brings its own date and kind; a plain check (its date is today) does not.
   useEffect(() => {
-    if (analysis) {
+    if (analysis && reviewed) {
       setAsOf(analysis.scores.asOf);
       setReview(analysis.scores.review);
-    }
-  }, [analysis]);
+    } else if (!dateTyped) setAsOf(defaultReviewDate(planYear, review));
+  }, [analysis, reviewed, planYear]);
+
+  // What-if: the scores under the chosen preset, beside the current ones.
+  useEffect(() => {
+    let live = true;
+    setWhatIf(null);
+    if (preset === "" || !analysis || !preview) return;
+    void preview(preset).then((after) => {
+      if (live && after) setWhatIf(compareScores(analysis.scores, after));
+    });
+    return () => {
+      live = false;
+    };
+  }, [preset, analysis, preview]);
 
   const titles = useMemo(() => {
     const map = new Map<string, string>();
@@ -135,18 +161,44 @@ export function NucleoView(props: NucleoViewProps) {
         className={styles.form}
         onSubmit={(e) => {
           e.preventDefault();
-          if (validDate && !busy) onCompute(asOf, review);
+          if (validDate && !busy) onCompute(asOf, review, preset === "" ? null : preset);
         }}
       >
         <Field label={strings.nucleo.reviewDate} required>
-          <Input type="date" value={asOf} onChange={(_, d) => setAsOf(d.value)} />
+          <Input
+            type="date"
+            value={asOf}
+            onChange={(_, d) => {
+              setAsOf(d.value);
+              setDateTyped(true);
+            }}
+          />
         </Field>
         <Field label={strings.nucleo.reviewKind}>
-          <RadioGroup layout="horizontal" value={review} onChange={(_, d) => setReview(d.value as ReviewKind)}>
+          <RadioGroup
+            layout="horizontal"
+            value={review}
+            onChange={(_, d) => {
+              const kind = d.value as ReviewKind;
+              setReview(kind);
+              if (!dateTyped) setAsOf(defaultReviewDate(planYear, kind));
+            }}
+          >
             <Radio value="interim" label={strings.nucleo.reviewKinds.interim} />
             <Radio value="final" label={strings.nucleo.reviewKinds.final} />
           </RadioGroup>
         </Field>
+        <Field label={strings.nucleo.methodology} hint={{ id: methodologyHint, children: strings.nucleo.methodologyHint }}>
+          <Select value={preset} onChange={(_, d) => setPreset(d.value as MethodologyPreset["id"] | "")} data-methodology>
+            <option value="">{strings.nucleo.methodologyFromSheet}</option>
+            {METHODOLOGY_PRESETS.map((p) => (
+              <option key={p.id} value={p.id} title={p.description}>
+                {p.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        {whatIf && <WhatIfPanel whatIf={whatIf} titleOf={titleOf} />}
         <div className={styles.actions}>
           <Button type="submit" appearance="primary" disabled={busy || !canCompute || !validDate} disabledFocusable={busy}>
             {strings.nucleo.compute}
@@ -225,5 +277,35 @@ export function NucleoView(props: NucleoViewProps) {
         }}
       />
     </div>
+  );
+}
+
+const pct = (n: number | null): string => (n === null ? strings.nucleo.notComputable : formatNumber(n));
+
+/** Before → after of each owner and the objectives that move most, under the chosen preset. */
+function WhatIfPanel({ whatIf, titleOf }: { whatIf: WhatIf; titleOf(id: string): string }) {
+  return (
+    <section aria-label={strings.nucleo.whatIfTitle} data-what-if>
+      <Caption1>{strings.nucleo.whatIfOwners}</Caption1>
+      <ul>
+        {whatIf.owners.map((o) => (
+          <li key={`${o.structure}-${o.owner}`} data-owner={o.owner}>
+            {o.owner}: {strings.nucleo.whatIfChange(`${pct(o.before)} (${o.bandBefore ?? "—"})`, `${pct(o.after)} (${o.bandAfter ?? "—"})`)}
+          </li>
+        ))}
+      </ul>
+      <Caption1>{strings.nucleo.whatIfMoved}</Caption1>
+      {whatIf.moved.length === 0 ? (
+        <p>{strings.nucleo.whatIfNone}</p>
+      ) : (
+        <ul>
+          {whatIf.moved.map((m) => (
+            <li key={m.objectiveId} data-moved={m.objectiveId}>
+              {titleOf(m.objectiveId)}: {strings.nucleo.whatIfChange(pct(m.before), pct(m.after))}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }

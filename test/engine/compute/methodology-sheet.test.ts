@@ -6,7 +6,7 @@ import { grid } from "../../helpers/grid";
 describe("readMethodology", () => {
   it("gives the defaults when there is no Metodologia sheet", () => {
     const result = readMethodology([grid("Polizia Locale", "A1", [["Settore", "Dirigente"]])]);
-    expect(result).toEqual({ methodology: DEFAULT_METHODOLOGY, unreadable: [] });
+    expect(result).toEqual({ methodology: DEFAULT_METHODOLOGY, unreadable: [], problems: [] });
   });
 
   it("reads keys by property name and by Italian label, anywhere on the sheet, in any case", () => {
@@ -94,7 +94,77 @@ describe("readMethodology", () => {
 
   it("keeps the default for an empty value", () => {
     const sheet = grid("Metodologia", "A1", [["Anno del piano", null], ["achievementShare"]]);
-    expect(readMethodology([sheet])).toEqual({ methodology: DEFAULT_METHODOLOGY, unreadable: [] });
+    expect(readMethodology([sheet])).toEqual({ methodology: DEFAULT_METHODOLOGY, unreadable: [], problems: [] });
+  });
+});
+
+describe("readMethodology: conversions", () => {
+  it("reads the conversion, thresholds and aggregation in Italian, percents in percent cells", () => {
+    const sheet = grid(
+      "Metodologia",
+      "A1",
+      [
+        ["Conversione del raggiungimento", "Soglie"],
+        ["Soglia minima (%)", 0.5],
+        ["Punteggio alla soglia minima", 20],
+        ["Soglia target (%)", "90%"],
+        ["Soglia massima (%)", 130],
+        ["Punteggio di eccellenza alla soglia massima (%)", 120],
+        ["Aggregazione degli indicatori", "peggiore"],
+      ],
+      { formats: { B2: "0%" } },
+    );
+    const { methodology, unreadable, problems } = readMethodology([sheet]);
+    expect({ unreadable, problems }).toEqual({ unreadable: [], problems: [] });
+    expect(methodology).toMatchObject({ conversion: "thresholds", thresholdMin: 50, thresholdMinScore: 20, thresholdTarget: 90, thresholdMax: 130, thresholdExcellence: 120, aggregation: "worst" });
+  });
+
+  it("reads the range table «Scaglione N | da | a | tipo | valore | valore a fine fascia», also as «Fascia di raggiungimento N»", () => {
+    const sheet = grid("Metodologia", "B2", [
+      ["Scaglione 1", 0, 50, "fisso", 0],
+      ["Fascia di raggiungimento 2", 50, 80, "Proporzionale", 40, 90],
+      ["Scaglione 3", 80, 200, "fisso", 100, 999],
+    ]);
+    const { methodology, unreadable } = readMethodology([sheet]);
+    expect(unreadable).toEqual([]);
+    expect(methodology.achievementBands).toEqual([
+      { from: 0, to: 50, mode: "fixed", value: 0, valueTo: null },
+      { from: 50, to: 80, mode: "proportional", value: 40, valueTo: 90 },
+      { from: 80, to: 200, mode: "fixed", value: 100, valueTo: null },
+    ]);
+    // "Fascia di raggiungimento 2" is not a score band.
+    expect(methodology.bands).toEqual(DEFAULT_METHODOLOGY.bands);
+  });
+
+  it.each<[string, CellValue[], string, string]>([
+    ["a mode that is neither", [0, 100, "a scatti", 50], "D1", "valori ammessi: fisso oppure proporzionale"],
+    ["a word for the start", ["zero", 100, "fisso", 50], "B1", "serve l'inizio della fascia, un numero da 0 in su (es. 50)"],
+  ])("a range-table row with %s: an unreadable cell, the default table", (_name, row, address, reason) => {
+    const { methodology, unreadable } = readMethodology([grid("Metodologia", "A1", [["Scaglione 1", ...row]])]);
+    expect(methodology.achievementBands).toEqual(DEFAULT_METHODOLOGY.achievementBands);
+    expect(unreadable.map((u) => ({ field: u.field, reason: u.reason, col: u.at.left }))).toEqual([{ field: "methodology.achievementBands", reason, col: address.charCodeAt(0) - 65 }]);
+  });
+
+  it("reads the days-late rule and its table «Ritardo N | da giorni | a giorni | tipo | valore | valore a fine fascia»", () => {
+    const sheet = grid("Metodologia", "A1", [
+      ["Ritardo delle fasi", "giorni"],
+      ["Ritardo 1", 0, 15, "fisso", 90],
+      ["Fascia di ritardo 2", 15, 3660, "proporzionale", 60, 0],
+    ]);
+    const { methodology, unreadable, problems } = readMethodology([sheet]);
+    expect({ unreadable, problems }).toEqual({ unreadable: [], problems: [] });
+    expect(methodology.timelinessRule).toBe("days");
+    expect(methodology.timelinessBands).toEqual([
+      { from: 0, to: 15, mode: "fixed", value: 90, valueTo: null },
+      { from: 15, to: 3660, mode: "proportional", value: 60, valueTo: 0 },
+    ]);
+    expect(methodology.achievementBands).toEqual(DEFAULT_METHODOLOGY.achievementBands);
+  });
+
+  it("an unknown conversion word: unreadable, linear kept", () => {
+    const { methodology, unreadable } = readMethodology([grid("Metodologia", "A1", [["conversion", "a gradini"]])]);
+    expect(methodology.conversion).toBe("linear");
+    expect(unreadable[0]?.reason).toBe("valori ammessi: lineare, soglie oppure fasce");
   });
 });
 
@@ -126,6 +196,6 @@ describe("methodologyRows", () => {
       ],
     };
     const sheet = grid("Metodologia", "A1", [["Chiave", "Impostazione", "Valore"], ...methodologyRows(changed)]);
-    expect(readMethodology([sheet])).toEqual({ methodology: changed, unreadable: [] });
+    expect(readMethodology([sheet])).toEqual({ methodology: changed, unreadable: [], problems: [] });
   });
 });

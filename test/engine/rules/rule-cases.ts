@@ -1,4 +1,5 @@
 import { DEFAULT_METHODOLOGY, type Methodology } from "../../../src/engine/compute/methodology";
+import type { LocatedMethodologyProblem } from "../../../src/engine/compute/methodology-sheet";
 import type { ReviewKind } from "../../../src/engine/compute/types";
 import type { Finding, FindingData, Severity } from "../../../src/engine/model/finding";
 import type { Plan } from "../../../src/engine/model/plan";
@@ -10,6 +11,8 @@ export interface CaseOptions {
   methodology?: Partial<Methodology>;
   review?: ReviewKind | null;
   asOf?: string | null;
+  /** Problems of a Metodologia sheet (readMethodology(...).problems). */
+  methodologyProblems?: LocatedMethodologyProblem[];
 }
 
 export interface ValidCase {
@@ -47,6 +50,7 @@ export function runCase(rule: Rule, c: ValidCase): Finding[] {
     methodology: { ...DEFAULT_METHODOLOGY, ...o.methodology },
     review: o.review ?? null,
     asOf: o.asOf ?? null,
+    methodologyProblems: o.methodologyProblems ?? [],
   });
 }
 

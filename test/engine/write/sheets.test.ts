@@ -12,6 +12,8 @@ describe("resolveSheetNames", () => {
     expect(namesOf(used(["Servizio Amministrativo"]))).toEqual({
       findings: "Verifica",
       scores: "Punteggi",
+      summary: "Riepilogo",
+      report: "Relazione",
       objectives: "Obiettivi",
       phases: "Fasi",
       indicators: "Indicatori",

@@ -19,6 +19,22 @@ describe("the engine's real write plan through the Excel host", () => {
       const written = fake.sheets.map((s) => s.name);
       expect(written).toEqual(expect.arrayContaining(first.writePlan.sheets.map((s) => s.name)));
       expect(fake.findSheet(STATE_SHEET)?.visibility).toBe("VeryHidden");
+      // Every owned sheet prints landscape, one page wide, the table header on every page.
+      expect(fake.findSheet("Punteggi")?.page).toEqual({
+        orientation: "Landscape",
+        zoom: { horizontalFitToPages: 1 },
+        titleRows: "$4:$4",
+        leftHeader: "Schede Obiettivo · Punteggi",
+        centerHeader: "",
+        rightHeader: "Data di riferimento: 30/06/2024",
+        leftFooter: "Punteggi",
+        centerFooter: "Pagina &P di &N",
+        rightFooter: "",
+      });
+      // Riepilogo: its data bars (none before a review) and a page break after each structure but the last.
+      const summary = fake.findSheet("Riepilogo");
+      expect(summary?.dataBars.length).toBe(first.writePlan.sheets.find((s) => s.key === "summary")?.dataBars?.length);
+      expect(summary?.pageBreaks).toEqual((first.writePlan.sheets.find((s) => s.key === "summary")?.pageBreaks ?? []).map((r) => r + 1));
 
       // A second check of the same workbook sees its own sheets as its own and rewrites them.
       const second = analyse(await host.readSnapshots(), { asOf: "2024-06-30" });

@@ -49,6 +49,12 @@ export class SheetModel {
   protected = false;
   tabColor: string | null = null;
   freeze: { rows: number; cols: number } | null = null;
+  /** Print settings set through pageLayout (orientation, zoom, title rows, headers and footers). */
+  page: Record<string, unknown> = {};
+  /** Data bars added through range.conditionalFormats: the box and the settings, as set. */
+  dataBars: Array<{ box: { top: number; left: number; bottom: number; right: number }; settings: Record<string, unknown> }> = [];
+  /** Rows (zero-based) above which horizontalPageBreaks.add put a break. */
+  pageBreaks: number[] = [];
   readonly columnWidths = new Map<number, number>();
 
   constructor(
@@ -620,6 +626,8 @@ class FakeWorksheet extends Proxy {
   readonly notes: FakeNoteCollection;
   readonly tables: FakeTableCollection;
   readonly freezePanes: FakeFreezePanes;
+  readonly pageLayout: FakePageLayout;
+  readonly horizontalPageBreaks: { add(range: FakeRange): void };
   private readonly protectionProxy: { loaded: boolean; value: boolean };
 
   constructor(
@@ -631,6 +639,10 @@ class FakeWorksheet extends Proxy {
     this.notes = new FakeNoteCollection(context, () => this.model());
     this.tables = new FakeTableCollection(context, () => this.model());
     this.freezePanes = new FakeFreezePanes(context, () => this.model());
+    this.pageLayout = new FakePageLayout(context, () => this.model());
+    this.horizontalPageBreaks = {
+      add: (range: FakeRange) => context.action("PageBreaks.add", 20, () => void this.model().pageBreaks.push(range.target().box.top)),
+    };
     this.protectionProxy = { loaded: false, value: false };
   }
 
@@ -806,6 +818,21 @@ class FakeRange extends Proxy {
 
   target(): RangeTarget {
     return requireObject(this.resolve(), "range");
+  }
+
+  /** conditionalFormats.add("DataBar"): the settings are recorded when the batch runs. */
+  get conditionalFormats(): { add(type: string): { dataBar: Record<string, unknown> } } {
+    return {
+      add: (type: string) => {
+        if (type !== "DataBar") throw new Error(`conditional format ${type} is not modelled`);
+        const settings: Record<string, unknown> = { positiveFormat: {} };
+        this.context.action("ConditionalFormats.add", 50, () => {
+          const t = this.target();
+          t.sheet.dataBars.push({ box: { ...t.box }, settings });
+        });
+        return { dataBar: settings };
+      },
+    };
   }
 
   protected override queueLoad(props: string[]): void {
@@ -1413,6 +1440,33 @@ class FakeTable {
     this.context.action("Table.showBandedRows=", 10, () => {
       this.model().showBandedRows = v;
     });
+  }
+}
+
+/** Worksheet.pageLayout: each property set or method call is one queued action recorded on the sheet's `page`. */
+class FakePageLayout {
+  readonly headersFooters: { defaultForAllPages: Record<string, string> };
+
+  constructor(
+    private readonly context: FakeContext,
+    private readonly sheet: () => SheetModel,
+  ) {
+    const set = (key: string, value: unknown): void => this.context.action(`PageLayout.${key}`, 10, () => void (this.sheet().page[key] = value));
+    const pages: Record<string, string> = {};
+    for (const key of ["leftHeader", "centerHeader", "rightHeader", "leftFooter", "centerFooter", "rightFooter"]) {
+      Object.defineProperty(pages, key, { set: (v: string) => set(key, v), enumerable: true });
+    }
+    this.headersFooters = { defaultForAllPages: pages };
+  }
+
+  set orientation(value: string) {
+    this.context.action("PageLayout.orientation", 10, () => void (this.sheet().page.orientation = value));
+  }
+  set zoom(value: unknown) {
+    this.context.action("PageLayout.zoom", 10, () => void (this.sheet().page.zoom = value));
+  }
+  setPrintTitleRows(rows: string): void {
+    this.context.action("PageLayout.setPrintTitleRows", 10, () => void (this.sheet().page.titleRows = rows));
   }
 }
 

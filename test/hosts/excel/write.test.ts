@@ -24,6 +24,8 @@ const verifica: WritePlan["sheets"][number] = {
   tabColor: "#107C41",
   freeze: { rows: 2, cols: 0 },
   columnWidths: { 0: 20 },
+  dataBars: [{ top: 2, left: 1, bottom: 3, right: 1, min: 0, max: 1, color: "#5B9BD5" }],
+  pageBreaks: [2],
   cells: [{ sheet: "Verifica", row: 0, col: 0, content: { kind: "text", text: "Schede Obiettivo · Verifica" }, style: { bold: true } }],
   tables: [
     {
@@ -108,6 +110,13 @@ describe("ExcelWorkbookHost.applyWritePlan", () => {
     const sheet = fake.sheet("Verifica");
     expect(sheet.tabColor).toBe("#107C41");
     expect(sheet.freeze).toEqual({ rows: 2, cols: 0 });
+    expect(sheet.dataBars).toEqual([
+      {
+        box: { top: 2, left: 1, bottom: 3, right: 1 },
+        settings: { lowerBoundRule: { type: "Number", formula: "0" }, upperBoundRule: { type: "Number", formula: "1" }, positiveFormat: { fillColor: "#5B9BD5" } },
+      },
+    ]);
+    expect(sheet.pageBreaks).toEqual([3]);
     expect(sheet.cell(0, 0)).toMatchObject({ value: "Schede Obiettivo · Verifica", bold: true });
     expect(fake.tables.map((t) => [t.name, t.sheet.name, t.box])).toEqual([["SO_Verifica", "Verifica", { top: 1, left: 0, bottom: 3, right: 3 }]]);
     expect(sheet.cell(1, 2)?.value).toBe("Messaggio");

@@ -138,6 +138,8 @@ describe("what the add-in writes", () => {
       "Servizio Amministrativo",
       "Verifica",
       "Punteggi",
+      "Riepilogo",
+      "Relazione",
       "Obiettivi",
       "Fasi",
       "Indicatori",
@@ -148,7 +150,7 @@ describe("what the add-in writes", () => {
     ]);
     expect(wb.getWorksheet(STATE_SHEET)?.state).toBe("veryHidden");
     const record = readState(wb).record;
-    expect(record?.sheets).toEqual(["Verifica", "Punteggi", "Obiettivi", "Fasi", "Indicatori", "Cronoprogramma", "Personale", "Metodologia"]);
+    expect(record?.sheets).toEqual(["Verifica", "Punteggi", "Riepilogo", "Relazione", "Obiettivi", "Fasi", "Indicatori", "Cronoprogramma", "Personale", "Metodologia"]);
     expect(record?.tables).toContain("SO_Punteggi");
     expect(record?.sheetKeys).toMatchObject({ scores: "Punteggi", methodology: "Metodologia" });
     const punteggi = wb.getWorksheet("Punteggi") as unknown as { tables: Record<string, { table: { tableRef: string; style: { theme: string; showRowStripes: boolean } } }> };
@@ -160,8 +162,14 @@ describe("what the add-in writes", () => {
     const ws = wb.getWorksheet("Punteggi") as ExcelJS.Worksheet;
     const cell = sheetCell(ws, 5, 8);
     expect(cell.type).toBe(ExcelJS.ValueType.Formula);
-    expect(cell.result).toBeCloseTo((analysis.scores.objectives[0]?.score ?? NaN) / 100, 10);
+    // Nothing recorded on the unfilled fixture: the score is «non calcolabile», a blank, not 0 %.
+    expect(analysis.scores.objectives[0]).toMatchObject({ score: null, notComputable: ["achievement", "timeliness"] });
+    expect(cell.result ?? "").toBe("");
     expect(cell.numFmt).toBe("0.00%");
+    // The owners' table (from column T): "N. obiettivi" counts the owner's objectives.
+    const count = sheetCell(ws, 5, 22);
+    expect(count.type).toBe(ExcelJS.ValueType.Formula);
+    expect(count.result).toBe(analysis.scores.owners[0]?.objectiveIds.length);
   });
 
   it("flags cells with the severity's fill and a note carrying the Italian message", () => {
@@ -224,7 +232,7 @@ describe("bad input", () => {
     const check = { asOf: "2024-12-31", review: null };
     const first = await annotate(input, check);
     const names = first.analysis.writePlan.sheetNames?.map((n) => n.used);
-    expect(names).toEqual(["Verifica (SO)", "Punteggi (SO)", "Obiettivi (SO 2)", "Fasi", "Indicatori", "Cronoprogramma", "Personale", "Metodologia"]);
+    expect(names).toEqual(["Verifica (SO)", "Punteggi (SO)", "Riepilogo", "Obiettivi (SO 2)", "Fasi", "Indicatori", "Cronoprogramma", "Personale", "Metodologia"]);
     const renamed = first.analysis.writePlan.messages?.filter((m) => m.code === "sheet-renamed") ?? [];
     expect(renamed).toHaveLength(3);
     expect(renamed[0]?.message).toMatch(/foglio «Verifica» dell'utente, che non viene toccato/);
@@ -315,7 +323,7 @@ describe("a damaged record", () => {
     const report = applyWritePlanToWorkbook(wb, analysis.writePlan);
     expect(report.messages.map((m) => m.code)).toContain("state-unreadable");
     expect(report.sheetsRemoved).toContain("Obiettivi");
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Segreteria Comunale", "Verifica", "Punteggi", "Obiettivi", "Fasi", "Indicatori", "Cronoprogramma", "Personale", "Metodologia", STATE_SHEET]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Segreteria Comunale", "Verifica", "Punteggi", "Riepilogo", "Obiettivi", "Fasi", "Indicatori", "Cronoprogramma", "Personale", "Metodologia", STATE_SHEET]);
     expect(diffStates(before, userCellStates(wb, ["Segreteria Comunale"]), ["value", "formula", "numFmt"])).toEqual([]);
     expect(readState(wb).status).toBe("ok");
   });

@@ -38,7 +38,7 @@ describe("clear", () => {
     expect(once.analysis.writePlan.flags.length).toBeGreaterThan(0);
     const { bytes, report } = await clearXlsxWithReport(once.bytes);
     expect(report.sheetsRemoved).toEqual(
-      expect.arrayContaining(["Verifica", "Punteggi", "Obiettivi", "Fasi", "Indicatori", "Cronoprogramma", "Personale", "Metodologia"]),
+      expect.arrayContaining(["Verifica", "Punteggi", "Riepilogo", "Obiettivi", "Fasi", "Indicatori", "Cronoprogramma", "Personale", "Metodologia"]),
     );
     expect(report.flagsRemoved).toBe(once.analysis.writePlan.flags.length);
     expect(report.cellsRemoved).toBe(once.analysis.writePlan.addedCells.length);

@@ -44,10 +44,16 @@ export interface EdgeCase {
 const SHEET = "Scheda";
 
 /** A plan with every branch, scored and turned into a write plan. */
-export function edgeCase(name: string, review: ReviewKind, asOf: string, methodology: Partial<Methodology> = {}, snapshots: SheetSnapshot[] = []): EdgeCase {
+export function edgeCase(
+  name: string,
+  review: ReviewKind,
+  asOf: string,
+  methodology: Partial<Methodology> = {},
+  snapshots: SheetSnapshot[] = [],
+  p: Plan = edgePlan(),
+): EdgeCase {
   const m: Methodology = { ...DEFAULT_METHODOLOGY, ...methodology };
   if (snapshots.some((x) => x.name === "Metodologia")) Object.assign(m, readMethodology(snapshots).methodology);
-  const p = edgePlan();
   const schedules = p.structures.flatMap((s) => s.objectives.map((o) => computeSchedule(o, p.year)));
   const overrides: Override[] = [{ objectiveId: "ufficio-tecnico/5", value: 92.5, note: "Valutazione del Nucleo" }];
   const scores = computeScores(p, { methodology: m, review, asOf, overrides, schedules });
@@ -139,6 +145,26 @@ function edgePlan(): Plan {
     }),
     // No figure at all: no indicator, no phase.
     objective({ structure: "Polizia Locale", number: "3", owner: "Michele Rallo", weight: weight(40, "points"), indicators: [], phases: [], schedule: [] }),
+    // Achievements in every zone of the thresholds and range-table presets: 45, 55, 60, 79, 80, 110, 125 %.
+    objective({
+      structure: "Polizia Locale",
+      number: "4",
+      owner: "Michele Rallo",
+      weight: weight(20, "points"),
+      indicators: [45, 55, 60, 79, 80, 110, 125].map((a) => indicator({ target: num(100), actual: num(a) })),
+      phases: [phase({ number: "1", label: "Controlli", completedOn: "2024-05-15" })],
+      schedule: [scheduleRow("1", [4])],
+    }),
+    // Nothing recorded yet: "non calcolabile", not 0 %.
+    objective({
+      structure: "Polizia Locale",
+      number: "6",
+      owner: "Michele Rallo",
+      weight: weight(10, "points"),
+      indicators: [indicator({ target: num(10), actual: null }), indicator({ target: lessThan(3), actual: null })],
+      phases: [phase({ number: "1", label: "Da fare", completedOn: null })],
+      schedule: [scheduleRow("1", [2, 3])],
+    }),
     // Overridden by the Nucleo; a title that looks like a formula.
     objective({
       structure: tech,

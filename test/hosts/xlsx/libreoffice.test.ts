@@ -14,6 +14,7 @@ import { worksheetToSnapshot } from "../../../src/hosts/xlsx/read";
 import { EDGE_SHEET, LITERAL_TITLE, USER_METHODOLOGY, edgeCase } from "./libreoffice-plans";
 import { findSoffice, readScoresSheet, recalculate, withoutResults, type SheetScores } from "./libreoffice-support";
 import { FILLED_SCENARIOS, filledScenario, type Scenario } from "./roundtrip-helpers";
+import { WORKED, WORKED_AS_OF, WORKED_ID, workedPlan } from "../../engine/compute/worked-example";
 
 const soffice = findSoffice();
 const TOLERANCE = 0.01;
@@ -80,6 +81,23 @@ describeLo("LibreOffice recalculates the add-in's formulas to the engine's figur
         planYear: 2024,
       }),
     ];
+    // Timeliness by a days-late table (fixed and proportional rows), with the thresholds preset.
+    edges.push(
+      edgeCase("edge-days-late", "final", "2025-03-31", {
+        ...WORKED.thresholds.methodology,
+        timelinessRule: "days",
+        timelinessBands: [
+          { from: 0, to: 30, mode: "fixed", value: 80, valueTo: null },
+          { from: 30, to: 60, mode: "proportional", value: 70, valueTo: 40 },
+          { from: 60, to: 3660, mode: "fixed", value: 0, valueTo: null },
+        ],
+      }),
+    );
+    // Each methodology preset, and worst-of, on the edge plan and on the worked example of docs/DOMAIN.md.
+    for (const [id, { methodology }] of Object.entries(WORKED)) {
+      edges.push(edgeCase(`edge-preset-${id}`, "final", "2024-12-31", methodology));
+      edges.push(edgeCase(`worked-${id}`, "final", WORKED_AS_OF, methodology, [], workedPlan()));
+    }
     for (const e of edges) cases.push({ name: e.name, scores: e.scores, plan: e.writePlan, bytes: await edgeBytes(e.writePlan) });
     const own = edgeCase("edge-user-methodology", "final", "2024-12-31", {}, [await userMethodologySnapshot()]);
     expect(own.methodology).toMatchObject({ achievementShare: 60, timelinessShare: 40, achievementCap: 110, bands: [{ band: "ALTA", min: 85 }, { band: "MEDIA", min: 60 }, { band: "BASSA", min: 0 }] });
@@ -139,7 +157,7 @@ describeLo("LibreOffice recalculates the add-in's formulas to the engine's figur
   });
 
   it("converts every case", () => {
-    expect(recalculated.size).toBe(4 + FILLED_SCENARIOS.length);
+    expect(recalculated.size).toBe(5 + 2 * Object.keys(WORKED).length + FILLED_SCENARIOS.length);
   });
 
   it("the edge plans cover scored, unscored, overridden and capped objectives", () => {
@@ -152,6 +170,34 @@ describeLo("LibreOffice recalculates the add-in's formulas to the engine's figur
   });
 
   const figure = (v: number | string | null | undefined): number | null => (typeof v === "number" ? v * 100 : null);
+
+  it.each(Object.entries(WORKED))("the worked example under %s: LibreOffice gives the hand-computed figures", (id, { figures }) => {
+    const sheet = recalculated.get(`worked-${id}`) as SheetScores;
+    const row = sheet.objectives.get(WORKED_ID);
+    expect(figure(row?.meanAchievement)).toBeCloseTo(figures.meanAchievement, 2);
+    expect(figure(row?.meanTimeliness)).toBeCloseTo(figures.meanTimeliness, 2);
+    expect(figure(row?.score)).toBeCloseTo(figures.score, 2);
+    expect(row?.band).toBe(figures.band);
+  });
+
+  it("the presets move the scores (the comparison is not between equal figures)", () => {
+    const scoreOf = (name: string): number | null => cases.find((c) => c.name === name)?.scores.objectives.find((o) => o.objectiveId === "polizia-locale/4")?.score ?? null;
+    const all = Object.keys(WORKED).map((id) => scoreOf(`edge-preset-${id}`));
+    expect(new Set(all.map((x) => x?.toFixed(4))).size).toBe(all.length);
+  });
+
+  it("the days-late table: a phase 33 days late counts 70 − 3/30 × 30 = 67 %, in the engine and in LibreOffice", () => {
+    const c = cases.find((x) => x.name === "edge-days-late") as Case;
+    const o = c.scores.objectives.find((x) => x.objectiveId === "ufficio-tecnico/1");
+    expect(o?.phases[1]?.timeliness).toBeCloseTo(67, 9);
+    expect(o?.settingsUsed).toEqual(expect.arrayContaining(["timelinessRule", "timelinessBands"]));
+    expect(figure(recalculated.get("edge-days-late")?.objectives.get("ufficio-tecnico/1")?.meanTimeliness)).toBeCloseTo(o?.meanTimeliness ?? NaN, 2);
+  });
+
+  it("nothing recorded: LibreOffice shows no mean, no score and no band", () => {
+    const row = recalculated.get("edge-final")?.objectives.get("polizia-locale/6");
+    expect(row).toEqual({ meanAchievement: null, meanTimeliness: null, score: null, final: null, band: null });
+  });
 
   it("every objective: media valore raggiunto, media rispetto dei tempi, score, final score and band", () => {
     const problems: string[] = [];

@@ -6,6 +6,7 @@ const objective = (objectiveId: string, structure: string, owner: string | null)
   structure,
   owner,
   weight: null,
+  notComputable: [],
   indicators: [],
   phases: [],
   meanAchievement: null,
