@@ -10,7 +10,7 @@ export const indicatorTargetMissing = defineRule({
   description: "Indicatore senza valore atteso.",
   messages: {
     missing:
-      "L'indicatore «{indicator}» dell'obiettivo {objective} non ha un valore atteso. Indicare il target: un numero, una percentuale, SI/NO o una data.",
+      "L'indicatore «{indicator}» dell'obiettivo {objective} non ha un valore atteso. Indicare il valore atteso: un numero, una percentuale, SI/NO o una data.",
   },
   check({ plan, report }) {
     for (const objective of allObjectives(plan)) {

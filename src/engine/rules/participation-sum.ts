@@ -14,7 +14,7 @@ export const participationSum = defineRule({
   description: "La partecipazione del personale a un obiettivo deve sommare a 100%.",
   messages: {
     wrongTotal:
-      "La partecipazione del personale all'obiettivo {objective} somma a {total}% su {count} persone: deve fare {expected}% (tolleranza ±{tolerance}). Correggere le percentuali di partecipazione.",
+      "La partecipazione del personale all'obiettivo {objective} somma a {total}% su {count} persone: deve fare {expected}% (tolleranza ±{tolerance} punti percentuali). Correggere le percentuali di partecipazione.",
     partial:
       "Nell'obiettivo {objective} {withValue} persone hanno la % di partecipazione e {withoutValue} no ({names}). Indicare la percentuale di ognuno, con totale 100%.",
     missing:

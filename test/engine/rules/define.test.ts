@@ -55,3 +55,13 @@ describe("runRuleList: whom a finding concerns", () => {
     expect(sum?.objectiveId).toBeUndefined();
   });
 });
+
+describe("how messages name an objective", () => {
+  it("cuts a long title at a word, never inside one", async () => {
+    const { objectiveLabel } = await import("../../../src/engine/rules/support/locate");
+    const { objective } = await import("./plan-builder");
+    const label = objectiveLabel(objective({ title: "Digitalizzazione dei procedimenti amministrativi e dei servizi demografici comunali" }));
+    expect(label).toBe("1 «Digitalizzazione dei procedimenti amministrativi e dei…»");
+    expect(objectiveLabel(objective({ title: "Trasparenza" }))).toBe("1 «Trasparenza»");
+  });
+});

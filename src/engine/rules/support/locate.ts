@@ -67,9 +67,14 @@ export function unionOf(ranges: readonly (CellRange | null | undefined)[]): Cell
   return unionRanges(ranges);
 }
 
+/** The text cut to `max` characters at a word boundary (a word is never cut in half), with "…". */
 const shorten = (text: string, max: number): string => {
   const t = text.replace(/\s+/g, " ").trim();
-  return t.length <= max ? t : `${t.slice(0, max - 1).trimEnd()}…`;
+  if (t.length <= max) return t;
+  const cut = t.slice(0, max - 1);
+  const space = cut.lastIndexOf(" ");
+  // A single very long word is cut where it must be.
+  return `${(space >= max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.–-]+$/, "")}…`;
 };
 
 /** How messages name an objective whose title is empty (a card not filled in yet). */
