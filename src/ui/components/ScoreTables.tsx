@@ -136,14 +136,14 @@ export function ObjectiveScoresTable({ objectives, titleOf, actualsMissing = () 
                 <span className={mergeClasses(styles.title, TITLE_CLASS)} title={title}>
                   {title}
                 </span>
-                {actualsMissing(o.objectiveId) ? (
+                <Caption1 className={styles.caption}>
+                  {c.achievement}: {mean(o.meanAchievement, o.notComputable.includes("achievement"))} · {c.timeliness}:{" "}
+                  {mean(o.meanTimeliness, o.notComputable.includes("timeliness"))}
+                </Caption1>
+                {/* What to do about it, not only that it cannot be computed. */}
+                {actualsMissing(o.objectiveId) && (
                   <Caption1 className={styles.caption} data-actuals-missing>
-                    {strings.nucleo.actualsMissing} · {c.timeliness}: {mean(o.meanTimeliness, o.notComputable.includes("timeliness"))}
-                  </Caption1>
-                ) : (
-                  <Caption1 className={styles.caption}>
-                    {c.achievement}: {mean(o.meanAchievement, o.notComputable.includes("achievement"))} · {c.timeliness}:{" "}
-                    {mean(o.meanTimeliness, o.notComputable.includes("timeliness"))}
+                    {strings.nucleo.actualsMissing}
                   </Caption1>
                 )}
                 {o.override && (
