@@ -169,7 +169,7 @@ function queueStateReads(context: Excel.RequestContext, needs: StateNeeds, sheet
     result: context.workbook.worksheets
       .getItem(nameOf(r.sheet))
       .getRange(boundsToA1(r))
-      .getCellProperties({ format: { fill: { color: true, pattern: true } } }),
+      .getCellProperties({ format: { fill: { color: true, tintAndShade: true } } }),
   }));
   const noteReads = needs.noteCells.map((c) => {
     const note = context.workbook.worksheets.getItem(nameOf(c.sheet)).notes.getItemOrNullObject(boundsToA1(cell(c.row, c.col)));
@@ -183,19 +183,27 @@ function queueStateReads(context: Excel.RequestContext, needs: StateNeeds, sheet
   });
   return (into) => {
     for (const { key, result } of fillReads) {
-      into.fills.set(
-        key,
-        result.value.flat().map((p) => {
-          const fill = p.format?.fill;
-          // Office reports "#FFFFFF" for a cell with no fill; the pattern tells them apart.
-          if (!fill || !fill.color || fill.pattern === "None" || fill.pattern === undefined) return null;
-          return fill.color.toUpperCase();
-        }),
-      );
+      into.fills.set(key, result.value.flat().map((p) => originalFill(p.format?.fill)));
     }
     for (const { key, note } of noteReads) into.notes.set(key, note.isNullObject ? null : note.content);
     for (const { key, range } of cellReads) into.cells.set(key, { value: range.values[0]?.[0], formula: range.formulas[0]?.[0] });
   };
+}
+
+/**
+ * A cell's fill as it must be restored later, or null for No Fill. Office.js reports "#FFFFFF"
+ * for No Fill as for a white fill, and `pattern` is null for both (OfficeDev/office-js#4900,
+ * #6218): only `tintAndShade` tells them apart, null for No Fill and a number for any fill (the
+ * maintainers' answer in #4900). Without it (an older build not returning it), white is taken as
+ * No Fill: restoring "no fill" over a white cell looks the same, while painting white over a cell
+ * that had none would hide its gridlines.
+ */
+export function originalFill(fill: { color?: string | null; tintAndShade?: number | null } | undefined): Fill {
+  if (!fill || typeof fill.color !== "string" || fill.color === "") return null;
+  if (fill.tintAndShade === null) return null;
+  const color = fill.color.toUpperCase();
+  if (typeof fill.tintAndShade !== "number" && color === "#FFFFFF") return null;
+  return color;
 }
 
 const cell = (row: number, col: number): Bounds => ({ top: row, left: col, bottom: row, right: col });

@@ -782,7 +782,7 @@ interface CellFormatProps {
 /** The load options of getCellProperties that the fake models. */
 interface CellPropertiesOptions {
   address?: boolean;
-  format?: { fill?: { color?: boolean; pattern?: boolean } };
+  format?: { fill?: { color?: boolean; pattern?: boolean; tintAndShade?: boolean } };
 }
 
 interface RangeTarget {
@@ -920,8 +920,9 @@ class FakeRange extends Proxy {
    *   so a host that forgets to ask for one reads undefined, and the response is as small as Excel's;
    * - a cell with no fill reports color "#FFFFFF", like a cell filled white
    *   (https://github.com/OfficeDev/office-js/issues/6218, https://github.com/OfficeDev/office-js/issues/4900);
-   *   its pattern is "None" here (the Excel.FillPattern value for no pattern), which those
-   *   threads do not settle;
+   * - `pattern` is null both for no fill and for a white fill ("They both have null for
+   *   format.fill.pattern", office-js#4900), "Solid" for other colours; only `tintAndShade`
+   *   tells them apart: null for No Fill, a number for any fill (the maintainers' answer in #4900);
    * - colours come back as "#RRGGBB" in upper case, theme colours already resolved (what
    *   `mirrorIntoFake` stores);
    * - on a null object (an *OrNullObject range that does not exist) the method fails the batch.
@@ -947,7 +948,8 @@ class FakeRange extends Proxy {
             if (options.format?.fill !== undefined) {
               const out: Record<string, unknown> = {};
               if (fillAsked.color === true) out.color = fill ?? "#FFFFFF";
-              if (fillAsked.pattern === true) out.pattern = fill ? "Solid" : "None";
+              if (fillAsked.pattern === true) out.pattern = fill && fill !== "#FFFFFF" ? "Solid" : null;
+              if (fillAsked.tintAndShade === true) out.tintAndShade = fill ? 0 : null;
               props.format = { fill: out };
             }
             row.push(props);
