@@ -63,6 +63,31 @@ export const SIZE_ERROR_CODES: ReadonlySet<string> = new Set([
 
 /** Whether an Office.js error means "too much in one request". */
 export function isSizeLimitError(error: unknown): boolean {
+  if (error instanceof NullGridError) return true;
   const code = typeof error === "object" && error !== null ? (error as { code?: unknown }).code : undefined;
   return typeof code === "string" && SIZE_ERROR_CODES.has(code);
+}
+
+/**
+ * Whether an error may mean "too much in one request" on Excel on the web, which often answers
+ * an oversized response with `GeneralException` ("An internal error has occurred") instead of
+ * its size codes (OfficeDev/office-js-docs#1247, OfficeDev/office-js#1314, #1012). A read that
+ * gets it is retried smaller; one that still gets it when small fails with Excel's own error.
+ */
+export function mayBeSizeLimitError(error: unknown): boolean {
+  if (isSizeLimitError(error)) return true;
+  const code = typeof error === "object" && error !== null ? (error as { code?: unknown }).code : undefined;
+  return code === "GeneralException";
+}
+
+/**
+ * Past the 5 million cell read limit Excel does not always throw: "In some cases, Range.values
+ * returns null instead" (OfficeDev/office-js-docs-pr#5821, docs/excel/performance.md). A read
+ * whose grids came back null is treated as refused for its size.
+ */
+export class NullGridError extends Error {
+  readonly code = "NullGrid";
+  constructor() {
+    super("Excel returned no values for a range (over its read limit)");
+  }
 }

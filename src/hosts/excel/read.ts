@@ -20,7 +20,7 @@ import type { Progress } from "../../engine/host";
 import type { Merge, SheetSnapshot } from "../../engine/model/snapshot";
 import { STATE_SHEET } from "../../engine/write/types";
 import { type Bounds, boundsToA1, cellCount, parseAddressList, parseSheetAddress } from "./address";
-import { DEFAULT_LIMITS, isSizeLimitError, type TransferLimits } from "./limits";
+import { DEFAULT_LIMITS, NullGridError, mayBeSizeLimitError, type TransferLimits } from "./limits";
 import { type ReadChunk, type ReadPart, type UsedRange, fitsInOneRequest, planReadChunks } from "./read-plan";
 import { type LoadedPart, type RangeData, toSnapshot, uniqueMerges } from "./snapshot";
 import { RowTooLargeError } from "./errors";
@@ -93,6 +93,8 @@ export async function readWorkbook(options: ReadOptions): Promise<ReadResult> {
       });
       try {
         await context.sync();
+        // Grids that came back null (past the cell limit, without an error) mean "too big" too.
+        for (const { used, properties } of perSheet) if (!used.isNullObject) requireGrids(used, properties.value);
         const sizes = new Map<string, number>();
         const snapshots = perSheet.map(({ name, used, properties, merged }) => {
           const merges = merged && !merged.isNullObject ? mergesFrom(merged.address) : [];
@@ -109,8 +111,9 @@ export async function readWorkbook(options: ReadOptions): Promise<ReadResult> {
         report({ fraction: 1, label: "Lettura completata" });
         return { snapshots, sizes, strategy: "single", chunks: 1 } satisfies ReadResult;
       } catch (error) {
-        // Too big for one request: plan from the addresses below. Anything else is a real failure.
-        if (!isSizeLimitError(error)) throw error;
+        // Too big for one request (or a GeneralException, which the web gives for that too):
+        // plan from the addresses below. Anything else is a real failure.
+        if (!mayBeSizeLimitError(error)) throw error;
       }
     }
 
@@ -159,8 +162,12 @@ async function loadChunk(context: Excel.RequestContext, chunk: ReadChunk, into: 
   });
   try {
     await context.sync();
+    for (const { range, properties } of ranges) requireGrids(range, properties.value);
   } catch (error) {
-    if (!isSizeLimitError(error)) throw error;
+    if (!mayBeSizeLimitError(error)) throw error;
+    // A single row that still gets a GeneralException is not a size problem: Excel's own error.
+    const part = chunk[0] as ReadPart;
+    if (chunk.length === 1 && part.bounds.top === part.bounds.bottom && !(error instanceof NullGridError) && (error as { code?: unknown }).code === "GeneralException") throw error;
     const [a, b] = halve(chunk);
     await loadChunk(context, a, into);
     await loadChunk(context, b, into);
@@ -171,6 +178,13 @@ async function loadChunk(context: Excel.RequestContext, chunk: ReadChunk, into: 
     list.push({ bounds: part.bounds, data: { values: range.values, numberFormat: range.numberFormat, formulas: range.formulas, cellProperties: properties.value } });
     into.set(part.sheet, list);
   }
+}
+
+const overlaps = (a: Bounds | Merge, b: Bounds): boolean => a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
+
+/** Throws NullGridError when a loaded range's grids (or its cell properties) came back null. */
+function requireGrids(range: { values: unknown; numberFormat: unknown; formulas: unknown }, properties: unknown): void {
+  if (!Array.isArray(range.values) || !Array.isArray(range.numberFormat) || !Array.isArray(range.formulas) || !Array.isArray(properties)) throw new NullGridError();
 }
 
 /** Two halves of a chunk: by parts when it has several, else by the rows of its one part. */
@@ -197,13 +211,19 @@ function mergesFrom(address: string): Merge[] {
  */
 export async function readBlock(sheet: string, bounds: Bounds, mergedAreas: boolean): Promise<SheetSnapshot> {
   return await Excel.run(async (context) => {
-    const range = context.workbook.worksheets.getItem(sheet).getRange(boundsToA1(bounds));
+    const ws = context.workbook.worksheets.getItem(sheet);
+    const range = ws.getRange(boundsToA1(bounds));
     range.load("values,numberFormat,formulas");
     const properties = range.getCellProperties(FILL_PROPERTIES);
-    const merged = mergedAreas ? range.getMergedAreasOrNullObject() : null;
+    // getMergedAreasOrNullObject returns only the merges whose top-left cell is inside the range
+    // (OfficeDev/office-js#3611): asked of the block, it would miss a merge starting above or
+    // left of it. The whole sheet's merges (addresses only) are asked instead, and those that
+    // overlap the block kept.
+    const merged = mergedAreas ? ws.getRange().getMergedAreasOrNullObject() : null;
     merged?.load("address");
     await context.sync();
-    const merges = merged && !merged.isNullObject ? mergesFrom(merged.address) : [];
+    requireGrids(range, properties.value);
+    const merges = merged && !merged.isNullObject ? mergesFrom(merged.address).filter((m) => overlaps(m, bounds)) : [];
     // eslint-disable-next-line office-addins/load-object-before-read -- a ClientResult (getCellProperties) has no load(): its value is there after the sync
     const data: RangeData = { values: range.values, numberFormat: range.numberFormat, formulas: range.formulas, cellProperties: properties.value };
     return toSnapshot(sheet, [{ bounds, data }], merges);

@@ -147,6 +147,22 @@ export interface FakeExcelOptions {
   readCellLimit?: number;
   /** Deliver change events for the add-in's writes even with events switched off (a host that leaks them). */
   leakOwnEvents?: boolean;
+  /**
+   * The code of an oversized response on the web. Excel on the web often answers a response
+   * past 5 MB with `GeneralException` ("An internal error has occurred") rather than
+   * `ResponsePayloadSizeLimitExceeded`: https://github.com/OfficeDev/office-js-docs/issues/1247,
+   * https://github.com/OfficeDev/office-js/issues/1314, https://github.com/OfficeDev/office-js/issues/1012.
+   */
+  responseTooLargeCode?: "ResponsePayloadSizeLimitExceeded" | "GeneralException";
+  /**
+   * What a range past the 5 million cell read limit gives: an error, or `values` (and the other
+   * grids) null without any error — "the API doesn't always throw an error. In some cases,
+   * Range.values returns null instead" (https://github.com/OfficeDev/office-js-docs-pr/pull/5821,
+   * docs/excel/performance.md; the author adds "it would be safer to check for both these return
+   * values"). The fake gives null for `getCellProperties` on such a range too, which no page
+   * settles either way.
+   */
+  overCellLimit?: "error" | "null";
 }
 
 export class OfficeError extends Error {
@@ -192,6 +208,8 @@ export class FakeExcel {
       payloadLimitBytes: options.payloadLimitBytes ?? 5_000_000,
       readCellLimit: options.readCellLimit ?? 5_000_000,
       leakOwnEvents: options.leakOwnEvents ?? false,
+      responseTooLargeCode: options.responseTooLargeCode ?? "ResponsePayloadSizeLimitExceeded",
+      overCellLimit: options.overCellLimit ?? "error",
     };
   }
 
@@ -446,8 +464,9 @@ export class FakeContext {
       throw new OfficeError("RangeExceedsLimit");
     }
     if (this.fake.options.platform === "OfficeOnline" && log.responseBytes > this.fake.options.payloadLimitBytes) {
-      log.failed = "ResponsePayloadSizeLimitExceeded";
-      throw new OfficeError("ResponsePayloadSizeLimitExceeded");
+      const code = this.fake.options.responseTooLargeCode;
+      log.failed = code;
+      throw new OfficeError(code, code === "GeneralException" ? "An internal error has occurred." : code);
     }
     for (const c of commits) c();
     this.fake.flushEvents();
@@ -816,6 +835,7 @@ class FakeRange extends Proxy {
       () => {
         // Excel's 5 million limit counts the range's cells, whatever is loaded of them.
         const t = this.resolve();
+        if (t && this.nullPastLimit(t)) return 0;
         return t && grids > 0 ? cellsOf(t.box) : 0;
       },
       () => {
@@ -826,14 +846,20 @@ class FakeRange extends Proxy {
           return null;
         }
         const out: Record<string, unknown> = {};
+        const nullGrids = this.nullPastLimit(t);
         for (const p of props) {
-          const v = rangeProperty(t, p);
+          const v = nullGrids && (p === "values" || p === "numberFormat" || p === "formulas") ? null : rangeProperty(t, p);
           out[p] = v;
           this.setLoaded(p, v);
         }
         return out;
       },
     );
+  }
+
+  /** A range past the read limit whose grids come back null (`overCellLimit: "null"`). */
+  private nullPastLimit(t: RangeTarget): boolean {
+    return this.context.fake.options.overCellLimit === "null" && cellsOf(t.box) > this.context.fake.options.readCellLimit;
   }
 
   get address(): string {
@@ -897,10 +923,14 @@ class FakeRange extends Proxy {
     );
   }
 
+  /**
+   * As Excel: only the merged areas whose top-left cell is inside the range come back, others
+   * that overlap it are not detected (https://github.com/OfficeDev/office-js/issues/3611).
+   */
   getMergedAreasOrNullObject(): FakeRangeAreas {
     return new FakeRangeAreas(this.context, () => {
       const t = this.target();
-      const hits = t.sheet.merges.filter((m) => m.top <= t.box.bottom && t.box.top <= m.bottom && m.left <= t.box.right && t.box.left <= m.right);
+      const hits = t.sheet.merges.filter((m) => m.top >= t.box.top && m.top <= t.box.bottom && m.left >= t.box.left && m.left <= t.box.right);
       return hits.length > 0 ? hits.map((m) => `${quoteSheetName(t.sheet.name)}!${boxToA1(m)}`).join(", ") : null;
     });
   }
@@ -934,10 +964,14 @@ class FakeRange extends Proxy {
       "Range.getCellProperties",
       () => {
         const t = this.resolve();
-        return t ? cellsOf(t.box) : 0;
+        return t && !this.nullPastLimit(t) ? cellsOf(t.box) : 0;
       },
       () => {
         const t = this.target();
+        if (this.nullPastLimit(t)) {
+          result.set(null as unknown as Array<Array<Record<string, unknown>>>);
+          return null;
+        }
         const grid: Array<Array<Record<string, unknown>>> = [];
         for (let r = t.box.top; r <= t.box.bottom; r++) {
           const row: Array<Record<string, unknown>> = [];

@@ -5,8 +5,9 @@
 import { ExcelWorkbookHost } from "../../../src/hosts/excel/host";
 import { detectCapabilities } from "../../../src/hosts/excel/capabilities";
 import type { CellFlag, WritePlan } from "../../../src/engine/write/types";
+import { readBlock } from "../../../src/hosts/excel/read";
 import { FakeExcel } from "./fake-excel";
-import { cardWorkbook } from "./workbooks";
+import { cardWorkbook, fillerSheet } from "./workbooks";
 
 const caps = (fake: FakeExcel) => detectCapabilities({ isSetSupported: (_n, v) => fake.supports(v ?? "1.1") });
 const ERROR_FILL = "#FFC7CE";
@@ -39,5 +40,52 @@ describe("white fill vs no fill (office-js#4900: pattern null for both, tintAndS
     await host.applyWritePlan(plan());
     expect(cards.cell(11, 1)?.fill).toBe("#FFFFFF");
     expect(cards.cell(11, 2)?.fill ?? null).toBeNull();
+  });
+});
+
+describe("oversized reads on the web (GeneralException: office-js-docs#1247, office-js#1314, #1012)", () => {
+  it("reads in planned chunks when the single request gets a GeneralException", async () => {
+    const fake = new FakeExcel({ responseTooLargeCode: "GeneralException" });
+    for (let i = 1; i <= 6; i++) fillerSheet(fake, `Dati ${i}`, 8_000, 4);
+    const host = setUp(fake);
+    fake.resetCounters();
+    const snapshots = await host.readSnapshots();
+    expect(fake.batches[1]?.failed).toBe("GeneralException");
+    expect(host.lastRead?.strategy).toBe("chunked");
+    for (const s of snapshots) expect(s.cells).toEqual(fake.grid(s.name).cells);
+  });
+
+  it("halves a chunk that gets a GeneralException, and gives Excel's error for a small one", async () => {
+    const fake = new FakeExcel({ responseTooLargeCode: "GeneralException" });
+    fillerSheet(fake, "Lunghi", 2_000, 2, () => "x".repeat(2_000));
+    const host = setUp(fake);
+    const [snapshot] = await host.readSnapshots();
+    expect(snapshot?.cells).toHaveLength(2_000);
+    expect(fake.batches.filter((b) => b.failed === "GeneralException").length).toBeGreaterThan(1);
+  });
+});
+
+describe("values null past 5 million cells (office-js-docs-pr#5821)", () => {
+  it("takes null grids for a refusal and reads in chunks instead of crashing", async () => {
+    const fake = new FakeExcel({ platform: "PC", readCellLimit: 50_000, overCellLimit: "null" });
+    fillerSheet(fake, "A", 30_000, 2);
+    uninstall = fake.install();
+    const host = new ExcelWorkbookHost({ capabilities: caps(fake), limits: { payloadBudgetBytes: 4_000_000, readCellBudget: 40_000, readBytesPerCell: 90 } });
+    fake.resetCounters();
+    const [snapshot] = await host.readSnapshots();
+    expect(fake.batches.every((b) => b.failed === undefined)).toBe(true);
+    expect(host.lastRead?.strategy).toBe("chunked");
+    expect(snapshot?.cells).toEqual(fake.grid("A").cells);
+  });
+});
+
+describe("merged areas: only those whose top-left cell is in the range (office-js#3611)", () => {
+  it("a re-read block keeps a merge that starts above it", async () => {
+    const fake = new FakeExcel();
+    const sheet = fake.addSheet("S").put("A1", [["titolo"], ["x"], ["y"], ["z"]]);
+    sheet.merges.push({ top: 0, left: 0, bottom: 2, right: 1 });
+    uninstall = fake.install();
+    const block = await readBlock("S", { top: 1, left: 0, bottom: 3, right: 1 }, true);
+    expect(block.merges).toEqual([{ top: 0, left: 0, bottom: 2, right: 1 }]);
   });
 });
