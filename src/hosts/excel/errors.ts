@@ -33,3 +33,18 @@ export class StateSheetTakenError extends ExcelHostError {
     );
   }
 }
+
+/**
+ * The workbook's structure is protected (Revisione › Proteggi cartella di lavoro): Excel refuses
+ * to add, delete, move or hide sheets, so a write would stop midway. Detected before writing;
+ * nothing is written.
+ */
+export class WorkbookProtectedError extends ExcelHostError {
+  constructor(readonly action: "write" | "insert") {
+    super(
+      action === "insert"
+        ? "La struttura della cartella è protetta: non si può aggiungere il foglio della nuova scheda. Togliere la protezione (Revisione › Proteggi cartella di lavoro) e riprovare."
+        : "La struttura della cartella è protetta: Schede Obiettivo non può aggiungere o togliere i suoi fogli (Verifica, SO_Stato). Non è stato scritto nulla. Togliere la protezione (Revisione › Proteggi cartella di lavoro) e riprovare.",
+    );
+  }
+}

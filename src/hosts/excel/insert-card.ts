@@ -5,6 +5,7 @@
 import type { CardTemplate } from "../../engine/host";
 import { type Bounds, boundsToA1 } from "./address";
 import { type CellInput, charsToPoints, literalText } from "./cell-input";
+import { WorkbookProtectedError } from "./errors";
 import type { OwnWrites } from "./own-writes";
 
 /** Excel's limit on sheet names. */
@@ -43,7 +44,12 @@ export async function insertCard(template: CardTemplate, ownWrites: OwnWrites): 
   return await Excel.run(async (context) => {
     const worksheets = context.workbook.worksheets;
     worksheets.load("items/name");
+    // A protected structure refuses worksheets.add: say so before queuing anything
+    // (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-workbooks#protect-the-workbooks-structure).
+    const protection = context.workbook.protection;
+    protection.load("protected");
     await context.sync();
+    if (protection.protected) throw new WorkbookProtectedError("insert");
     const name = freeSheetName(
       template.sheetName,
       worksheets.items.map((ws) => ws.name),

@@ -14,7 +14,7 @@ import { decodeOwnershipRecord } from "../../engine/write/ownership";
 import { STATE_SHEET, type OwnershipRecord } from "../../engine/write/types";
 import { type Bounds, boundsToA1, parseSheetAddress, qualified } from "./address";
 import type { ExcelCapabilities } from "./capabilities";
-import { StateSheetTakenError } from "./errors";
+import { StateSheetTakenError, WorkbookProtectedError } from "./errors";
 import { DEFAULT_LIMITS, type TransferLimits } from "./limits";
 import type { OwnWrites } from "./own-writes";
 import {
@@ -62,6 +62,10 @@ export async function writeWorkbook(mode: WriteMode, options: WriteOptions): Pro
     tables.load("items/name");
     const comments = annotation === "fill" ? null : context.workbook.comments;
     comments?.load("items/id,items/content");
+    // Structure protection (ExcelApi 1.7) refuses sheets added, deleted, moved or hidden
+    // (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-workbooks#protect-the-workbooks-structure).
+    const protection = context.workbook.protection;
+    protection.load("protected");
     await context.sync();
     report({ fraction: 0.1, label: "Lettura della cartella" });
 
@@ -115,6 +119,9 @@ export async function writeWorkbook(mode: WriteMode, options: WriteOptions): Pro
       cells: collected.cells,
     };
     const program = planWrite(mode, state, annotation);
+    // Checked before anything is queued: the first structural operation would fail the batch
+    // midway, after the cells before it were written.
+    if (protection.protected && program.ops.some(isStructural)) throw new WorkbookProtectedError("write");
     report({ fraction: 0.3, label: "Scrittura nella cartella" });
 
     // 4) The write: one batch, or chunks under the payload budget.
@@ -205,6 +212,9 @@ export function originalFill(fill: { color?: string | null; tintAndShade?: numbe
   if (typeof fill.tintAndShade !== "number" && color === "#FFFFFF") return null;
   return color;
 }
+
+/** Operations that change the workbook's structure (refused when it is protected). */
+const isStructural = (op: WriteOp): boolean => op.kind === "addSheet" || op.kind === "deleteSheet" || op.kind === "moveSheet" || op.kind === "hideSheet";
 
 const cell = (row: number, col: number): Bounds => ({ top: row, left: col, bottom: row, right: col });
 

@@ -193,6 +193,13 @@ export class FakeExcel {
   /** Syncs since the last reset. */
   syncs = 0;
   eventsEnabled = true;
+  /**
+   * Workbook structure protection: sheets cannot be added, deleted, moved, renamed or hidden
+   * (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-workbooks#protect-the-workbooks-structure);
+   * Excel refuses with AccessDenied, "You cannot perform the requested operation"
+   * (the code and message quoted in https://github.com/OfficeDev/office-js/issues/6784).
+   */
+  structureProtected = false;
   activeSheet: SheetModel | null = null;
   activeCell: { sheet: SheetModel; row: number; col: number } | null = null;
   private nextId = 1;
@@ -541,11 +548,13 @@ class FakeWorkbook {
   readonly worksheets: FakeWorksheetCollection;
   readonly tables: FakeTableCollection;
   readonly comments: FakeCommentCollection;
+  readonly protection: FakeWorkbookProtection;
 
   constructor(readonly context: FakeContext) {
     this.worksheets = new FakeWorksheetCollection(context);
     this.tables = new FakeTableCollection(context, null);
     this.comments = new FakeCommentCollection(context);
+    this.protection = new FakeWorkbookProtection(context);
   }
 
   getActiveCell(): FakeRange {
@@ -555,6 +564,29 @@ class FakeWorkbook {
       return { sheet: at.sheet, box: { top: at.row, left: at.col, bottom: at.row, right: at.col } };
     });
   }
+}
+
+/** `workbook.protection` (ExcelApi 1.7): `protected` says whether the structure is protected. */
+class FakeWorkbookProtection extends Proxy {
+  protected override queueLoad(props: string[]): void {
+    if (props.join() !== "protected") throw new Error("WorkbookProtection: only protected is modelled");
+    this.context.loadStep(
+      "WorkbookProtection.load",
+      () => 0,
+      () => {
+        const value = this.context.fake.structureProtected;
+        this.setLoaded("protected", value);
+        return value;
+      },
+    );
+  }
+  get protected(): boolean {
+    return this.read("protected");
+  }
+}
+
+function checkStructure(fake: FakeExcel): void {
+  if (fake.structureProtected) throw new OfficeError("AccessDenied", "You cannot perform the requested operation.");
 }
 
 class FakeEventSource {
@@ -627,6 +659,7 @@ class FakeWorksheetCollection extends Proxy {
   add(name: string): FakeWorksheet {
     let created: SheetModel | null = null;
     this.context.action("WorksheetCollection.add", name.length, () => {
+      checkStructure(this.context.fake);
       created = this.context.fake.addSheet(name);
     });
     return new FakeWorksheet(this.context, () => requireObject(created, `new sheet ${name}`));
@@ -712,11 +745,13 @@ class FakeWorksheet extends Proxy {
   }
   set visibility(v: string) {
     this.context.action("Worksheet.visibility=", 20, () => {
+      checkStructure(this.context.fake);
       this.model().visibility = v as SheetModel["visibility"];
     });
   }
   set position(v: number) {
     this.context.action("Worksheet.position=", 10, () => {
+      checkStructure(this.context.fake);
       const s = this.model();
       const list = this.context.fake.sheets;
       if (v < 0 || v >= list.length) throw new OfficeError("InvalidArgument", `position ${v}`);
@@ -747,6 +782,7 @@ class FakeWorksheet extends Proxy {
 
   delete(): void {
     this.context.action("Worksheet.delete", 10, () => {
+      checkStructure(this.context.fake);
       const s = this.model();
       if (s.visibility === "Visible" && this.context.fake.sheets.filter((x) => x.visibility === "Visible").length === 1) {
         throw new OfficeError("InvalidOperation", "cannot delete the last visible sheet");

@@ -6,6 +6,7 @@ import { ExcelWorkbookHost } from "../../../src/hosts/excel/host";
 import { detectCapabilities } from "../../../src/hosts/excel/capabilities";
 import type { CellFlag, WritePlan } from "../../../src/engine/write/types";
 import { readBlock } from "../../../src/hosts/excel/read";
+import { buildNewCard } from "../../../src/ui/logic/new-card";
 import { FakeExcel } from "./fake-excel";
 import { cardWorkbook, fillerSheet } from "./workbooks";
 
@@ -87,5 +88,37 @@ describe("merged areas: only those whose top-left cell is in the range (office-j
     uninstall = fake.install();
     const block = await readBlock("S", { top: 1, left: 0, bottom: 3, right: 1 }, true);
     expect(block.merges).toEqual([{ top: 0, left: 0, bottom: 2, right: 1 }]);
+  });
+});
+
+describe("protected workbook structure (AccessDenied on worksheets.add: excel-add-ins-workbooks#protect-the-workbooks-structure)", () => {
+  const verifica: WritePlan["sheets"][number] = {
+    name: "Verifica",
+    key: "findings",
+    cells: [{ sheet: "Verifica", row: 0, col: 0, content: { kind: "text", text: "Schede Obiettivo · Verifica" } }],
+    tables: [],
+  };
+
+  it("detects it before writing, says what to unprotect, and writes nothing", async () => {
+    const fake = cardWorkbook(1, 1);
+    fake.structureProtected = true;
+    const host = setUp(fake);
+    await host.readSnapshots();
+    fake.resetCounters();
+    await expect(host.applyWritePlan(plan({ sheets: [verifica], flags: [flag("Schede 1", 11, 1, 11, 2)] }))).rejects.toMatchObject({
+      name: "UserFacingError",
+      message: expect.stringContaining("Proteggi cartella di lavoro"),
+    });
+    expect(fake.batches.flatMap((b) => b.actions).filter((a) => !a.endsWith(".load") && a !== "Range.getCellProperties")).toEqual([]);
+    expect(fake.sheets.map((s) => s.name)).toEqual(["Schede 1"]);
+    expect(fake.sheet("Schede 1").cell(11, 1)?.fill ?? null).toBeNull();
+  });
+
+  it("refuses a new card before adding its sheet", async () => {
+    const fake = cardWorkbook(1, 1);
+    fake.structureProtected = true;
+    const host = setUp(fake);
+    await expect(host.insertNewCard(buildNewCard({ year: 2025 }))).rejects.toMatchObject({ name: "UserFacingError" });
+    expect(fake.sheets).toHaveLength(1);
   });
 });
