@@ -36,6 +36,15 @@ export const READS_PER_CELL = 2;
 /** Overhead of one queued Office.js action in a request (object path, action, ids), in bytes. */
 export const ACTION_OVERHEAD_BYTES = 200;
 
+/**
+ * Request bytes of one object the batch reaches (`getRangeByIndexes`, `format`, `fill`): Office
+ * sends each as an object path plus an instantiate action, about 150 bytes
+ * (`{"Id":12,"ObjectPathType":3,"Name":"getCell","ParentObjectPathId":11,"ArgumentInfo":{"Arguments":[3,4]}}`
+ * and `{"Id":13,"ActionType":1,"Name":"","ObjectPathId":12}`); "Minimize object creation"
+ * (https://learn.microsoft.com/office/dev/add-ins/excel/performance).
+ */
+export const OBJECT_BYTES = 150;
+
 /** Planning limits, injectable so that tests can use small workbooks. */
 export interface TransferLimits {
   payloadBudgetBytes: number;

@@ -32,7 +32,7 @@ import { toA1 } from "../../engine/cells/a1";
 import { type Bounds, type SheetBounds, cellCount, intersects } from "./address";
 import type { AnnotationMode } from "./capabilities";
 import { type CellInput, charsToPoints, literalText, toCellInput } from "./cell-input";
-import { ACTION_OVERHEAD_BYTES } from "./limits";
+import { ACTION_OVERHEAD_BYTES, OBJECT_BYTES } from "./limits";
 import { flagSkippedMessage } from "../../engine/write/host-messages";
 
 /** A fill as Office.js reports it: "#RRGGBB", or null for no fill. */
@@ -705,9 +705,55 @@ function writeTable(sheetName: string, table: TableSpec, ops: WriteOp[], takenTa
   return name;
 }
 
-/** Estimated request bytes of one operation: its data as JSON plus the action's envelope. */
+/**
+ * Estimated request bytes of one operation: its data as JSON plus the action's envelope, and
+ * for a partial fill restore the objects it reaches: each rectangle of cells to clear is a
+ * range, its format and its fill (three objects) and a clear() call.
+ */
 export function estimateOpBytes(op: WriteOp): number {
-  return JSON.stringify(op).length + ACTION_OVERHEAD_BYTES;
+  const base = JSON.stringify(op).length + ACTION_OVERHEAD_BYTES;
+  if (op.kind !== "restoreFills" || isComplete(op.fills)) return base;
+  return base + noFillRects(op.fills).length * (3 * OBJECT_BYTES + ACTION_OVERHEAD_BYTES);
+}
+
+/** Whether a restore grid names every cell (then one clear() on the whole range does). */
+export function isComplete(fills: readonly (readonly (Fill | undefined)[])[]): boolean {
+  return fills.every((row) => row.every((f) => f !== undefined));
+}
+
+/**
+ * The cells of a restore grid to clear (original No Fill), as few rectangles as a greedy pass
+ * finds: runs of a row, stacked with the same run in the rows below. Positions are relative to
+ * the grid. One range per rectangle instead of one per cell keeps the request small.
+ */
+export function noFillRects(fills: readonly (readonly (Fill | undefined)[])[]): Bounds[] {
+  const out: Bounds[] = [];
+  const open = new Map<string, Bounds>();
+  fills.forEach((row, r) => {
+    const runs: Array<[number, number]> = [];
+    for (let c = 0; c < row.length; c++) {
+      if (row[c] !== null) continue;
+      const start = c;
+      while (c + 1 < row.length && row[c + 1] === null) c++;
+      runs.push([start, c]);
+    }
+    const next = new Map<string, Bounds>();
+    for (const [left, right] of runs) {
+      const key = `${left}:${right}`;
+      const above = open.get(key);
+      if (above && above.bottom === r - 1) {
+        above.bottom = r;
+        next.set(key, above);
+      } else {
+        const rect = { top: r, left, bottom: r, right };
+        out.push(rect);
+        next.set(key, rect);
+      }
+    }
+    open.clear();
+    for (const [k, v] of next) open.set(k, v);
+  });
+  return out;
 }
 
 /**

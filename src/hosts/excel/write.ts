@@ -28,6 +28,8 @@ import {
   type WriteProgram,
   type WriteState,
   cellKey,
+  isComplete,
+  noFillRects,
   planWrite,
   rangeKey,
   splitIntoBatches,
@@ -287,14 +289,13 @@ function queueOp(
     case "restoreFills": {
       const ws = sheet(op.sheet);
       const range = ws.getRange(boundsToA1(op.bounds));
-      const complete = op.fills.every((row) => row.every((f) => f !== undefined));
-      if (complete) range.format.fill.clear();
+      if (isComplete(op.fills)) range.format.fill.clear();
       else {
-        op.fills.forEach((row, r) =>
-          row.forEach((f, c) => {
-            if (f === null) range.getCell(r, c).format.fill.clear();
-          }),
-        );
+        // One range per rectangle of cells to clear, not one per cell: each range is objects in
+        // the request (see estimateOpBytes), and per-cell ranges passed 5 MB on large undos.
+        for (const rect of noFillRects(op.fills)) {
+          ws.getRangeByIndexes(op.bounds.top + rect.top, op.bounds.left + rect.left, rect.bottom - rect.top + 1, rect.right - rect.left + 1).format.fill.clear();
+        }
       }
       if (op.fills.some((row) => row.some((f) => typeof f === "string"))) {
         range.setCellProperties(op.fills.map((row) => row.map((f) => (typeof f === "string" ? { format: { fill: { color: f } } } : {}))));

@@ -135,8 +135,13 @@ export interface BatchLog {
   requestBytes: number;
   responseBytes: number;
   cellsRead: number;
+  /** Objects (object paths) the request carried. */
+  objects: number;
   failed?: string;
 }
+
+/** Request bytes of one object path and its instantiate action (see FakeContext.countObject). */
+export const OBJECT_PATH_BYTES = 150;
 
 export interface FakeExcelOptions {
   /** Highest ExcelApi version supported: "1.9" … "1.18". */
@@ -401,6 +406,24 @@ export class FakeContext {
   readonly runtime: { enableEvents: boolean };
   readonly application: { suspendApiCalculationUntilNextSync(): void; suspendScreenUpdatingUntilNextSync(): void };
   private queue: Array<{ name: string; bytes: number; run: Step; load?: { cells: number; bytes: number } }> = [];
+  /**
+   * Request bytes of the objects queued since the last sync. Office sends every object the
+   * batch reaches — each `getRange`, `getCell`, `getItem`, each `format`/`fill` navigation — as
+   * an object path and an instantiate action in the request, besides the calls made on them
+   * ("Minimize object creation: operate on block ranges instead of many single-cell ranges",
+   * https://learn.microsoft.com/office/dev/add-ins/excel/performance). About 150 bytes each:
+   * `{"Id":12,"ObjectPathType":3,"Name":"getCell","ParentObjectPathId":11,"ArgumentInfo":{"Arguments":[3,4]}}`
+   * plus `{"Id":13,"ActionType":1,"Name":"","ObjectPathId":12}`.
+   */
+  private objectBytes = 0;
+  /** Objects queued since the last sync (for tests). */
+  objects = 0;
+
+  /** Counts one object reached by the batch. */
+  countObject(): void {
+    this.objectBytes += OBJECT_PATH_BYTES;
+    this.objects++;
+  }
 
   constructor(readonly fake: FakeExcel) {
     this.workbook = new FakeWorkbook(this);
@@ -437,11 +460,14 @@ export class FakeContext {
 
   async sync(): Promise<void> {
     const steps = this.queue.splice(0);
+    const objectBytes = this.objectBytes;
+    this.objectBytes = 0;
     this.fake.syncs++;
-    const log: BatchLog = { actions: [], loads: 0, requestBytes: 0, responseBytes: 0, cellsRead: 0 };
+    const log: BatchLog = { actions: [], loads: 0, requestBytes: 0, responseBytes: 0, cellsRead: 0, objects: this.objects };
+    this.objects = 0;
     this.fake.batches.push(log);
     await Promise.resolve();
-    log.requestBytes = steps.reduce((n, s) => n + s.bytes, 0);
+    log.requestBytes = steps.reduce((n, s) => n + s.bytes, objectBytes);
     if (this.fake.options.platform === "OfficeOnline" && log.requestBytes > this.fake.options.payloadLimitBytes) {
       log.failed = "RequestPayloadSizeLimitExceeded";
       throw new OfficeError("RequestPayloadSizeLimitExceeded");
@@ -504,7 +530,9 @@ class Proxy {
   protected readonly data = new Map<string, unknown>();
   private nullState: boolean | undefined;
 
-  constructor(readonly context: FakeContext) {}
+  constructor(readonly context: FakeContext) {
+    context.countObject();
+  }
 
   protected read<T>(prop: string): T {
     if (!this.data.has(prop)) throw new OfficeError("PropertyNotLoaded", `${this.constructor.name}.${prop} was not loaded and synced`);
@@ -848,7 +876,7 @@ interface RangeTarget {
 const RANGE_PROPS = new Set(["address", "values", "numberFormat", "formulas", "rowCount", "columnCount"]);
 
 class FakeRange extends Proxy {
-  readonly format: FakeRangeFormat;
+  private formatProxy: FakeRangeFormat | null = null;
 
   constructor(
     context: FakeContext,
@@ -856,7 +884,12 @@ class FakeRange extends Proxy {
     private readonly orNull = false,
   ) {
     super(context);
-    this.format = new FakeRangeFormat(context, () => this.target());
+  }
+
+  /** `range.format`: an object of its own in the request, and `format.fill` another. */
+  get format(): FakeRangeFormat {
+    this.formatProxy ??= new FakeRangeFormat(this.context, () => this.target());
+    return this.formatProxy;
   }
 
   target(): RangeTarget {
@@ -1176,6 +1209,9 @@ class FakeRangeFormat {
     private readonly context: FakeContext,
     private readonly target: () => RangeTarget,
   ) {
+    // The format and its fill (both object paths; the font is rarely reached and not counted).
+    context.countObject();
+    context.countObject();
     const each = (name: string, f: (c: CellModel) => void): void =>
       context.action(name, 30, () => {
         const t = target();

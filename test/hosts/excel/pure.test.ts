@@ -196,3 +196,22 @@ describe("write planning", () => {
     expect(batches.at(-1)?.at(-1)).toBe(small);
   });
 });
+
+describe("noFillRects", () => {
+  it("groups the cells to clear into stacked row runs", () => {
+    const { noFillRects } = jest.requireActual<typeof import("../../../src/hosts/excel/write-plan")>("../../../src/hosts/excel/write-plan");
+    expect(
+      noFillRects([
+        [null, null, "#FF0000", undefined],
+        [null, null, null, undefined],
+        [null, null, "#FF0000", null],
+      ]),
+    ).toEqual([
+      { top: 0, left: 0, bottom: 0, right: 1 },
+      { top: 1, left: 0, bottom: 1, right: 2 },
+      { top: 2, left: 0, bottom: 2, right: 1 },
+      { top: 2, left: 3, bottom: 2, right: 3 },
+    ]);
+    expect(noFillRects([[null], [null], [null]])).toEqual([{ top: 0, left: 0, bottom: 2, right: 0 }]);
+  });
+});

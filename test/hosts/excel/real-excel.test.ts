@@ -122,3 +122,33 @@ describe("protected workbook structure (AccessDenied on worksheets.add: excel-ad
     expect(fake.sheets).toHaveLength(1);
   });
 });
+
+describe("request size counts objects, not only data (performance: minimize object creation)", () => {
+  it("undoes a large flag whose cells were partly recoloured, every batch under 5 MB", async () => {
+    const fake = new FakeExcel();
+    const sheet = fake.addSheet("Dati");
+    // 3,000 × 20 cells; originally a checkerboard of green and no fill.
+    for (let r = 0; r < 3_000; r++) for (let c = 0; c < 20; c++) {
+      const cell = sheet.touch(r, c);
+      cell.value = `R${r}C${c}`;
+      if ((r + c) % 2 === 0) cell.fill = "#00B050";
+    }
+    const host = setUp(fake);
+    await host.readSnapshots();
+    await host.applyWritePlan(plan({ flags: [flag("Dati", 0, 0, 2_999, 19)] }));
+    expect(sheet.cell(2_999, 19)?.fill).toBe(ERROR_FILL);
+    // The user recolours one cell: the undo leaves it, so it restores the others cell by cell.
+    sheet.touch(0, 0).fill = "#0070C0";
+    fake.resetCounters();
+    await host.applyWritePlan(plan());
+    for (const b of fake.batches) {
+      expect(b.failed).toBeUndefined();
+      expect(b.requestBytes).toBeLessThanOrEqual(5_000_000);
+    }
+    expect(sheet.cell(0, 0)?.fill).toBe("#0070C0");
+    expect(sheet.cell(0, 1)?.fill ?? null).toBeNull();
+    expect(sheet.cell(1, 1)?.fill).toBe("#00B050");
+    expect(sheet.cell(2_999, 18)?.fill ?? null).toBeNull();
+    expect(sheet.cell(2_999, 19)?.fill).toBe("#00B050");
+  });
+});
