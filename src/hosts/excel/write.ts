@@ -313,7 +313,10 @@ function queueOp(
       return;
     }
     case "table": {
-      const table = sheet(op.sheet).tables.add(boundsToA1(op.bounds), true);
+      // A Range, not an address: an address without a sheet name is taken on the active sheet
+      // (https://learn.microsoft.com/javascript/api/excel/excel.tablecollection#excel-excel-tablecollection-add-member(1)).
+      const ws = sheet(op.sheet);
+      const table = ws.tables.add(ws.getRange(boundsToA1(op.bounds)), true);
       table.name = op.name;
       table.style = op.style;
       table.showBandedRows = op.bandedRows;

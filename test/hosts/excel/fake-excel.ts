@@ -1486,12 +1486,31 @@ class FakeTableCollection extends Proxy {
     );
   }
 
-  add(address: string, _hasHeaders: boolean): FakeTable {
+  /**
+   * As Excel (https://learn.microsoft.com/javascript/api/excel/excel.tablecollection#excel-excel-tablecollection-add-member(1),
+   * and the same rules in https://learn.microsoft.com/graph/api/tablecollection-add):
+   * - `address` is a Range or a string; "If the address does not contain a sheet name, the
+   *   currently-active sheet is used" — whichever collection `add` is called on;
+   * - a table that "would overlap with another table" is refused (the code is not documented;
+   *   the fake answers InvalidOperation).
+   */
+  add(address: string | FakeRange, _hasHeaders: boolean): FakeTable {
     const holder: { table: TableModel | null } = { table: null };
-    this.context.action("TableCollection.add", address.length, () => {
-      const sheet = requireObject(this.sheet, "sheet of the table")();
+    this.context.action("TableCollection.add", typeof address === "string" ? address.length : 20, () => {
+      let sheet: SheetModel;
+      let box: Box;
+      if (typeof address !== "string") ({ sheet, box } = address.target());
+      else if (address.includes("!")) {
+        const name = address.slice(0, address.lastIndexOf("!")).replace(/^'|'$/g, "").replace(/''/g, "'");
+        sheet = requireObject(this.context.fake.findSheet(name), `sheet ${name}`);
+        box = parseAddress(address);
+      } else {
+        sheet = requireObject(this.context.fake.activeSheet, "active sheet");
+        box = parseAddress(address);
+      }
       checkWritable(sheet);
-      const box = parseAddress(address);
+      const clash = this.context.fake.tables.find((t) => t.sheet === sheet && t.box.top <= box.bottom && box.top <= t.box.bottom && t.box.left <= box.right && box.left <= t.box.right);
+      if (clash) throw new OfficeError("InvalidOperation", `the table would overlap ${clash.name}`);
       const table: TableModel = { name: this.context.fake.newId("Table"), sheet, box, style: "TableStyleMedium2", showBandedRows: true };
       this.context.fake.tables.push(table);
       holder.table = table;

@@ -152,3 +152,24 @@ describe("request size counts objects, not only data (performance: minimize obje
     expect(sheet.cell(2_999, 19)?.fill).toBe("#00B050");
   });
 });
+
+describe("tables.add (Excel.TableCollection.add: unqualified address → active sheet; overlap refused)", () => {
+  it("the fake takes an unqualified address on the active sheet and refuses an overlap", async () => {
+    const fake = new FakeExcel();
+    fake.addSheet("Attivo");
+    fake.addSheet("Altro");
+    uninstall = fake.install();
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("Altro").tables.add("A1:B3", true);
+      await context.sync();
+    });
+    expect(fake.tables[0]?.sheet.name).toBe("Attivo");
+    await expect(
+      Excel.run(async (context) => {
+        const ws = context.workbook.worksheets.getItem("Attivo");
+        ws.tables.add(ws.getRange("B2:C4"), true);
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: "InvalidOperation" });
+  });
+});
