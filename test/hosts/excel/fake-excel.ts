@@ -323,6 +323,34 @@ export class FakeExcel {
     await this.fireChanged(sheet, address, "RangeEdited", "Local", "Unknown");
   }
 
+  /**
+   * A coauthor's edit: the cells change and WorksheetChanged fires with source "Remote"
+   * ("Gets the source of the event", Excel.EventSource "Local" | "Remote",
+   * https://learn.microsoft.com/javascript/api/excel/excel.worksheetchangedeventargs).
+   */
+  async remoteEdits(sheetName: string, address: string, rows: ReadonlyArray<ReadonlyArray<CellValue>>): Promise<void> {
+    const sheet = this.sheet(sheetName);
+    const b = parseRangeA1(address);
+    if (!b) throw new Error(`bad address ${address}`);
+    rows.forEach((row, r) => row.forEach((v, c) => (sheet.touch(b.top + r, b.left + c).value = v === null ? "" : v)));
+    await this.fireChanged(sheet, address, "RangeEdited", "Remote", "Unknown");
+  }
+
+  /**
+   * The user inserts `count` rows at `row` (zero-based): the event carries whole-row addresses
+   * ("5:7"), not cell ranges (WorksheetChangedEventArgs.address with changeType RowInserted;
+   * see also https://github.com/OfficeDev/office-js/issues/669 on the changeType of such
+   * events). The fake does not shift the cells: the host only has to notice the change.
+   */
+  async userInsertsRows(sheetName: string, row: number, count: number): Promise<void> {
+    await this.fireChanged(this.sheet(sheetName), `${row + 1}:${row + count}`, "RowInserted", "Local", "Unknown");
+  }
+
+  /** The user inserts whole columns ("C:D"). */
+  async userInsertsColumns(sheetName: string, col: number, count: number): Promise<void> {
+    await this.fireChanged(this.sheet(sheetName), `${columnToLetters(col)}:${columnToLetters(col + count - 1)}`, "ColumnInserted", "Local", "Unknown");
+  }
+
   async fireChanged(sheet: SheetModel, address: string, changeType: string, source = "Local", triggerSource?: string): Promise<void> {
     const args: Record<string, unknown> = { type: "WorksheetChanged", worksheetId: sheet.id, address, changeType, source };
     if (this.supports("1.14") && triggerSource) args.triggerSource = triggerSource;
