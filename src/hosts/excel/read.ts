@@ -24,6 +24,7 @@ import { DEFAULT_LIMITS, NullGridError, mayBeSizeLimitError, type TransferLimits
 import { type ReadChunk, type ReadPart, type UsedRange, fitsInOneRequest, planReadChunks } from "./read-plan";
 import { type LoadedPart, type RangeData, toSnapshot, uniqueMerges } from "./snapshot";
 import { RowTooLargeError } from "./errors";
+import { runExcel } from "./run";
 
 /**
  * The cell properties the read asks for: the fill colour only. Excel returns just what the load
@@ -55,7 +56,7 @@ export interface ReadResult {
 export async function readWorkbook(options: ReadOptions): Promise<ReadResult> {
   const limits = options.limits ?? DEFAULT_LIMITS;
   const report = options.onProgress ?? ((): void => undefined);
-  return await Excel.run(async (context) => {
+  return await runExcel(async (context) => {
     const worksheets = context.workbook.worksheets;
     worksheets.load("items/name,items/visibility");
     await context.sync();
@@ -210,7 +211,7 @@ function mergesFrom(address: string): Merge[] {
  * formats, formulas and fills, as the full read. The snapshot's origin is the block's top-left cell.
  */
 export async function readBlock(sheet: string, bounds: Bounds, mergedAreas: boolean): Promise<SheetSnapshot> {
-  return await Excel.run(async (context) => {
+  return await runExcel(async (context) => {
     const ws = context.workbook.worksheets.getItem(sheet);
     const range = ws.getRange(boundsToA1(bounds));
     range.load("values,numberFormat,formulas");

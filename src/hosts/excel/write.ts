@@ -35,6 +35,7 @@ import {
   splitIntoBatches,
   stateNeeds,
 } from "./write-plan";
+import { runExcel } from "./run";
 
 export interface WriteOptions {
   capabilities: ExcelCapabilities;
@@ -56,7 +57,7 @@ export async function writeWorkbook(mode: WriteMode, options: WriteOptions): Pro
   const limits = options.limits ?? DEFAULT_LIMITS;
   const report = options.onProgress ?? ((): void => undefined);
   const annotation = options.capabilities.annotation;
-  return await Excel.run(async (context) => {
+  return await runExcel(async (context) => {
     // 1) What exists.
     const worksheets = context.workbook.worksheets;
     worksheets.load("items/name,items/visibility,items/protection/protected");

@@ -205,6 +205,13 @@ export class FakeExcel {
    * (the code and message quoted in https://github.com/OfficeDev/office-js/issues/6784).
    */
   structureProtected = false;
+  /**
+   * Cell-edit mode (the user is typing in a cell). A batch of a run without
+   * `delayForCellEdit: true` fails with InvalidOperationInCellEditMode; with it, the batch waits
+   * until the user leaves the cell ("the batch request is delayed until the user exits cell edit
+   * mode", https://learn.microsoft.com/javascript/api/excel/excel.runoptions).
+   */
+  private editing: { done: Promise<void>; exit: () => void } | null = null;
   activeSheet: SheetModel | null = null;
   activeCell: { sheet: SheetModel; row: number; col: number } | null = null;
   private nextId = 1;
@@ -223,6 +230,30 @@ export class FakeExcel {
       responseTooLargeCode: options.responseTooLargeCode ?? "ResponsePayloadSizeLimitExceeded",
       overCellLimit: options.overCellLimit ?? "error",
     };
+  }
+
+  /** The user starts typing in a cell. */
+  enterCellEdit(): void {
+    if (this.editing) return;
+    let exit: () => void = () => undefined;
+    const done = new Promise<void>((resolve) => (exit = resolve));
+    this.editing = { done, exit };
+  }
+
+  /** The user leaves the cell (Enter, Esc, a click elsewhere): delayed batches go on. */
+  exitCellEdit(): void {
+    const e = this.editing;
+    this.editing = null;
+    e?.exit();
+  }
+
+  get inCellEdit(): boolean {
+    return this.editing !== null;
+  }
+
+  /** Resolves when cell-edit mode ends (at once when not editing). */
+  async cellEditDone(): Promise<void> {
+    await this.editing?.done;
   }
 
   addSheet(name: string): SheetModel {
@@ -276,8 +307,10 @@ export class FakeExcel {
     g.Excel = {
       run: async <T>(a: unknown, b?: unknown): Promise<T> => {
         const batch = (typeof a === "function" ? a : b) as (context: FakeContext) => Promise<T>;
-        // Excel.run(context, batch) goes on with an existing context (event handlers are removed so).
-        const context = a instanceof FakeContext ? a : new FakeContext(this);
+        // Excel.run(context, batch) goes on with an existing context (event handlers are removed so);
+        // Excel.run(options, batch) takes RunOptions.
+        const options = typeof a === "object" && a !== null && !(a instanceof FakeContext) ? (a as { delayForCellEdit?: boolean }) : {};
+        const context = a instanceof FakeContext ? a : new FakeContext(this, options.delayForCellEdit === true);
         const result = await batch(context);
         if (context.hasPending()) await context.sync();
         return result;
@@ -453,7 +486,10 @@ export class FakeContext {
     this.objects++;
   }
 
-  constructor(readonly fake: FakeExcel) {
+  constructor(
+    readonly fake: FakeExcel,
+    readonly delayForCellEdit = false,
+  ) {
     this.workbook = new FakeWorkbook(this);
     this.runtime = new FakeRuntime(this);
     this.application = {
@@ -495,6 +531,13 @@ export class FakeContext {
     this.objects = 0;
     this.fake.batches.push(log);
     await Promise.resolve();
+    if (this.fake.inCellEdit) {
+      if (!this.delayForCellEdit) {
+        log.failed = "InvalidOperationInCellEditMode";
+        throw new OfficeError("InvalidOperationInCellEditMode", "Excel is in cell-editing mode.");
+      }
+      await this.fake.cellEditDone();
+    }
     log.requestBytes = steps.reduce((n, s) => n + s.bytes, objectBytes);
     if (this.fake.options.platform === "OfficeOnline" && log.requestBytes > this.fake.options.payloadLimitBytes) {
       log.failed = "RequestPayloadSizeLimitExceeded";

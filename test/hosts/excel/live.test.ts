@@ -165,6 +165,18 @@ describe("ExcelWorkbookHost.watchCardChanges", () => {
     expect(structure).toEqual(["Schede 1", "Schede 1"]);
   });
 
+  it("re-checks an edit even when the re-read starts while the user types in the next cell", async () => {
+    await setUp();
+    await fake.userEdits("Schede 1", "B42", [[35]]);
+    fake.enterCellEdit();
+    await settle(1000);
+    expect(changes).toHaveLength(0);
+    fake.exitCellEdit();
+    for (let i = 0; i < 10; i++) await new Promise((r) => setImmediate(r));
+    expect(changes).toHaveLength(1);
+    expect(changes[0]?.blockSnapshot.cells[11]?.[1]).toBe(35);
+  });
+
   it("ignores coauthors' edits (source Remote): only local edits are re-checked", async () => {
     await setUp();
     await fake.remoteEdits("Schede 1", "B42", [[35]]);

@@ -173,3 +173,34 @@ describe("tables.add (Excel.TableCollection.add: unqualified address → active 
     ).rejects.toMatchObject({ code: "InvalidOperation" });
   });
 });
+
+describe("cell-edit mode (Excel.RunOptions.delayForCellEdit)", () => {
+  it("a check started while the user types waits for the cell to be left instead of failing", async () => {
+    const fake = cardWorkbook(1, 1);
+    const host = setUp(fake);
+    fake.enterCellEdit();
+    let done = false;
+    const read = host.readSnapshots().then((s) => {
+      done = true;
+      return s;
+    });
+    for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));
+    expect(done).toBe(false);
+    fake.exitCellEdit();
+    const snapshots = await read;
+    expect(snapshots[0]?.cells).toEqual(fake.grid("Schede 1").cells);
+    expect(fake.batches.some((b) => b.failed === "InvalidOperationInCellEditMode")).toBe(false);
+  });
+
+  it("the fake fails a run without delayForCellEdit", async () => {
+    const fake = cardWorkbook(1, 1);
+    uninstall = fake.install();
+    fake.enterCellEdit();
+    await expect(
+      Excel.run(async (context) => {
+        context.workbook.worksheets.load("items/name");
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: "InvalidOperationInCellEditMode" });
+  });
+});
