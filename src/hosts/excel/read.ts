@@ -223,10 +223,10 @@ export async function readBlock(sheet: string, bounds: Bounds, mergedAreas: bool
     const merged = mergedAreas ? ws.getRange().getMergedAreasOrNullObject() : null;
     merged?.load("address");
     await context.sync();
-    requireGrids(range, properties.value);
     const merges = merged && !merged.isNullObject ? mergesFrom(merged.address).filter((m) => overlaps(m, bounds)) : [];
     // eslint-disable-next-line office-addins/load-object-before-read -- a ClientResult (getCellProperties) has no load(): its value is there after the sync
     const data: RangeData = { values: range.values, numberFormat: range.numberFormat, formulas: range.formulas, cellProperties: properties.value };
+    requireGrids(range, data.cellProperties);
     return toSnapshot(sheet, [{ bounds, data }], merges);
   });
 }
