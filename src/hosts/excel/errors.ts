@@ -48,3 +48,21 @@ export class WorkbookProtectedError extends ExcelHostError {
     );
   }
 }
+
+/**
+ * A sheet's used range is far larger than its data: a few cells far away (a stray value in
+ * XFD1048576) stretch it to billions of cells. Reading it would mean thousands of requests.
+ */
+export class InflatedSheetError extends ExcelHostError {
+  constructor(
+    readonly sheet: string,
+    readonly usedAddress: string,
+    readonly strayAddresses: readonly string[],
+  ) {
+    super(
+      strayAddresses.length > 0
+        ? `Il foglio «${sheet}» ha un'area usata enorme (${usedAddress}) per colpa di poche celle lontane dai dati: ${strayAddresses.join(", ")}. Cancellare quelle celle (o spostarle vicino ai dati) e ripetere il controllo.`
+        : `Il foglio «${sheet}» ha un'area usata troppo grande (${usedAddress}) per essere letta. Cancellare le celle lontane dai dati (Ctrl+Fine mostra l'ultima) e ripetere il controllo.`,
+    );
+  }
+}

@@ -11,6 +11,14 @@ export const READ_CELL_LIMIT = 5_000_000;
 
 /** What one planned request may carry: 80 % of the limit, for the JSON envelope and estimate error. */
 export const PAYLOAD_BUDGET_BYTES = 4_000_000;
+/**
+ * Largest used range of one sheet the host reads densely (over several requests if need be).
+ * Past it the used range is almost always inflated by a stray value far from the data
+ * (Ctrl+End on row 1,048,576): the host then looks for the data with
+ * `getSpecialCellsOrNullObject` instead of planning thousands of requests.
+ */
+export const MAX_SHEET_CELLS = 5_000_000;
+
 /** What one planned read may return, in cells. */
 export const READ_CELL_BUDGET = 4_000_000;
 

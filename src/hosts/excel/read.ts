@@ -20,10 +20,10 @@ import type { Progress } from "../../engine/host";
 import type { Merge, SheetSnapshot } from "../../engine/model/snapshot";
 import { STATE_SHEET } from "../../engine/write/types";
 import { type Bounds, boundsToA1, cellCount, parseAddressList, parseSheetAddress } from "./address";
-import { DEFAULT_LIMITS, NullGridError, mayBeSizeLimitError, type TransferLimits } from "./limits";
+import { DEFAULT_LIMITS, MAX_SHEET_CELLS, NullGridError, mayBeSizeLimitError, type TransferLimits } from "./limits";
 import { type ReadChunk, type ReadPart, type UsedRange, fitsInOneRequest, planReadChunks } from "./read-plan";
 import { type LoadedPart, type RangeData, toSnapshot, uniqueMerges } from "./snapshot";
-import { RowTooLargeError } from "./errors";
+import { InflatedSheetError, RowTooLargeError } from "./errors";
 import { runExcel } from "./run";
 
 /**
@@ -137,6 +137,9 @@ export async function readWorkbook(options: ReadOptions): Promise<ReadResult> {
       sizes.set(name, bounds ? cellCount(bounds) : 0);
       if (bounds) ranges.push({ sheet: name, bounds });
     }
+    // An inflated used range is refused before a single value is read, naming the stray cells.
+    const inflated = ranges.filter((r) => cellCount(r.bounds) > MAX_SHEET_CELLS);
+    if (inflated.length > 0) await refuseInflated(context, inflated[0] as UsedRange);
     const chunks = planReadChunks(ranges, limits);
     const loaded = new Map<string, LoadedPart[]>();
     let done = 0;
@@ -199,6 +202,65 @@ function halve(chunk: ReadChunk): [ReadChunk, ReadChunk] {
   if (top === bottom) throw new RowTooLargeError(part.sheet, top);
   const mid = top + Math.floor((bottom - top) / 2);
   return [[{ sheet: part.sheet, bounds: { ...part.bounds, bottom: mid } }], [{ sheet: part.sheet, bounds: { ...part.bounds, top: mid + 1 } }]];
+}
+
+/**
+ * A used range past MAX_SHEET_CELLS: finds where the data is — the cells with constants and
+ * with formulas (`getSpecialCellsOrNullObject`, ExcelApi 1.9,
+ * https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-ranges-special-cells) —
+ * and throws an error that names the areas far from the rest, whose removal brings the sheet
+ * back under the limit. One sync, addresses only.
+ */
+async function refuseInflated(context: Excel.RequestContext, range: UsedRange): Promise<never> {
+  const used = context.workbook.worksheets.getItem(range.sheet).getRange(boundsToA1(range.bounds));
+  const constants = used.getSpecialCellsOrNullObject("Constants");
+  constants.load("address");
+  const formulas = used.getSpecialCellsOrNullObject("Formulas");
+  formulas.load("address");
+  await context.sync();
+  const areas = [constants, formulas].flatMap((a) => (a.isNullObject ? [] : parseAddressList(a.address)));
+  const stray = strayAreas(areas, MAX_SHEET_CELLS);
+  throw new InflatedSheetError(range.sheet, boundsToA1(range.bounds), stray.slice(0, 5).map((b) => boundsToA1(b)));
+}
+
+/**
+ * The areas to drop, farthest first, for the bounding box of the others to fit in `maxCells`:
+ * repeatedly the area on the bottom or right edge whose removal shrinks the box the most. Empty when no
+ * handful of areas explains the size (the data itself is that large).
+ */
+export function strayAreas(areas: readonly Bounds[], maxCells: number, maxStray = 20): Bounds[] {
+  const rest = [...areas];
+  const stray: Bounds[] = [];
+  const box = (list: readonly Bounds[]): Bounds | null =>
+    list.length === 0
+      ? null
+      : {
+          top: Math.min(...list.map((a) => a.top)),
+          left: Math.min(...list.map((a) => a.left)),
+          bottom: Math.max(...list.map((a) => a.bottom)),
+          right: Math.max(...list.map((a) => a.right)),
+        };
+  for (let b = box(rest); b && cellCount(b) > maxCells; b = box(rest)) {
+    if (stray.length >= maxStray || rest.length <= 1) return [];
+    const bounds = b;
+    // The area sticking out the most: the one whose removal shrinks the box the most.
+    let best = 0;
+    let bestCells = Infinity;
+    for (let i = 0; i < rest.length; i++) {
+      const a = rest[i] as Bounds;
+      // Stray cells stretch the used range down and right (it starts at the data): only the
+      // areas on those edges are candidates, usually a handful.
+      if (a.bottom !== bounds.bottom && a.right !== bounds.right) continue;
+      const without = box(rest.filter((_, k) => k !== i));
+      const cells = without ? cellCount(without) : 0;
+      if (cells < bestCells) {
+        bestCells = cells;
+        best = i;
+      }
+    }
+    stray.push(...rest.splice(best, 1));
+  }
+  return stray;
 }
 
 /** Merges from a RangeAreas address. */

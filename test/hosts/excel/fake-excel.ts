@@ -987,6 +987,9 @@ class FakeRange extends Proxy {
         }
         const out: Record<string, unknown> = {};
         const nullGrids = this.nullPastLimit(t);
+        // Past the cell limit Excel refuses without building the grids (the fake must not build
+        // a 17 billion cell grid either).
+        if (!nullGrids && grids > 0 && cellsOf(t.box) > this.context.fake.options.readCellLimit) throw new OfficeError("RangeExceedsLimit");
         for (const p of props) {
           const v = nullGrids && (p === "values" || p === "numberFormat" || p === "formulas") ? null : rangeProperty(t, p);
           out[p] = v;
@@ -1075,6 +1078,54 @@ class FakeRange extends Proxy {
     });
   }
 
+  /**
+   * The cells of the range holding constants or formulas, as a RangeAreas
+   * (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-ranges-special-cells;
+   * the OrNullObject form gives a null object when there are none). Areas are row runs stacked
+   * over identical runs below, one way Excel may split them. Only "Constants" and "Formulas" are
+   * modelled, without a value type.
+   */
+  getSpecialCellsOrNullObject(cellType: "Constants" | "Formulas"): FakeRangeAreas {
+    return new FakeRangeAreas(this.context, () => {
+      const t = this.target();
+      const hit = new Map<number, number[]>();
+      for (const [k, c] of t.sheet.cells) {
+        const row = Math.floor(k / 20_000);
+        const col = k % 20_000;
+        if (row < t.box.top || row > t.box.bottom || col < t.box.left || col > t.box.right) continue;
+        const isFormula = c.formula !== null;
+        const isConstant = !isFormula && c.value !== "";
+        if (cellType === "Formulas" ? !isFormula : !isConstant) continue;
+        const list = hit.get(row) ?? [];
+        list.push(col);
+        hit.set(row, list);
+      }
+      const areas: Box[] = [];
+      let open = new Map<string, Box>();
+      for (const row of [...hit.keys()].sort((a, b) => a - b)) {
+        const cols = (hit.get(row) ?? []).sort((a, b) => a - b);
+        const next = new Map<string, Box>();
+        for (let i = 0; i < cols.length; i++) {
+          const left = cols[i] as number;
+          let right = left;
+          while (i + 1 < cols.length && cols[i + 1] === right + 1) right = cols[++i] as number;
+          const key = `${left}:${right}`;
+          const above = open.get(key);
+          if (above && above.bottom === row - 1) {
+            above.bottom = row;
+            next.set(key, above);
+          } else {
+            const box = { top: row, left, bottom: row, right };
+            areas.push(box);
+            next.set(key, box);
+          }
+        }
+        open = next;
+      }
+      return areas.length > 0 ? areas.map((a) => `${quoteSheetName(t.sheet.name)}!${boxToA1(a)}`).join(", ") : null;
+    });
+  }
+
   getCell(row: number, col: number): FakeRange {
     return new FakeRange(this.context, () => {
       const t = this.target();
@@ -1112,6 +1163,7 @@ class FakeRange extends Proxy {
           result.set(null as unknown as Array<Array<Record<string, unknown>>>);
           return null;
         }
+        if (cellsOf(t.box) > this.context.fake.options.readCellLimit) throw new OfficeError("RangeExceedsLimit");
         const grid: Array<Array<Record<string, unknown>>> = [];
         for (let r = t.box.top; r <= t.box.bottom; r++) {
           const row: Array<Record<string, unknown>> = [];

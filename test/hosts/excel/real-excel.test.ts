@@ -5,7 +5,7 @@
 import { ExcelWorkbookHost } from "../../../src/hosts/excel/host";
 import { detectCapabilities } from "../../../src/hosts/excel/capabilities";
 import type { CellFlag, WritePlan } from "../../../src/engine/write/types";
-import { readBlock } from "../../../src/hosts/excel/read";
+import { readBlock, strayAreas } from "../../../src/hosts/excel/read";
 import { buildNewCard } from "../../../src/ui/logic/new-card";
 import { FakeExcel } from "./fake-excel";
 import { cardWorkbook, fillerSheet } from "./workbooks";
@@ -202,5 +202,25 @@ describe("cell-edit mode (Excel.RunOptions.delayForCellEdit)", () => {
         await context.sync();
       }),
     ).rejects.toMatchObject({ code: "InvalidOperationInCellEditMode" });
+  });
+});
+
+describe("inflated used ranges (a stray value far from the data)", () => {
+  it("refuses in one extra round trip, naming the stray cell, instead of planning thousands of requests", async () => {
+    const fake = cardWorkbook(3, 3);
+    fake.sheet("Schede 1").touch(1_048_575, 16_383).value = "x";
+    const host = setUp(fake);
+    const started = Date.now();
+    await expect(host.readSnapshots()).rejects.toMatchObject({ name: "UserFacingError", message: expect.stringContaining("XFD1048576") });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(fake.syncs).toBeLessThanOrEqual(4);
+  }, 20_000);
+
+  it("strayAreas drops the far areas only", () => {
+    const data = { top: 0, left: 0, bottom: 999, right: 13 };
+    expect(strayAreas([data, { top: 1_048_575, left: 16_383, bottom: 1_048_575, right: 16_383 }], 5_000_000)).toEqual([
+      { top: 1_048_575, left: 16_383, bottom: 1_048_575, right: 16_383 },
+    ]);
+    expect(strayAreas([data], 5_000)).toEqual([]);
   });
 });
