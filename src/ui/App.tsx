@@ -1,4 +1,4 @@
-import { FluentProvider, makeStyles, tokens, useId, webLightTheme } from "@fluentui/react-components";
+import { FluentProvider, makeStyles, tokens, useId, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import type { ReadingPlace } from "../engine/read/reading-report";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import type { Override, ReviewKind } from "../engine/compute/types";
@@ -13,6 +13,7 @@ import { StandaloneBar } from "./components/StandaloneBar";
 import { StatusMessages } from "./components/StatusMessages";
 import { downloadBlob } from "./download";
 import { useLiveValidation } from "./hooks/useLiveValidation";
+import { useThemeKind } from "./hooks/useThemeKind";
 import { useWorkbook } from "./hooks/useWorkbook";
 import { objectiveAt } from "./logic/card-at";
 import { buildNewCard } from "./logic/new-card";
@@ -95,6 +96,7 @@ export function App({ mode, host: excelHost, analyse, roleStore, openFile, today
   const [selectedFinding, setSelectedFinding] = useState<Finding | null>(null);
   const [activeCell, setActiveCell] = useState<ActiveCell | null>(null);
   const [pickedCard, setPickedCard] = useState<string | null>(null);
+  const themeKind = useThemeKind(mode);
 
   useEffect(() => {
     // Only the first commit counts, so no dependencies.
@@ -324,7 +326,7 @@ export function App({ mode, host: excelHost, analyse, roleStore, openFile, today
       : undefined;
 
   return (
-    <FluentProvider theme={webLightTheme} className={styles.provider} lang="it">
+    <FluentProvider theme={themeKind === "dark" ? webDarkTheme : webLightTheme} className={styles.provider} lang="it" data-theme={themeKind}>
       <main className={styles.root} data-mode={mode} data-ready="true" data-busy={busy} data-analysis-seq={wb.analysisCount}>
         <header>
           <h1 className={styles.title}>{strings.appTitle}</h1>
