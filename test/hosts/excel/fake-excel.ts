@@ -93,6 +93,21 @@ export class SheetModel {
     return bottom < 0 ? null : { top, left, bottom, right };
   }
 
+  /**
+   * A formula and its result. An error result is stored as its text ("#DIV/0!"): that is what
+   * `Range.values` returns for it ("basicValue: Represents the value that would be returned by
+   * Range.values for a cell with this value", "#DIV/0!",
+   * https://learn.microsoft.com/javascript/api/excel/excel.div0errorcellvalue), the en-US spelling.
+   */
+  formula(address: string, formula: string, result: string | number | boolean): this {
+    const at = parseRangeA1(address);
+    if (!at) throw new Error(`bad address ${address}`);
+    const cell = this.touch(at.top, at.left);
+    cell.formula = formula.startsWith("=") ? formula : `=${formula}`;
+    cell.value = result;
+    return this;
+  }
+
   /** Literal rows of values placed at `topLeft` ("B3"); null/undefined leave the cell empty. */
   put(topLeft: string, rows: ReadonlyArray<ReadonlyArray<CellValue | undefined>>, formats: Record<string, string> = {}): this {
     const at = parseRangeA1(topLeft);

@@ -224,3 +224,16 @@ describe("inflated used ranges (a stray value far from the data)", () => {
     expect(strayAreas([data], 5_000)).toEqual([]);
   });
 });
+
+describe("error values (Range.values gives their text, Excel.Div0ErrorCellValue.basicValue)", () => {
+  it("reads a formula's error result as its text and keeps the formula, as the .xlsx host does", async () => {
+    const fake = new FakeExcel();
+    fake.addSheet("S").put("A1", [["Peso", 10]]).formula("B2", "=B1/0", "#DIV/0!").formula("B3", "=NA()", "#N/A");
+    const host = setUp(fake);
+    const [snapshot] = await host.readSnapshots();
+    expect(snapshot?.cells[1]?.[1]).toBe("#DIV/0!");
+    expect(snapshot?.formulas?.[1]?.[1]).toBe("B1/0");
+    expect(snapshot?.cells[2]?.[1]).toBe("#N/A");
+    expect(snapshot?.formulas?.[2]?.[1]).toBe("NA()");
+  });
+});
