@@ -28,6 +28,7 @@ import {
   type WriteProgram,
   type WriteState,
   cellKey,
+  cellRects,
   isComplete,
   noFillRects,
   planWrite,
@@ -174,29 +175,54 @@ function subtractNeeds(needs: StateNeeds, have: Collected): StateNeeds {
  */
 function queueStateReads(context: Excel.RequestContext, needs: StateNeeds, sheets: ReadonlyMap<string, SheetInfo>): (into: Collected) => void {
   const nameOf = (sheet: string): string => sheets.get(sheet.toLowerCase())?.name ?? sheet;
+  // One worksheet object per sheet, and the cells read as rectangles: every object is bytes of
+  // the request (see estimateOpBytes), and one range per cell passed 5 MB for large plans.
+  const worksheets = new Map<string, Excel.Worksheet>();
+  const ws = (sheet: string): Excel.Worksheet => {
+    const key = sheet.toLowerCase();
+    let found = worksheets.get(key);
+    if (!found) {
+      found = context.workbook.worksheets.getItem(nameOf(sheet));
+      worksheets.set(key, found);
+    }
+    return found;
+  };
   const fillReads = needs.fillRanges.map((r) => ({
     key: rangeKey(r.sheet, r),
-    result: context.workbook.worksheets
-      .getItem(nameOf(r.sheet))
+    result: ws(r.sheet)
       .getRange(boundsToA1(r))
       .getCellProperties({ format: { fill: { color: true, tintAndShade: true } } }),
   }));
   const noteReads = needs.noteCells.map((c) => {
-    const note = context.workbook.worksheets.getItem(nameOf(c.sheet)).notes.getItemOrNullObject(boundsToA1(cell(c.row, c.col)));
+    const note = ws(c.sheet).notes.getItemOrNullObject(boundsToA1(cell(c.row, c.col)));
     note.load("content");
     return { key: cellKey(c.sheet, c.row, c.col), note };
   });
-  const cellReads = needs.cells.map((c) => {
-    const range = context.workbook.worksheets.getItem(nameOf(c.sheet)).getRange(boundsToA1(cell(c.row, c.col)));
-    range.load("values,formulas");
-    return { key: cellKey(c.sheet, c.row, c.col), range };
-  });
+  const cellsBySheet = new Map<string, { sheet: string; cells: Array<{ row: number; col: number }> }>();
+  for (const c of needs.cells) {
+    const entry = cellsBySheet.get(c.sheet.toLowerCase()) ?? { sheet: c.sheet, cells: [] };
+    entry.cells.push({ row: c.row, col: c.col });
+    cellsBySheet.set(c.sheet.toLowerCase(), entry);
+  }
+  const cellReads = [...cellsBySheet.values()].flatMap(({ sheet, cells }) =>
+    cellRects(cells).map((rect) => {
+      const range = ws(sheet).getRange(boundsToA1(rect));
+      range.load("values,formulas");
+      return { sheet, rect, range };
+    }),
+  );
   return (into) => {
     for (const { key, result } of fillReads) {
       into.fills.set(key, result.value.flat().map((p) => originalFill(p.format?.fill)));
     }
     for (const { key, note } of noteReads) into.notes.set(key, note.isNullObject ? null : note.content);
-    for (const { key, range } of cellReads) into.cells.set(key, { value: range.values[0]?.[0], formula: range.formulas[0]?.[0] });
+    for (const { sheet, rect, range } of cellReads) {
+      for (let r = rect.top; r <= rect.bottom; r++) {
+        for (let c = rect.left; c <= rect.right; c++) {
+          into.cells.set(cellKey(sheet, r, c), { value: range.values[r - rect.top]?.[c - rect.left], formula: range.formulas[r - rect.top]?.[c - rect.left] });
+        }
+      }
+    }
   };
 }
 

@@ -215,3 +215,21 @@ describe("noFillRects", () => {
     expect(noFillRects([[null], [null], [null]])).toEqual([{ top: 0, left: 0, bottom: 2, right: 0 }]);
   });
 });
+
+describe("cellRects", () => {
+  it("covers exactly the listed cells with stacked row runs", () => {
+    const { cellRects } = jest.requireActual<typeof import("../../../src/hosts/excel/write-plan")>("../../../src/hosts/excel/write-plan");
+    const cells = [
+      { row: 2, col: 20 },
+      { row: 2, col: 21 },
+      { row: 3, col: 21 },
+      { row: 3, col: 20 },
+      { row: 3, col: 20 },
+      { row: 9, col: 1 },
+    ];
+    expect(cellRects(cells)).toEqual([
+      { top: 2, left: 20, bottom: 3, right: 21 },
+      { top: 9, left: 1, bottom: 9, right: 1 },
+    ]);
+  });
+});

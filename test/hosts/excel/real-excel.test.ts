@@ -237,3 +237,23 @@ describe("error values (Range.values gives their text, Excel.Div0ErrorCellValue.
     expect(snapshot?.formulas?.[2]?.[1]).toBe("NA()");
   });
 });
+
+describe("request size of many small writes (each range, format and font is an object)", () => {
+  it("keeps every batch under 5 MB when thousands of styled cells are added", async () => {
+    const fake = new FakeExcel();
+    fake.addSheet("Dati").put("A1", [["Titolo"]]);
+    const host = setUp(fake);
+    await host.readSnapshots();
+    const addedCells: WritePlan["addedCells"] = [];
+    for (let r = 0; r < 3_000; r++)
+      for (let c = 0; c < 5; c++) addedCells.push({ sheet: "Dati", row: 2 + r, col: 20 + c, content: { kind: "text", text: `Nota ${r}` }, style: { bold: true, italic: true, fill: "#FFEB9C" } });
+    fake.resetCounters();
+    const outcome = await host.write({ kind: "apply", plan: plan({ addedCells }) });
+    for (const b of fake.batches) {
+      expect(b.failed).toBeUndefined();
+      expect(b.requestBytes).toBeLessThanOrEqual(5_000_000);
+    }
+    expect(outcome.batches).toBeGreaterThan(1);
+    expect(fake.sheet("Dati").cell(3_001, 24)).toMatchObject({ value: "Nota 2999", bold: true, fill: "#FFEB9C" });
+  });
+});
