@@ -9,11 +9,16 @@
 const path = require("node:path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
+const { DEV_BASE_URL, baseUrlFromEnv, productionManifest } = require("./scripts/manifest.js");
 
 const DEV_PORT = 3000;
 
 module.exports = (_env, argv = {}) => {
   const production = argv.mode === "production";
+  // The production manifest (dist/manifest.xml) points at ADDIN_BASE_URL; without it the build
+  // says so and writes the dev manifest there, which only works with `npm start` running.
+  const baseUrl = baseUrlFromEnv();
+  if (production && !baseUrl) console.warn(`ADDIN_BASE_URL is not set: dist/manifest.xml names ${DEV_BASE_URL}`);
   return {
     mode: production ? "production" : "development",
     target: "web",
@@ -65,6 +70,14 @@ module.exports = (_env, argv = {}) => {
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "manifest.xml", to: "manifest.xml" },
+          // The manifest to deploy, next to dist/web rather than inside it.
+          {
+            from: "manifest.xml",
+            to: "../manifest.xml",
+            transform: (content) => (baseUrl ? productionManifest(content.toString("utf8"), baseUrl) : content),
+          },
+          // The help page that SupportUrl and LearnMoreUrl point to.
+          { from: "src/help/aiuto.html", to: "aiuto.html" },
         ],
       }),
     ],

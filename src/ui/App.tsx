@@ -1,4 +1,4 @@
-import { FluentProvider, makeStyles, tokens, useId, webLightTheme } from "@fluentui/react-components";
+import { FluentProvider, makeStyles, tokens, useId, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import type { ReadingPlace } from "../engine/read/reading-report";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { applyPreset, type MethodologyPreset } from "../engine/compute/methodology";
@@ -14,6 +14,7 @@ import { StandaloneBar } from "./components/StandaloneBar";
 import { StatusMessages } from "./components/StatusMessages";
 import { downloadBlob } from "./download";
 import { useLiveValidation } from "./hooks/useLiveValidation";
+import { useThemeKind } from "./hooks/useThemeKind";
 import { useWorkbook } from "./hooks/useWorkbook";
 import { objectiveAt } from "./logic/card-at";
 import { buildNewCard } from "./logic/new-card";
@@ -103,6 +104,7 @@ export function App({ mode, host: excelHost, analyse, roleStore, openFile, today
   const panelRef = useRef<HTMLDivElement>(null);
   /** Set when a file has just been opened: its first analysis takes focus to the view's heading. */
   const focusResults = useRef(false);
+  const themeKind = useThemeKind(mode);
 
   useEffect(() => {
     // Only the first commit counts, so no dependencies.
@@ -377,7 +379,8 @@ export function App({ mode, host: excelHost, analyse, roleStore, openFile, today
       : undefined;
 
   return (
-    <FluentProvider theme={webLightTheme} lang="it">
+    <FluentProvider theme={themeKind === "dark" ? webDarkTheme : webLightTheme} lang="it" data-theme={themeKind}>
+      {/* The page's background is on a div of its own: every popup (portal) inherits the provider's classes. */}
       <div className={styles.page}>
         <main className={styles.root} data-mode={mode} data-ready="true" data-busy={busy} data-analysis-seq={wb.analysisCount}>
           <header>

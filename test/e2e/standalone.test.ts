@@ -173,6 +173,23 @@ describe("standalone page", () => {
     }
   });
 
+  it("follows the browser's colour scheme: light and dark Fluent themes (screenshots of both)", async () => {
+    const theme = () => page.evaluate(() => document.querySelector("[data-theme]")?.getAttribute("data-theme"));
+    const background = () => page.evaluate(() => getComputedStyle(document.querySelector("[data-theme]") as Element).backgroundColor);
+    await page.emulateMedia({ colorScheme: "light" });
+    await page.waitForFunction(() => document.querySelector("[data-theme]")?.getAttribute("data-theme") === "light");
+    expect(await theme()).toBe("light");
+    const light = await background();
+    await page.screenshot({ path: path.join(SCREENSHOTS, "tema-chiaro.png"), fullPage: false, animations: "disabled" });
+    await page.emulateMedia({ colorScheme: "dark" });
+    await page.waitForFunction(() => document.querySelector("[data-theme]")?.getAttribute("data-theme") === "dark");
+    const dark = await background();
+    expect(dark).not.toBe(light);
+    await page.screenshot({ path: path.join(SCREENSHOTS, "tema-scuro.png"), fullPage: false, animations: "disabled" });
+    await page.emulateMedia({ colorScheme: "light" });
+    await page.waitForFunction(() => document.querySelector("[data-theme]")?.getAttribute("data-theme") === "light");
+  });
+
   it("moves through the findings with the arrow keys", async () => {
     // Each sheet's findings are one list: arrows move inside it, Tab leaves it.
     const list = page.locator("ul:has(> li:nth-child(2) > button[data-finding])").first();

@@ -369,3 +369,29 @@ describe("standalone page", () => {
     expect(alert?.textContent).not.toContain("imprevisto");
   });
 });
+
+describe("theme", () => {
+  const g = globalThis as { Office?: unknown };
+  afterEach(() => {
+    delete g.Office;
+    delete (window as { matchMedia?: unknown }).matchMedia;
+  });
+
+  it("follows the Office theme in Excel (Black → dark)", async () => {
+    g.Office = { context: { officeTheme: { bodyBackgroundColor: "#262626" } } };
+    const { container } = await renderApp();
+    expect(container.querySelector("[data-theme]")?.getAttribute("data-theme")).toBe("dark");
+  });
+
+  it("follows prefers-color-scheme in the standalone page, live", async () => {
+    const listeners: Array<(e: { matches: boolean }) => void> = [];
+    const query = { matches: true, addEventListener: (_: string, f: (e: { matches: boolean }) => void) => listeners.push(f), removeEventListener: () => undefined };
+    const other = { matches: false, addEventListener: () => undefined, removeEventListener: () => undefined };
+    (window as { matchMedia?: unknown }).matchMedia = (q: string) => (q === "(prefers-color-scheme: dark)" ? query : other);
+    const { container } = await renderApp({ mode: "standalone", host: null });
+    expect(container.querySelector("[data-theme]")?.getAttribute("data-theme")).toBe("dark");
+    query.matches = false;
+    await act(async () => listeners.forEach((f) => f({ matches: false })));
+    expect(container.querySelector("[data-theme]")?.getAttribute("data-theme")).toBe("light");
+  });
+});

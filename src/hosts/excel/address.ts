@@ -55,9 +55,35 @@ export function parseSheetAddress(address: string): SheetBounds | null {
   const bang = address.lastIndexOf("!");
   const sheetPart = bang >= 0 ? address.slice(0, bang) : "";
   const rangePart = bang >= 0 ? address.slice(bang + 1) : address;
-  const bounds = parseRangeA1(rangePart);
+  const bounds = parseRangeA1(rangePart) ?? wholeRowsOrColumns(rangePart);
   if (!bounds) return null;
   return { sheet: unquoteSheetName(sheetPart), ...bounds };
+}
+
+/** Excel's last row and column (zero-based). */
+const LAST_ROW = 1_048_575;
+const LAST_COL = 16_383;
+
+/**
+ * Whole rows ("5:7", "$5:$5") or whole columns ("C:C", "$C:$E"), as the change events of rows
+ * or columns inserted or deleted give them (Excel.WorksheetChangedEventArgs.address).
+ */
+function wholeRowsOrColumns(part: string): Bounds | null {
+  const rows = /^\$?(\d+):\$?(\d+)$/.exec(part);
+  if (rows) {
+    const a = Number(rows[1]) - 1;
+    const b = Number(rows[2]) - 1;
+    if (a < 0 || b < 0 || a > LAST_ROW || b > LAST_ROW) return null;
+    return { top: Math.min(a, b), left: 0, bottom: Math.max(a, b), right: LAST_COL };
+  }
+  const cols = /^\$?([A-Za-z]{1,3}):\$?([A-Za-z]{1,3})$/.exec(part);
+  if (cols) {
+    const a = parseRangeA1(`${cols[1] ?? ""}1`);
+    const b = parseRangeA1(`${cols[2] ?? ""}1`);
+    if (!a || !b) return null;
+    return { top: 0, left: Math.min(a.left, b.left), bottom: LAST_ROW, right: Math.max(a.left, b.left) };
+  }
+  return null;
 }
 
 /** Every area of a RangeAreas address ("Foglio1!A1:B2, Foglio1!D4"), unreadable parts dropped. */

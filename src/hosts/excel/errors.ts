@@ -33,3 +33,36 @@ export class StateSheetTakenError extends ExcelHostError {
     );
   }
 }
+
+/**
+ * The workbook's structure is protected (Revisione › Proteggi cartella di lavoro): Excel refuses
+ * to add, delete, move or hide sheets, so a write would stop midway. Detected before writing;
+ * nothing is written.
+ */
+export class WorkbookProtectedError extends ExcelHostError {
+  constructor(readonly action: "write" | "insert") {
+    super(
+      action === "insert"
+        ? "La struttura della cartella è protetta: non si può aggiungere il foglio della nuova scheda. Togliere la protezione (Revisione › Proteggi cartella di lavoro) e riprovare."
+        : "La struttura della cartella è protetta: Schede Obiettivo non può aggiungere o togliere i suoi fogli (Verifica, SO_Stato). Non è stato scritto nulla. Togliere la protezione (Revisione › Proteggi cartella di lavoro) e riprovare.",
+    );
+  }
+}
+
+/**
+ * A sheet's used range is far larger than its data: a few cells far away (a stray value in
+ * XFD1048576) stretch it to billions of cells. Reading it would mean thousands of requests.
+ */
+export class InflatedSheetError extends ExcelHostError {
+  constructor(
+    readonly sheet: string,
+    readonly usedAddress: string,
+    readonly strayAddresses: readonly string[],
+  ) {
+    super(
+      strayAddresses.length > 0
+        ? `Il foglio «${sheet}» ha un'area usata enorme (${usedAddress}) per colpa di poche celle lontane dai dati: ${strayAddresses.join(", ")}. Cancellare quelle celle (o spostarle vicino ai dati) e ripetere il controllo.`
+        : `Il foglio «${sheet}» ha un'area usata troppo grande (${usedAddress}) per essere letta. Cancellare le celle lontane dai dati (Ctrl+Fine mostra l'ultima) e ripetere il controllo.`,
+    );
+  }
+}

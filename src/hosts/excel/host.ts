@@ -20,6 +20,7 @@ import { type ReadResult, readBlock, readWorkbook } from "./read";
 import { overlayBlock } from "./snapshot";
 import { type WriteOutcome, writeWorkbook } from "./write";
 import type { WriteMode } from "./write-plan";
+import { runExcel } from "./run";
 
 /** A card the user edited, re-read (the contract's CardEdit, plus the block alone). */
 export interface CardChange extends CardEdit {
@@ -114,7 +115,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
 
   async selectRange(sheet: string, range: string): Promise<void> {
     try {
-      await Excel.run(async (context) => {
+      await runExcel(async (context) => {
         const ws = context.workbook.worksheets.getItem(sheet);
         ws.activate();
         ws.getRange(range).select();
@@ -132,7 +133,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
   }
 
   async getActiveCell(): Promise<ActiveCell | null> {
-    return await Excel.run(async (context) => {
+    return await runExcel(async (context) => {
       const cell = context.workbook.getActiveCell();
       cell.load("address");
       await context.sync();
@@ -147,7 +148,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
       const at = parseSheetAddress(event.address);
       if (sheet && at) listener({ sheet, address: rangeToA1({ top: at.top, left: at.left, bottom: at.top, right: at.left }) });
     };
-    const registration = await Excel.run(async (context) => {
+    const registration = await runExcel(async (context) => {
       const worksheets = context.workbook.worksheets;
       worksheets.load("items/id,items/name");
       const result = worksheets.onSelectionChanged.add(handler);
@@ -182,7 +183,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
       if (decision.kind === "structure") options.onStructureChanged?.(decision.sheet);
       else if (decision.kind === "block") debouncer.push(decision.sheet, decision.block);
     };
-    const registration = await Excel.run(async (context) => {
+    const registration = await runExcel(async (context) => {
       const worksheets = context.workbook.worksheets;
       worksheets.load("items/id,items/name");
       const result = worksheets.onChanged.add(handler);
@@ -201,7 +202,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
     const known = this.sheetNames.get(id);
     if (known !== undefined) return known;
     try {
-      return await Excel.run(async (context) => {
+      return await runExcel(async (context) => {
         const ws = context.workbook.worksheets.getItemOrNullObject(id);
         ws.load("name");
         await context.sync();

@@ -5,7 +5,9 @@
 import type { CardTemplate } from "../../engine/host";
 import { type Bounds, boundsToA1 } from "./address";
 import { type CellInput, charsToPoints, literalText } from "./cell-input";
+import { WorkbookProtectedError } from "./errors";
 import type { OwnWrites } from "./own-writes";
+import { runExcel } from "./run";
 
 /** Excel's limit on sheet names. */
 const MAX_SHEET_NAME = 31;
@@ -40,10 +42,15 @@ const THIN = { style: "Continuous" as const, weight: "Thin" as const };
 
 /** Writes the card; resolves to the name its sheet got. */
 export async function insertCard(template: CardTemplate, ownWrites: OwnWrites): Promise<string> {
-  return await Excel.run(async (context) => {
+  return await runExcel(async (context) => {
     const worksheets = context.workbook.worksheets;
     worksheets.load("items/name");
+    // A protected structure refuses worksheets.add: say so before queuing anything
+    // (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-workbooks#protect-the-workbooks-structure).
+    const protection = context.workbook.protection;
+    protection.load("protected");
     await context.sync();
+    if (protection.protected) throw new WorkbookProtectedError("insert");
     const name = freeSheetName(
       template.sheetName,
       worksheets.items.map((ws) => ws.name),

@@ -11,6 +11,14 @@ export const READ_CELL_LIMIT = 5_000_000;
 
 /** What one planned request may carry: 80 % of the limit, for the JSON envelope and estimate error. */
 export const PAYLOAD_BUDGET_BYTES = 4_000_000;
+/**
+ * Largest used range of one sheet the host reads densely (over several requests if need be).
+ * Past it the used range is almost always inflated by a stray value far from the data
+ * (Ctrl+End on row 1,048,576): the host then looks for the data with
+ * `getSpecialCellsOrNullObject` instead of planning thousands of requests.
+ */
+export const MAX_SHEET_CELLS = 5_000_000;
+
 /** What one planned read may return, in cells. */
 export const READ_CELL_BUDGET = 4_000_000;
 
@@ -35,6 +43,15 @@ export const READS_PER_CELL = 2;
 
 /** Overhead of one queued Office.js action in a request (object path, action, ids), in bytes. */
 export const ACTION_OVERHEAD_BYTES = 200;
+
+/**
+ * Request bytes of one object the batch reaches (`getRangeByIndexes`, `format`, `fill`): Office
+ * sends each as an object path plus an instantiate action, about 150 bytes
+ * (`{"Id":12,"ObjectPathType":3,"Name":"getCell","ParentObjectPathId":11,"ArgumentInfo":{"Arguments":[3,4]}}`
+ * and `{"Id":13,"ActionType":1,"Name":"","ObjectPathId":12}`); "Minimize object creation"
+ * (https://learn.microsoft.com/office/dev/add-ins/excel/performance).
+ */
+export const OBJECT_BYTES = 150;
 
 /** Planning limits, injectable so that tests can use small workbooks. */
 export interface TransferLimits {
@@ -63,6 +80,31 @@ export const SIZE_ERROR_CODES: ReadonlySet<string> = new Set([
 
 /** Whether an Office.js error means "too much in one request". */
 export function isSizeLimitError(error: unknown): boolean {
+  if (error instanceof NullGridError) return true;
   const code = typeof error === "object" && error !== null ? (error as { code?: unknown }).code : undefined;
   return typeof code === "string" && SIZE_ERROR_CODES.has(code);
+}
+
+/**
+ * Whether an error may mean "too much in one request" on Excel on the web, which often answers
+ * an oversized response with `GeneralException` ("An internal error has occurred") instead of
+ * its size codes (OfficeDev/office-js-docs#1247, OfficeDev/office-js#1314, #1012). A read that
+ * gets it is retried smaller; one that still gets it when small fails with Excel's own error.
+ */
+export function mayBeSizeLimitError(error: unknown): boolean {
+  if (isSizeLimitError(error)) return true;
+  const code = typeof error === "object" && error !== null ? (error as { code?: unknown }).code : undefined;
+  return code === "GeneralException";
+}
+
+/**
+ * Past the 5 million cell read limit Excel does not always throw: "In some cases, Range.values
+ * returns null instead" (OfficeDev/office-js-docs-pr#5821, docs/excel/performance.md). A read
+ * whose grids came back null is treated as refused for its size.
+ */
+export class NullGridError extends Error {
+  readonly code = "NullGrid";
+  constructor() {
+    super("Excel returned no values for a range (over its read limit)");
+  }
 }

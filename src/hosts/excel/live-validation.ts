@@ -94,6 +94,8 @@ export type ChangeDecision =
 export interface ChangeEvent {
   address: string;
   changeType: string;
+  /** "Local" or "Remote" (a coauthor's edit, Excel.WorksheetChangedEventArgs.source). */
+  source?: string;
   triggerSource?: string;
 }
 
@@ -112,6 +114,10 @@ export function decideChange(
   locateBlock: (sheet: string, changed: Bounds) => Bounds | null,
 ): ChangeDecision {
   if (event.triggerSource === "ThisLocalAddin" || isStateSheetName(sheet)) return { kind: "ignore" };
+  // Coauthors' edits come with source "Remote" (https://learn.microsoft.com/javascript/api/excel/excel.worksheetchangedeventargs):
+  // live validation reacts to local edits only, so that every coauthor's pane does not re-check
+  // and rewrite the same flags and record at once. Their pane checks their edits.
+  if (event.source === "Remote") return { kind: "ignore" };
   const changed = parseSheetAddress(event.address);
   if (!changed) return { kind: "ignore" };
   if (ownWrites.isOwn(sheet, changed)) return { kind: "ignore" };

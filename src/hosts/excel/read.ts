@@ -20,10 +20,11 @@ import type { Progress } from "../../engine/host";
 import type { Merge, SheetSnapshot } from "../../engine/model/snapshot";
 import { STATE_SHEET } from "../../engine/write/types";
 import { type Bounds, boundsToA1, cellCount, parseAddressList, parseSheetAddress } from "./address";
-import { DEFAULT_LIMITS, isSizeLimitError, type TransferLimits } from "./limits";
+import { DEFAULT_LIMITS, MAX_SHEET_CELLS, NullGridError, mayBeSizeLimitError, type TransferLimits } from "./limits";
 import { type ReadChunk, type ReadPart, type UsedRange, fitsInOneRequest, planReadChunks } from "./read-plan";
 import { type LoadedPart, type RangeData, toSnapshot, uniqueMerges } from "./snapshot";
-import { RowTooLargeError } from "./errors";
+import { InflatedSheetError, RowTooLargeError } from "./errors";
+import { runExcel } from "./run";
 
 /**
  * The cell properties the read asks for: the fill colour only. Excel returns just what the load
@@ -55,7 +56,7 @@ export interface ReadResult {
 export async function readWorkbook(options: ReadOptions): Promise<ReadResult> {
   const limits = options.limits ?? DEFAULT_LIMITS;
   const report = options.onProgress ?? ((): void => undefined);
-  return await Excel.run(async (context) => {
+  return await runExcel(async (context) => {
     const worksheets = context.workbook.worksheets;
     worksheets.load("items/name,items/visibility");
     await context.sync();
@@ -93,6 +94,8 @@ export async function readWorkbook(options: ReadOptions): Promise<ReadResult> {
       });
       try {
         await context.sync();
+        // Grids that came back null (past the cell limit, without an error) mean "too big" too.
+        for (const { used, properties } of perSheet) if (!used.isNullObject) requireGrids(used, properties.value);
         const sizes = new Map<string, number>();
         const snapshots = perSheet.map(({ name, used, properties, merged }) => {
           const merges = merged && !merged.isNullObject ? mergesFrom(merged.address) : [];
@@ -109,8 +112,9 @@ export async function readWorkbook(options: ReadOptions): Promise<ReadResult> {
         report({ fraction: 1, label: "Lettura completata" });
         return { snapshots, sizes, strategy: "single", chunks: 1 } satisfies ReadResult;
       } catch (error) {
-        // Too big for one request: plan from the addresses below. Anything else is a real failure.
-        if (!isSizeLimitError(error)) throw error;
+        // Too big for one request (or a GeneralException, which the web gives for that too):
+        // plan from the addresses below. Anything else is a real failure.
+        if (!mayBeSizeLimitError(error)) throw error;
       }
     }
 
@@ -133,6 +137,9 @@ export async function readWorkbook(options: ReadOptions): Promise<ReadResult> {
       sizes.set(name, bounds ? cellCount(bounds) : 0);
       if (bounds) ranges.push({ sheet: name, bounds });
     }
+    // An inflated used range is refused before a single value is read, naming the stray cells.
+    const inflated = ranges.filter((r) => cellCount(r.bounds) > MAX_SHEET_CELLS);
+    if (inflated.length > 0) await refuseInflated(context, inflated[0] as UsedRange);
     const chunks = planReadChunks(ranges, limits);
     const loaded = new Map<string, LoadedPart[]>();
     let done = 0;
@@ -159,8 +166,12 @@ async function loadChunk(context: Excel.RequestContext, chunk: ReadChunk, into: 
   });
   try {
     await context.sync();
+    for (const { range, properties } of ranges) requireGrids(range, properties.value);
   } catch (error) {
-    if (!isSizeLimitError(error)) throw error;
+    if (!mayBeSizeLimitError(error)) throw error;
+    // A single row that still gets a GeneralException is not a size problem: Excel's own error.
+    const part = chunk[0] as ReadPart;
+    if (chunk.length === 1 && part.bounds.top === part.bounds.bottom && !(error instanceof NullGridError) && (error as { code?: unknown }).code === "GeneralException") throw error;
     const [a, b] = halve(chunk);
     await loadChunk(context, a, into);
     await loadChunk(context, b, into);
@@ -171,6 +182,13 @@ async function loadChunk(context: Excel.RequestContext, chunk: ReadChunk, into: 
     list.push({ bounds: part.bounds, data: { values: range.values, numberFormat: range.numberFormat, formulas: range.formulas, cellProperties: properties.value } });
     into.set(part.sheet, list);
   }
+}
+
+const overlaps = (a: Bounds | Merge, b: Bounds): boolean => a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
+
+/** Throws NullGridError when a loaded range's grids (or its cell properties) came back null. */
+function requireGrids(range: { values: unknown; numberFormat: unknown; formulas: unknown }, properties: unknown): void {
+  if (!Array.isArray(range.values) || !Array.isArray(range.numberFormat) || !Array.isArray(range.formulas) || !Array.isArray(properties)) throw new NullGridError();
 }
 
 /** Two halves of a chunk: by parts when it has several, else by the rows of its one part. */
@@ -186,6 +204,65 @@ function halve(chunk: ReadChunk): [ReadChunk, ReadChunk] {
   return [[{ sheet: part.sheet, bounds: { ...part.bounds, bottom: mid } }], [{ sheet: part.sheet, bounds: { ...part.bounds, top: mid + 1 } }]];
 }
 
+/**
+ * A used range past MAX_SHEET_CELLS: finds where the data is — the cells with constants and
+ * with formulas (`getSpecialCellsOrNullObject`, ExcelApi 1.9,
+ * https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-ranges-special-cells) —
+ * and throws an error that names the areas far from the rest, whose removal brings the sheet
+ * back under the limit. One sync, addresses only.
+ */
+async function refuseInflated(context: Excel.RequestContext, range: UsedRange): Promise<never> {
+  const used = context.workbook.worksheets.getItem(range.sheet).getRange(boundsToA1(range.bounds));
+  const constants = used.getSpecialCellsOrNullObject("Constants");
+  constants.load("address");
+  const formulas = used.getSpecialCellsOrNullObject("Formulas");
+  formulas.load("address");
+  await context.sync();
+  const areas = [constants, formulas].flatMap((a) => (a.isNullObject ? [] : parseAddressList(a.address)));
+  const stray = strayAreas(areas, MAX_SHEET_CELLS);
+  throw new InflatedSheetError(range.sheet, boundsToA1(range.bounds), stray.slice(0, 5).map((b) => boundsToA1(b)));
+}
+
+/**
+ * The areas to drop, farthest first, for the bounding box of the others to fit in `maxCells`:
+ * repeatedly the area on the bottom or right edge whose removal shrinks the box the most. Empty when no
+ * handful of areas explains the size (the data itself is that large).
+ */
+export function strayAreas(areas: readonly Bounds[], maxCells: number, maxStray = 20): Bounds[] {
+  const rest = [...areas];
+  const stray: Bounds[] = [];
+  const box = (list: readonly Bounds[]): Bounds | null =>
+    list.length === 0
+      ? null
+      : {
+          top: Math.min(...list.map((a) => a.top)),
+          left: Math.min(...list.map((a) => a.left)),
+          bottom: Math.max(...list.map((a) => a.bottom)),
+          right: Math.max(...list.map((a) => a.right)),
+        };
+  for (let b = box(rest); b && cellCount(b) > maxCells; b = box(rest)) {
+    if (stray.length >= maxStray || rest.length <= 1) return [];
+    const bounds = b;
+    // The area sticking out the most: the one whose removal shrinks the box the most.
+    let best = 0;
+    let bestCells = Infinity;
+    for (let i = 0; i < rest.length; i++) {
+      const a = rest[i] as Bounds;
+      // Stray cells stretch the used range down and right (it starts at the data): only the
+      // areas on those edges are candidates, usually a handful.
+      if (a.bottom !== bounds.bottom && a.right !== bounds.right) continue;
+      const without = box(rest.filter((_, k) => k !== i));
+      const cells = without ? cellCount(without) : 0;
+      if (cells < bestCells) {
+        bestCells = cells;
+        best = i;
+      }
+    }
+    stray.push(...rest.splice(best, 1));
+  }
+  return stray;
+}
+
 /** Merges from a RangeAreas address. */
 function mergesFrom(address: string): Merge[] {
   return uniqueMerges(parseAddressList(address));
@@ -196,16 +273,22 @@ function mergesFrom(address: string): Merge[] {
  * formats, formulas and fills, as the full read. The snapshot's origin is the block's top-left cell.
  */
 export async function readBlock(sheet: string, bounds: Bounds, mergedAreas: boolean): Promise<SheetSnapshot> {
-  return await Excel.run(async (context) => {
-    const range = context.workbook.worksheets.getItem(sheet).getRange(boundsToA1(bounds));
+  return await runExcel(async (context) => {
+    const ws = context.workbook.worksheets.getItem(sheet);
+    const range = ws.getRange(boundsToA1(bounds));
     range.load("values,numberFormat,formulas");
     const properties = range.getCellProperties(FILL_PROPERTIES);
-    const merged = mergedAreas ? range.getMergedAreasOrNullObject() : null;
+    // getMergedAreasOrNullObject returns only the merges whose top-left cell is inside the range
+    // (OfficeDev/office-js#3611): asked of the block, it would miss a merge starting above or
+    // left of it. The whole sheet's merges (addresses only) are asked instead, and those that
+    // overlap the block kept.
+    const merged = mergedAreas ? ws.getRange().getMergedAreasOrNullObject() : null;
     merged?.load("address");
     await context.sync();
-    const merges = merged && !merged.isNullObject ? mergesFrom(merged.address) : [];
+    const merges = merged && !merged.isNullObject ? mergesFrom(merged.address).filter((m) => overlaps(m, bounds)) : [];
     // eslint-disable-next-line office-addins/load-object-before-read -- a ClientResult (getCellProperties) has no load(): its value is there after the sync
     const data: RangeData = { values: range.values, numberFormat: range.numberFormat, formulas: range.formulas, cellProperties: properties.value };
+    requireGrids(range, data.cellProperties);
     return toSnapshot(sheet, [{ bounds, data }], merges);
   });
 }

@@ -12,7 +12,8 @@ import type { Bounds } from "./address";
  * `range.getCellProperties({ format: { fill: { color: true } } })` (ExcelApi 1.9), same shape.
  */
 export interface RangeData {
-  values: readonly (readonly unknown[])[];
+  /** Null when Excel gave no values (past its cell limit, OfficeDev/office-js-docs-pr#5821). */
+  values: readonly (readonly unknown[])[] | null;
   numberFormat?: readonly (readonly unknown[])[] | null;
   formulas?: readonly (readonly unknown[])[] | null;
   cellProperties?: readonly (readonly unknown[])[] | null;
@@ -95,7 +96,7 @@ export function toSnapshot(name: string, parts: readonly LoadedPart[], merges: r
   for (const part of sorted) {
     const height = part.bounds.bottom - part.bounds.top + 1;
     for (let r = 0; r < height; r++) {
-      const valueRow = part.data.values[r] ?? [];
+      const valueRow = part.data.values?.[r] ?? [];
       const formatRow = part.data.numberFormat?.[r] ?? [];
       const formulaRow = part.data.formulas?.[r] ?? [];
       const propertyRow = part.data.cellProperties?.[r] ?? [];

@@ -33,7 +33,7 @@ import { toA1 } from "../../engine/cells/a1";
 import { type Bounds, type SheetBounds, cellCount, intersects } from "./address";
 import type { AnnotationMode } from "./capabilities";
 import { type CellInput, charsToPoints, literalText, toCellInput } from "./cell-input";
-import { ACTION_OVERHEAD_BYTES } from "./limits";
+import { ACTION_OVERHEAD_BYTES, OBJECT_BYTES } from "./limits";
 import { flagSkippedMessage } from "../../engine/write/host-messages";
 
 /** A fill as Office.js reports it: "#RRGGBB", or null for no fill. */
@@ -717,9 +717,127 @@ function writeTable(sheetName: string, table: TableSpec, ops: WriteOp[], takenTa
   return name;
 }
 
-/** Estimated request bytes of one operation: its data as JSON plus the action's envelope. */
+/**
+ * Estimated request bytes of one operation: its data as JSON, plus an envelope per call and per
+ * object it reaches — a style is a range, its format and its font; a partial fill restore is,
+ * for each rectangle of cells to clear, a range, its format and its fill and a clear() call.
+ */
 export function estimateOpBytes(op: WriteOp): number {
-  return JSON.stringify(op).length + ACTION_OVERHEAD_BYTES;
+  const { objects, actions } = requestShape(op);
+  return JSON.stringify(op).length + actions * ACTION_OVERHEAD_BYTES + objects * OBJECT_BYTES;
+}
+
+/**
+ * The objects an operation reaches and the calls it makes, as queueOp in ./write.ts queues them
+ * (the worksheet itself is shared by a batch's operations and not counted).
+ */
+function requestShape(op: WriteOp): { objects: number; actions: number } {
+  switch (op.kind) {
+    case "style":
+      // range, format, font; one property set per style field.
+      return { objects: 3, actions: Math.max(1, Object.keys(op.style).length) };
+    case "fill":
+      return { objects: 3, actions: 1 };
+    case "restoreFills": {
+      const colours = op.fills.some((row) => row.some((f) => typeof f === "string")) ? 1 : 0;
+      if (isComplete(op.fills)) return { objects: 3, actions: 1 + colours };
+      const rects = noFillRects(op.fills).length;
+      return { objects: 1 + 3 * rects, actions: rects + colours };
+    }
+    case "clear":
+      return { objects: 1, actions: 2 };
+    case "columnWidth":
+      return { objects: 2, actions: 1 };
+    case "freeze":
+      return { objects: 2, actions: 1 };
+    case "table":
+      return { objects: 2, actions: 4 };
+    case "addSheet":
+      return { objects: 1, actions: 3 };
+    case "addNote":
+    case "setNote":
+    case "deleteNote":
+      return { objects: 2, actions: 1 };
+    default:
+      return { objects: 1, actions: 1 };
+  }
+}
+
+/**
+ * Cells (zero-based, any order, duplicates allowed) as few rectangles as a greedy pass finds:
+ * runs of a row, stacked with the same run in the rows below. Every cell is in exactly one
+ * rectangle and a rectangle holds only listed cells.
+ */
+export function cellRects(cells: ReadonlyArray<{ row: number; col: number }>): Bounds[] {
+  const byRow = new Map<number, Set<number>>();
+  for (const { row, col } of cells) {
+    const set = byRow.get(row) ?? new Set<number>();
+    set.add(col);
+    byRow.set(row, set);
+  }
+  const out: Bounds[] = [];
+  let open = new Map<string, Bounds>();
+  for (const row of [...byRow.keys()].sort((a, b) => a - b)) {
+    const cols = [...(byRow.get(row) ?? [])].sort((a, b) => a - b);
+    const next = new Map<string, Bounds>();
+    for (let i = 0; i < cols.length; i++) {
+      const left = cols[i] as number;
+      let right = left;
+      while (i + 1 < cols.length && cols[i + 1] === right + 1) right = cols[++i] as number;
+      const key = `${left}:${right}`;
+      const above = open.get(key);
+      if (above && above.bottom === row - 1) {
+        above.bottom = row;
+        next.set(key, above);
+      } else {
+        const rect = { top: row, left, bottom: row, right };
+        out.push(rect);
+        next.set(key, rect);
+      }
+    }
+    open = next;
+  }
+  return out;
+}
+
+/** Whether a restore grid names every cell (then one clear() on the whole range does). */
+export function isComplete(fills: readonly (readonly (Fill | undefined)[])[]): boolean {
+  return fills.every((row) => row.every((f) => f !== undefined));
+}
+
+/**
+ * The cells of a restore grid to clear (original No Fill), as few rectangles as a greedy pass
+ * finds: runs of a row, stacked with the same run in the rows below. Positions are relative to
+ * the grid. One range per rectangle instead of one per cell keeps the request small.
+ */
+export function noFillRects(fills: readonly (readonly (Fill | undefined)[])[]): Bounds[] {
+  const out: Bounds[] = [];
+  const open = new Map<string, Bounds>();
+  fills.forEach((row, r) => {
+    const runs: Array<[number, number]> = [];
+    for (let c = 0; c < row.length; c++) {
+      if (row[c] !== null) continue;
+      const start = c;
+      while (c + 1 < row.length && row[c + 1] === null) c++;
+      runs.push([start, c]);
+    }
+    const next = new Map<string, Bounds>();
+    for (const [left, right] of runs) {
+      const key = `${left}:${right}`;
+      const above = open.get(key);
+      if (above && above.bottom === r - 1) {
+        above.bottom = r;
+        next.set(key, above);
+      } else {
+        const rect = { top: r, left, bottom: r, right };
+        out.push(rect);
+        next.set(key, rect);
+      }
+    }
+    open.clear();
+    for (const [k, v] of next) open.set(k, v);
+  });
+  return out;
 }
 
 /**

@@ -14,7 +14,7 @@ import { decodeOwnershipRecord } from "../../engine/write/ownership";
 import { STATE_SHEET, type OwnershipRecord } from "../../engine/write/types";
 import { type Bounds, boundsToA1, parseSheetAddress, qualified } from "./address";
 import type { ExcelCapabilities } from "./capabilities";
-import { StateSheetTakenError } from "./errors";
+import { StateSheetTakenError, WorkbookProtectedError } from "./errors";
 import { DEFAULT_LIMITS, type TransferLimits } from "./limits";
 import type { OwnWrites } from "./own-writes";
 import {
@@ -28,11 +28,15 @@ import {
   type WriteProgram,
   type WriteState,
   cellKey,
+  cellRects,
+  isComplete,
+  noFillRects,
   planWrite,
   rangeKey,
   splitIntoBatches,
   stateNeeds,
 } from "./write-plan";
+import { runExcel } from "./run";
 
 export interface WriteOptions {
   capabilities: ExcelCapabilities;
@@ -54,7 +58,7 @@ export async function writeWorkbook(mode: WriteMode, options: WriteOptions): Pro
   const limits = options.limits ?? DEFAULT_LIMITS;
   const report = options.onProgress ?? ((): void => undefined);
   const annotation = options.capabilities.annotation;
-  return await Excel.run(async (context) => {
+  return await runExcel(async (context) => {
     // 1) What exists.
     const worksheets = context.workbook.worksheets;
     worksheets.load("items/name,items/visibility,items/protection/protected");
@@ -62,6 +66,10 @@ export async function writeWorkbook(mode: WriteMode, options: WriteOptions): Pro
     tables.load("items/name");
     const comments = annotation === "fill" ? null : context.workbook.comments;
     comments?.load("items/id,items/content");
+    // Structure protection (ExcelApi 1.7) refuses sheets added, deleted, moved or hidden
+    // (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-workbooks#protect-the-workbooks-structure).
+    const protection = context.workbook.protection;
+    protection.load("protected");
     await context.sync();
     report({ fraction: 0.1, label: "Lettura della cartella" });
 
@@ -115,6 +123,9 @@ export async function writeWorkbook(mode: WriteMode, options: WriteOptions): Pro
       cells: collected.cells,
     };
     const program = planWrite(mode, state, annotation);
+    // Checked before anything is queued: the first structural operation would fail the batch
+    // midway, after the cells before it were written.
+    if (protection.protected && program.ops.some(isStructural)) throw new WorkbookProtectedError("write");
     report({ fraction: 0.3, label: "Scrittura nella cartella" });
 
     // 4) The write: one batch, or chunks under the payload budget.
@@ -164,39 +175,75 @@ function subtractNeeds(needs: StateNeeds, have: Collected): StateNeeds {
  */
 function queueStateReads(context: Excel.RequestContext, needs: StateNeeds, sheets: ReadonlyMap<string, SheetInfo>): (into: Collected) => void {
   const nameOf = (sheet: string): string => sheets.get(sheet.toLowerCase())?.name ?? sheet;
+  // One worksheet object per sheet, and the cells read as rectangles: every object is bytes of
+  // the request (see estimateOpBytes), and one range per cell passed 5 MB for large plans.
+  const worksheets = new Map<string, Excel.Worksheet>();
+  const ws = (sheet: string): Excel.Worksheet => {
+    const key = sheet.toLowerCase();
+    let found = worksheets.get(key);
+    if (!found) {
+      found = context.workbook.worksheets.getItem(nameOf(sheet));
+      worksheets.set(key, found);
+    }
+    return found;
+  };
   const fillReads = needs.fillRanges.map((r) => ({
     key: rangeKey(r.sheet, r),
-    result: context.workbook.worksheets
-      .getItem(nameOf(r.sheet))
+    result: ws(r.sheet)
       .getRange(boundsToA1(r))
-      .getCellProperties({ format: { fill: { color: true, pattern: true } } }),
+      .getCellProperties({ format: { fill: { color: true, tintAndShade: true } } }),
   }));
   const noteReads = needs.noteCells.map((c) => {
-    const note = context.workbook.worksheets.getItem(nameOf(c.sheet)).notes.getItemOrNullObject(boundsToA1(cell(c.row, c.col)));
+    const note = ws(c.sheet).notes.getItemOrNullObject(boundsToA1(cell(c.row, c.col)));
     note.load("content");
     return { key: cellKey(c.sheet, c.row, c.col), note };
   });
-  const cellReads = needs.cells.map((c) => {
-    const range = context.workbook.worksheets.getItem(nameOf(c.sheet)).getRange(boundsToA1(cell(c.row, c.col)));
-    range.load("values,formulas");
-    return { key: cellKey(c.sheet, c.row, c.col), range };
-  });
+  const cellsBySheet = new Map<string, { sheet: string; cells: Array<{ row: number; col: number }> }>();
+  for (const c of needs.cells) {
+    const entry = cellsBySheet.get(c.sheet.toLowerCase()) ?? { sheet: c.sheet, cells: [] };
+    entry.cells.push({ row: c.row, col: c.col });
+    cellsBySheet.set(c.sheet.toLowerCase(), entry);
+  }
+  const cellReads = [...cellsBySheet.values()].flatMap(({ sheet, cells }) =>
+    cellRects(cells).map((rect) => {
+      const range = ws(sheet).getRange(boundsToA1(rect));
+      range.load("values,formulas");
+      return { sheet, rect, range };
+    }),
+  );
   return (into) => {
     for (const { key, result } of fillReads) {
-      into.fills.set(
-        key,
-        result.value.flat().map((p) => {
-          const fill = p.format?.fill;
-          // Office reports "#FFFFFF" for a cell with no fill; the pattern tells them apart.
-          if (!fill || !fill.color || fill.pattern === "None" || fill.pattern === undefined) return null;
-          return fill.color.toUpperCase();
-        }),
-      );
+      into.fills.set(key, result.value.flat().map((p) => originalFill(p.format?.fill)));
     }
     for (const { key, note } of noteReads) into.notes.set(key, note.isNullObject ? null : note.content);
-    for (const { key, range } of cellReads) into.cells.set(key, { value: range.values[0]?.[0], formula: range.formulas[0]?.[0] });
+    for (const { sheet, rect, range } of cellReads) {
+      for (let r = rect.top; r <= rect.bottom; r++) {
+        for (let c = rect.left; c <= rect.right; c++) {
+          into.cells.set(cellKey(sheet, r, c), { value: range.values[r - rect.top]?.[c - rect.left], formula: range.formulas[r - rect.top]?.[c - rect.left] });
+        }
+      }
+    }
   };
 }
+
+/**
+ * A cell's fill as it must be restored later, or null for No Fill. Office.js reports "#FFFFFF"
+ * for No Fill as for a white fill, and `pattern` is null for both (OfficeDev/office-js#4900,
+ * #6218): only `tintAndShade` tells them apart, null for No Fill and a number for any fill (the
+ * maintainers' answer in #4900). Without it (an older build not returning it), white is taken as
+ * No Fill: restoring "no fill" over a white cell looks the same, while painting white over a cell
+ * that had none would hide its gridlines.
+ */
+export function originalFill(fill: { color?: string | null; tintAndShade?: number | null } | undefined): Fill {
+  if (!fill || typeof fill.color !== "string" || fill.color === "") return null;
+  if (fill.tintAndShade === null) return null;
+  const color = fill.color.toUpperCase();
+  if (typeof fill.tintAndShade !== "number" && color === "#FFFFFF") return null;
+  return color;
+}
+
+/** Operations that change the workbook's structure (refused when it is protected). */
+const isStructural = (op: WriteOp): boolean => op.kind === "addSheet" || op.kind === "deleteSheet" || op.kind === "moveSheet" || op.kind === "hideSheet";
 
 const cell = (row: number, col: number): Bounds => ({ top: row, left: col, bottom: row, right: col });
 
@@ -269,14 +316,13 @@ function queueOp(
     case "restoreFills": {
       const ws = sheet(op.sheet);
       const range = ws.getRange(boundsToA1(op.bounds));
-      const complete = op.fills.every((row) => row.every((f) => f !== undefined));
-      if (complete) range.format.fill.clear();
+      if (isComplete(op.fills)) range.format.fill.clear();
       else {
-        op.fills.forEach((row, r) =>
-          row.forEach((f, c) => {
-            if (f === null) range.getCell(r, c).format.fill.clear();
-          }),
-        );
+        // One range per rectangle of cells to clear, not one per cell: each range is objects in
+        // the request (see estimateOpBytes), and per-cell ranges passed 5 MB on large undos.
+        for (const rect of noFillRects(op.fills)) {
+          ws.getRangeByIndexes(op.bounds.top + rect.top, op.bounds.left + rect.left, rect.bottom - rect.top + 1, rect.right - rect.left + 1).format.fill.clear();
+        }
       }
       if (op.fills.some((row) => row.some((f) => typeof f === "string"))) {
         range.setCellProperties(op.fills.map((row) => row.map((f) => (typeof f === "string" ? { format: { fill: { color: f } } } : {}))));
@@ -319,7 +365,10 @@ function queueOp(
       return;
     }
     case "table": {
-      const table = sheet(op.sheet).tables.add(boundsToA1(op.bounds), true);
+      // A Range, not an address: an address without a sheet name is taken on the active sheet
+      // (https://learn.microsoft.com/javascript/api/excel/excel.tablecollection#excel-excel-tablecollection-add-member(1)).
+      const ws = sheet(op.sheet);
+      const table = ws.tables.add(ws.getRange(boundsToA1(op.bounds)), true);
       table.name = op.name;
       table.style = op.style;
       table.showBandedRows = op.bandedRows;

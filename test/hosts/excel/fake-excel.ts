@@ -99,6 +99,21 @@ export class SheetModel {
     return bottom < 0 ? null : { top, left, bottom, right };
   }
 
+  /**
+   * A formula and its result. An error result is stored as its text ("#DIV/0!"): that is what
+   * `Range.values` returns for it ("basicValue: Represents the value that would be returned by
+   * Range.values for a cell with this value", "#DIV/0!",
+   * https://learn.microsoft.com/javascript/api/excel/excel.div0errorcellvalue), the en-US spelling.
+   */
+  formula(address: string, formula: string, result: string | number | boolean): this {
+    const at = parseRangeA1(address);
+    if (!at) throw new Error(`bad address ${address}`);
+    const cell = this.touch(at.top, at.left);
+    cell.formula = formula.startsWith("=") ? formula : `=${formula}`;
+    cell.value = result;
+    return this;
+  }
+
   /** Literal rows of values placed at `topLeft` ("B3"); null/undefined leave the cell empty. */
   put(topLeft: string, rows: ReadonlyArray<ReadonlyArray<CellValue | undefined>>, formats: Record<string, string> = {}): this {
     const at = parseRangeA1(topLeft);
@@ -141,8 +156,13 @@ export interface BatchLog {
   requestBytes: number;
   responseBytes: number;
   cellsRead: number;
+  /** Objects (object paths) the request carried. */
+  objects: number;
   failed?: string;
 }
+
+/** Request bytes of one object path and its instantiate action (see FakeContext.countObject). */
+export const OBJECT_PATH_BYTES = 150;
 
 export interface FakeExcelOptions {
   /** Highest ExcelApi version supported: "1.9" … "1.18". */
@@ -153,6 +173,22 @@ export interface FakeExcelOptions {
   readCellLimit?: number;
   /** Deliver change events for the add-in's writes even with events switched off (a host that leaks them). */
   leakOwnEvents?: boolean;
+  /**
+   * The code of an oversized response on the web. Excel on the web often answers a response
+   * past 5 MB with `GeneralException` ("An internal error has occurred") rather than
+   * `ResponsePayloadSizeLimitExceeded`: https://github.com/OfficeDev/office-js-docs/issues/1247,
+   * https://github.com/OfficeDev/office-js/issues/1314, https://github.com/OfficeDev/office-js/issues/1012.
+   */
+  responseTooLargeCode?: "ResponsePayloadSizeLimitExceeded" | "GeneralException";
+  /**
+   * What a range past the 5 million cell read limit gives: an error, or `values` (and the other
+   * grids) null without any error — "the API doesn't always throw an error. In some cases,
+   * Range.values returns null instead" (https://github.com/OfficeDev/office-js-docs-pr/pull/5821,
+   * docs/excel/performance.md; the author adds "it would be safer to check for both these return
+   * values"). The fake gives null for `getCellProperties` on such a range too, which no page
+   * settles either way.
+   */
+  overCellLimit?: "error" | "null";
 }
 
 export class OfficeError extends Error {
@@ -183,6 +219,20 @@ export class FakeExcel {
   /** Syncs since the last reset. */
   syncs = 0;
   eventsEnabled = true;
+  /**
+   * Workbook structure protection: sheets cannot be added, deleted, moved, renamed or hidden
+   * (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-workbooks#protect-the-workbooks-structure);
+   * Excel refuses with AccessDenied, "You cannot perform the requested operation"
+   * (the code and message quoted in https://github.com/OfficeDev/office-js/issues/6784).
+   */
+  structureProtected = false;
+  /**
+   * Cell-edit mode (the user is typing in a cell). A batch of a run without
+   * `delayForCellEdit: true` fails with InvalidOperationInCellEditMode; with it, the batch waits
+   * until the user leaves the cell ("the batch request is delayed until the user exits cell edit
+   * mode", https://learn.microsoft.com/javascript/api/excel/excel.runoptions).
+   */
+  private editing: { done: Promise<void>; exit: () => void } | null = null;
   activeSheet: SheetModel | null = null;
   activeCell: { sheet: SheetModel; row: number; col: number } | null = null;
   private nextId = 1;
@@ -198,7 +248,33 @@ export class FakeExcel {
       payloadLimitBytes: options.payloadLimitBytes ?? 5_000_000,
       readCellLimit: options.readCellLimit ?? 5_000_000,
       leakOwnEvents: options.leakOwnEvents ?? false,
+      responseTooLargeCode: options.responseTooLargeCode ?? "ResponsePayloadSizeLimitExceeded",
+      overCellLimit: options.overCellLimit ?? "error",
     };
+  }
+
+  /** The user starts typing in a cell. */
+  enterCellEdit(): void {
+    if (this.editing) return;
+    let exit: () => void = () => undefined;
+    const done = new Promise<void>((resolve) => (exit = resolve));
+    this.editing = { done, exit };
+  }
+
+  /** The user leaves the cell (Enter, Esc, a click elsewhere): delayed batches go on. */
+  exitCellEdit(): void {
+    const e = this.editing;
+    this.editing = null;
+    e?.exit();
+  }
+
+  get inCellEdit(): boolean {
+    return this.editing !== null;
+  }
+
+  /** Resolves when cell-edit mode ends (at once when not editing). */
+  async cellEditDone(): Promise<void> {
+    await this.editing?.done;
   }
 
   addSheet(name: string): SheetModel {
@@ -252,8 +328,10 @@ export class FakeExcel {
     g.Excel = {
       run: async <T>(a: unknown, b?: unknown): Promise<T> => {
         const batch = (typeof a === "function" ? a : b) as (context: FakeContext) => Promise<T>;
-        // Excel.run(context, batch) goes on with an existing context (event handlers are removed so).
-        const context = a instanceof FakeContext ? a : new FakeContext(this);
+        // Excel.run(context, batch) goes on with an existing context (event handlers are removed so);
+        // Excel.run(options, batch) takes RunOptions.
+        const options = typeof a === "object" && a !== null && !(a instanceof FakeContext) ? (a as { delayForCellEdit?: boolean }) : {};
+        const context = a instanceof FakeContext ? a : new FakeContext(this, options.delayForCellEdit === true);
         const result = await batch(context);
         if (context.hasPending()) await context.sync();
         return result;
@@ -297,6 +375,34 @@ export class FakeExcel {
       }),
     );
     await this.fireChanged(sheet, address, "RangeEdited", "Local", "Unknown");
+  }
+
+  /**
+   * A coauthor's edit: the cells change and WorksheetChanged fires with source "Remote"
+   * ("Gets the source of the event", Excel.EventSource "Local" | "Remote",
+   * https://learn.microsoft.com/javascript/api/excel/excel.worksheetchangedeventargs).
+   */
+  async remoteEdits(sheetName: string, address: string, rows: ReadonlyArray<ReadonlyArray<CellValue>>): Promise<void> {
+    const sheet = this.sheet(sheetName);
+    const b = parseRangeA1(address);
+    if (!b) throw new Error(`bad address ${address}`);
+    rows.forEach((row, r) => row.forEach((v, c) => (sheet.touch(b.top + r, b.left + c).value = v === null ? "" : v)));
+    await this.fireChanged(sheet, address, "RangeEdited", "Remote", "Unknown");
+  }
+
+  /**
+   * The user inserts `count` rows at `row` (zero-based): the event carries whole-row addresses
+   * ("5:7"), not cell ranges (WorksheetChangedEventArgs.address with changeType RowInserted;
+   * see also https://github.com/OfficeDev/office-js/issues/669 on the changeType of such
+   * events). The fake does not shift the cells: the host only has to notice the change.
+   */
+  async userInsertsRows(sheetName: string, row: number, count: number): Promise<void> {
+    await this.fireChanged(this.sheet(sheetName), `${row + 1}:${row + count}`, "RowInserted", "Local", "Unknown");
+  }
+
+  /** The user inserts whole columns ("C:D"). */
+  async userInsertsColumns(sheetName: string, col: number, count: number): Promise<void> {
+    await this.fireChanged(this.sheet(sheetName), `${columnToLetters(col)}:${columnToLetters(col + count - 1)}`, "ColumnInserted", "Local", "Unknown");
   }
 
   async fireChanged(sheet: SheetModel, address: string, changeType: string, source = "Local", triggerSource?: string): Promise<void> {
@@ -382,8 +488,29 @@ export class FakeContext {
   readonly runtime: { enableEvents: boolean };
   readonly application: { suspendApiCalculationUntilNextSync(): void; suspendScreenUpdatingUntilNextSync(): void };
   private queue: Array<{ name: string; bytes: number; run: Step; load?: { cells: number; bytes: number } }> = [];
+  /**
+   * Request bytes of the objects queued since the last sync. Office sends every object the
+   * batch reaches — each `getRange`, `getCell`, `getItem`, each `format`/`fill` navigation — as
+   * an object path and an instantiate action in the request, besides the calls made on them
+   * ("Minimize object creation: operate on block ranges instead of many single-cell ranges",
+   * https://learn.microsoft.com/office/dev/add-ins/excel/performance). About 150 bytes each:
+   * `{"Id":12,"ObjectPathType":3,"Name":"getCell","ParentObjectPathId":11,"ArgumentInfo":{"Arguments":[3,4]}}`
+   * plus `{"Id":13,"ActionType":1,"Name":"","ObjectPathId":12}`.
+   */
+  private objectBytes = 0;
+  /** Objects queued since the last sync (for tests). */
+  objects = 0;
 
-  constructor(readonly fake: FakeExcel) {
+  /** Counts one object reached by the batch. */
+  countObject(): void {
+    this.objectBytes += OBJECT_PATH_BYTES;
+    this.objects++;
+  }
+
+  constructor(
+    readonly fake: FakeExcel,
+    readonly delayForCellEdit = false,
+  ) {
     this.workbook = new FakeWorkbook(this);
     this.runtime = new FakeRuntime(this);
     this.application = {
@@ -418,11 +545,21 @@ export class FakeContext {
 
   async sync(): Promise<void> {
     const steps = this.queue.splice(0);
+    const objectBytes = this.objectBytes;
+    this.objectBytes = 0;
     this.fake.syncs++;
-    const log: BatchLog = { actions: [], loads: 0, requestBytes: 0, responseBytes: 0, cellsRead: 0 };
+    const log: BatchLog = { actions: [], loads: 0, requestBytes: 0, responseBytes: 0, cellsRead: 0, objects: this.objects };
+    this.objects = 0;
     this.fake.batches.push(log);
     await Promise.resolve();
-    log.requestBytes = steps.reduce((n, s) => n + s.bytes, 0);
+    if (this.fake.inCellEdit) {
+      if (!this.delayForCellEdit) {
+        log.failed = "InvalidOperationInCellEditMode";
+        throw new OfficeError("InvalidOperationInCellEditMode", "Excel is in cell-editing mode.");
+      }
+      await this.fake.cellEditDone();
+    }
+    log.requestBytes = steps.reduce((n, s) => n + s.bytes, objectBytes);
     if (this.fake.options.platform === "OfficeOnline" && log.requestBytes > this.fake.options.payloadLimitBytes) {
       log.failed = "RequestPayloadSizeLimitExceeded";
       throw new OfficeError("RequestPayloadSizeLimitExceeded");
@@ -452,8 +589,9 @@ export class FakeContext {
       throw new OfficeError("RangeExceedsLimit");
     }
     if (this.fake.options.platform === "OfficeOnline" && log.responseBytes > this.fake.options.payloadLimitBytes) {
-      log.failed = "ResponsePayloadSizeLimitExceeded";
-      throw new OfficeError("ResponsePayloadSizeLimitExceeded");
+      const code = this.fake.options.responseTooLargeCode;
+      log.failed = code;
+      throw new OfficeError(code, code === "GeneralException" ? "An internal error has occurred." : code);
     }
     for (const c of commits) c();
     this.fake.flushEvents();
@@ -484,7 +622,9 @@ class Proxy {
   protected readonly data = new Map<string, unknown>();
   private nullState: boolean | undefined;
 
-  constructor(readonly context: FakeContext) {}
+  constructor(readonly context: FakeContext) {
+    context.countObject();
+  }
 
   protected read<T>(prop: string): T {
     if (!this.data.has(prop)) throw new OfficeError("PropertyNotLoaded", `${this.constructor.name}.${prop} was not loaded and synced`);
@@ -528,11 +668,13 @@ class FakeWorkbook {
   readonly worksheets: FakeWorksheetCollection;
   readonly tables: FakeTableCollection;
   readonly comments: FakeCommentCollection;
+  readonly protection: FakeWorkbookProtection;
 
   constructor(readonly context: FakeContext) {
     this.worksheets = new FakeWorksheetCollection(context);
     this.tables = new FakeTableCollection(context, null);
     this.comments = new FakeCommentCollection(context);
+    this.protection = new FakeWorkbookProtection(context);
   }
 
   getActiveCell(): FakeRange {
@@ -542,6 +684,29 @@ class FakeWorkbook {
       return { sheet: at.sheet, box: { top: at.row, left: at.col, bottom: at.row, right: at.col } };
     });
   }
+}
+
+/** `workbook.protection` (ExcelApi 1.7): `protected` says whether the structure is protected. */
+class FakeWorkbookProtection extends Proxy {
+  protected override queueLoad(props: string[]): void {
+    if (props.join() !== "protected") throw new Error("WorkbookProtection: only protected is modelled");
+    this.context.loadStep(
+      "WorkbookProtection.load",
+      () => 0,
+      () => {
+        const value = this.context.fake.structureProtected;
+        this.setLoaded("protected", value);
+        return value;
+      },
+    );
+  }
+  get protected(): boolean {
+    return this.read("protected");
+  }
+}
+
+function checkStructure(fake: FakeExcel): void {
+  if (fake.structureProtected) throw new OfficeError("AccessDenied", "You cannot perform the requested operation.");
 }
 
 class FakeEventSource {
@@ -614,6 +779,7 @@ class FakeWorksheetCollection extends Proxy {
   add(name: string): FakeWorksheet {
     let created: SheetModel | null = null;
     this.context.action("WorksheetCollection.add", name.length, () => {
+      checkStructure(this.context.fake);
       created = this.context.fake.addSheet(name);
     });
     return new FakeWorksheet(this.context, () => requireObject(created, `new sheet ${name}`));
@@ -705,11 +871,13 @@ class FakeWorksheet extends Proxy {
   }
   set visibility(v: string) {
     this.context.action("Worksheet.visibility=", 20, () => {
+      checkStructure(this.context.fake);
       this.model().visibility = v as SheetModel["visibility"];
     });
   }
   set position(v: number) {
     this.context.action("Worksheet.position=", 10, () => {
+      checkStructure(this.context.fake);
       const s = this.model();
       const list = this.context.fake.sheets;
       if (v < 0 || v >= list.length) throw new OfficeError("InvalidArgument", `position ${v}`);
@@ -740,6 +908,7 @@ class FakeWorksheet extends Proxy {
 
   delete(): void {
     this.context.action("Worksheet.delete", 10, () => {
+      checkStructure(this.context.fake);
       const s = this.model();
       if (s.visibility === "Visible" && this.context.fake.sheets.filter((x) => x.visibility === "Visible").length === 1) {
         throw new OfficeError("InvalidOperation", "cannot delete the last visible sheet");
@@ -794,7 +963,7 @@ interface CellFormatProps {
 /** The load options of getCellProperties that the fake models. */
 interface CellPropertiesOptions {
   address?: boolean;
-  format?: { fill?: { color?: boolean; pattern?: boolean } };
+  format?: { fill?: { color?: boolean; pattern?: boolean; tintAndShade?: boolean } };
 }
 
 interface RangeTarget {
@@ -805,7 +974,7 @@ interface RangeTarget {
 const RANGE_PROPS = new Set(["address", "values", "numberFormat", "formulas", "rowCount", "columnCount"]);
 
 class FakeRange extends Proxy {
-  readonly format: FakeRangeFormat;
+  private formatProxy: FakeRangeFormat | null = null;
 
   constructor(
     context: FakeContext,
@@ -813,7 +982,12 @@ class FakeRange extends Proxy {
     private readonly orNull = false,
   ) {
     super(context);
-    this.format = new FakeRangeFormat(context, () => this.target());
+  }
+
+  /** `range.format`: an object of its own in the request, and `format.fill` another. */
+  get format(): FakeRangeFormat {
+    this.formatProxy ??= new FakeRangeFormat(this.context, () => this.target());
+    return this.formatProxy;
   }
 
   target(): RangeTarget {
@@ -843,6 +1017,7 @@ class FakeRange extends Proxy {
       () => {
         // Excel's 5 million limit counts the range's cells, whatever is loaded of them.
         const t = this.resolve();
+        if (t && this.nullPastLimit(t)) return 0;
         return t && grids > 0 ? cellsOf(t.box) : 0;
       },
       () => {
@@ -853,14 +1028,23 @@ class FakeRange extends Proxy {
           return null;
         }
         const out: Record<string, unknown> = {};
+        const nullGrids = this.nullPastLimit(t);
+        // Past the cell limit Excel refuses without building the grids (the fake must not build
+        // a 17 billion cell grid either).
+        if (!nullGrids && grids > 0 && cellsOf(t.box) > this.context.fake.options.readCellLimit) throw new OfficeError("RangeExceedsLimit");
         for (const p of props) {
-          const v = rangeProperty(t, p);
+          const v = nullGrids && (p === "values" || p === "numberFormat" || p === "formulas") ? null : rangeProperty(t, p);
           out[p] = v;
           this.setLoaded(p, v);
         }
         return out;
       },
     );
+  }
+
+  /** A range past the read limit whose grids come back null (`overCellLimit: "null"`). */
+  private nullPastLimit(t: RangeTarget): boolean {
+    return this.context.fake.options.overCellLimit === "null" && cellsOf(t.box) > this.context.fake.options.readCellLimit;
   }
 
   get address(): string {
@@ -924,11 +1108,63 @@ class FakeRange extends Proxy {
     );
   }
 
+  /**
+   * As Excel: only the merged areas whose top-left cell is inside the range come back, others
+   * that overlap it are not detected (https://github.com/OfficeDev/office-js/issues/3611).
+   */
   getMergedAreasOrNullObject(): FakeRangeAreas {
     return new FakeRangeAreas(this.context, () => {
       const t = this.target();
-      const hits = t.sheet.merges.filter((m) => m.top <= t.box.bottom && t.box.top <= m.bottom && m.left <= t.box.right && t.box.left <= m.right);
+      const hits = t.sheet.merges.filter((m) => m.top >= t.box.top && m.top <= t.box.bottom && m.left >= t.box.left && m.left <= t.box.right);
       return hits.length > 0 ? hits.map((m) => `${quoteSheetName(t.sheet.name)}!${boxToA1(m)}`).join(", ") : null;
+    });
+  }
+
+  /**
+   * The cells of the range holding constants or formulas, as a RangeAreas
+   * (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-ranges-special-cells;
+   * the OrNullObject form gives a null object when there are none). Areas are row runs stacked
+   * over identical runs below, one way Excel may split them. Only "Constants" and "Formulas" are
+   * modelled, without a value type.
+   */
+  getSpecialCellsOrNullObject(cellType: "Constants" | "Formulas"): FakeRangeAreas {
+    return new FakeRangeAreas(this.context, () => {
+      const t = this.target();
+      const hit = new Map<number, number[]>();
+      for (const [k, c] of t.sheet.cells) {
+        const row = Math.floor(k / 20_000);
+        const col = k % 20_000;
+        if (row < t.box.top || row > t.box.bottom || col < t.box.left || col > t.box.right) continue;
+        const isFormula = c.formula !== null;
+        const isConstant = !isFormula && c.value !== "";
+        if (cellType === "Formulas" ? !isFormula : !isConstant) continue;
+        const list = hit.get(row) ?? [];
+        list.push(col);
+        hit.set(row, list);
+      }
+      const areas: Box[] = [];
+      let open = new Map<string, Box>();
+      for (const row of [...hit.keys()].sort((a, b) => a - b)) {
+        const cols = (hit.get(row) ?? []).sort((a, b) => a - b);
+        const next = new Map<string, Box>();
+        for (let i = 0; i < cols.length; i++) {
+          const left = cols[i] as number;
+          let right = left;
+          while (i + 1 < cols.length && cols[i + 1] === right + 1) right = cols[++i] as number;
+          const key = `${left}:${right}`;
+          const above = open.get(key);
+          if (above && above.bottom === row - 1) {
+            above.bottom = row;
+            next.set(key, above);
+          } else {
+            const box = { top: row, left, bottom: row, right };
+            areas.push(box);
+            next.set(key, box);
+          }
+        }
+        open = next;
+      }
+      return areas.length > 0 ? areas.map((a) => `${quoteSheetName(t.sheet.name)}!${boxToA1(a)}`).join(", ") : null;
     });
   }
 
@@ -947,8 +1183,9 @@ class FakeRange extends Proxy {
    *   so a host that forgets to ask for one reads undefined, and the response is as small as Excel's;
    * - a cell with no fill reports color "#FFFFFF", like a cell filled white
    *   (https://github.com/OfficeDev/office-js/issues/6218, https://github.com/OfficeDev/office-js/issues/4900);
-   *   its pattern is "None" here (the Excel.FillPattern value for no pattern), which those
-   *   threads do not settle;
+   * - `pattern` is null both for no fill and for a white fill ("They both have null for
+   *   format.fill.pattern", office-js#4900), "Solid" for other colours; only `tintAndShade`
+   *   tells them apart: null for No Fill, a number for any fill (the maintainers' answer in #4900);
    * - colours come back as "#RRGGBB" in upper case, theme colours already resolved (what
    *   `mirrorIntoFake` stores);
    * - on a null object (an *OrNullObject range that does not exist) the method fails the batch.
@@ -960,10 +1197,15 @@ class FakeRange extends Proxy {
       "Range.getCellProperties",
       () => {
         const t = this.resolve();
-        return t ? cellsOf(t.box) : 0;
+        return t && !this.nullPastLimit(t) ? cellsOf(t.box) : 0;
       },
       () => {
         const t = this.target();
+        if (this.nullPastLimit(t)) {
+          result.set(null as unknown as Array<Array<Record<string, unknown>>>);
+          return null;
+        }
+        if (cellsOf(t.box) > this.context.fake.options.readCellLimit) throw new OfficeError("RangeExceedsLimit");
         const grid: Array<Array<Record<string, unknown>>> = [];
         for (let r = t.box.top; r <= t.box.bottom; r++) {
           const row: Array<Record<string, unknown>> = [];
@@ -974,7 +1216,8 @@ class FakeRange extends Proxy {
             if (options.format?.fill !== undefined) {
               const out: Record<string, unknown> = {};
               if (fillAsked.color === true) out.color = fill ?? "#FFFFFF";
-              if (fillAsked.pattern === true) out.pattern = fill ? "Solid" : "None";
+              if (fillAsked.pattern === true) out.pattern = fill && fill !== "#FFFFFF" ? "Solid" : null;
+              if (fillAsked.tintAndShade === true) out.tintAndShade = fill ? 0 : null;
               props.format = { fill: out };
             }
             row.push(props);
@@ -1131,6 +1374,9 @@ class FakeRangeFormat {
     private readonly context: FakeContext,
     private readonly target: () => RangeTarget,
   ) {
+    // The format and its fill (both object paths; the font is rarely reached and not counted).
+    context.countObject();
+    context.countObject();
     const each = (name: string, f: (c: CellModel) => void): void =>
       context.action(name, 30, () => {
         const t = target();
@@ -1405,12 +1651,31 @@ class FakeTableCollection extends Proxy {
     );
   }
 
-  add(address: string, _hasHeaders: boolean): FakeTable {
+  /**
+   * As Excel (https://learn.microsoft.com/javascript/api/excel/excel.tablecollection#excel-excel-tablecollection-add-member(1),
+   * and the same rules in https://learn.microsoft.com/graph/api/tablecollection-add):
+   * - `address` is a Range or a string; "If the address does not contain a sheet name, the
+   *   currently-active sheet is used" — whichever collection `add` is called on;
+   * - a table that "would overlap with another table" is refused (the code is not documented;
+   *   the fake answers InvalidOperation).
+   */
+  add(address: string | FakeRange, _hasHeaders: boolean): FakeTable {
     const holder: { table: TableModel | null } = { table: null };
-    this.context.action("TableCollection.add", address.length, () => {
-      const sheet = requireObject(this.sheet, "sheet of the table")();
+    this.context.action("TableCollection.add", typeof address === "string" ? address.length : 20, () => {
+      let sheet: SheetModel;
+      let box: Box;
+      if (typeof address !== "string") ({ sheet, box } = address.target());
+      else if (address.includes("!")) {
+        const name = address.slice(0, address.lastIndexOf("!")).replace(/^'|'$/g, "").replace(/''/g, "'");
+        sheet = requireObject(this.context.fake.findSheet(name), `sheet ${name}`);
+        box = parseAddress(address);
+      } else {
+        sheet = requireObject(this.context.fake.activeSheet, "active sheet");
+        box = parseAddress(address);
+      }
       checkWritable(sheet);
-      const box = parseAddress(address);
+      const clash = this.context.fake.tables.find((t) => t.sheet === sheet && t.box.top <= box.bottom && box.top <= t.box.bottom && t.box.left <= box.right && box.left <= t.box.right);
+      if (clash) throw new OfficeError("InvalidOperation", `the table would overlap ${clash.name}`);
       const table: TableModel = { name: this.context.fake.newId("Table"), sheet, box, style: "TableStyleMedium2", showBandedRows: true };
       this.context.fake.tables.push(table);
       holder.table = table;

@@ -158,6 +158,35 @@ describe("ExcelWorkbookHost.watchCardChanges", () => {
     expect(structure).toEqual(["Schede 1"]);
   });
 
+  it("notices rows and columns inserted with the whole-row/column addresses Excel gives (5:7, C:D)", async () => {
+    await setUp();
+    await fake.userInsertsRows("Schede 1", 4, 3);
+    await fake.userInsertsColumns("Schede 1", 2, 2);
+    expect(structure).toEqual(["Schede 1", "Schede 1"]);
+  });
+
+  it("re-checks an edit even when the re-read starts while the user types in the next cell", async () => {
+    await setUp();
+    await fake.userEdits("Schede 1", "B42", [[35]]);
+    fake.enterCellEdit();
+    await settle(1000);
+    expect(changes).toHaveLength(0);
+    fake.exitCellEdit();
+    for (let i = 0; i < 10; i++) await new Promise((r) => setImmediate(r));
+    expect(changes).toHaveLength(1);
+    expect(changes[0]?.blockSnapshot.cells[11]?.[1]).toBe(35);
+  });
+
+  it("ignores coauthors' edits (source Remote): only local edits are re-checked", async () => {
+    await setUp();
+    await fake.remoteEdits("Schede 1", "B42", [[35]]);
+    await settle(1000);
+    expect(changes).toHaveLength(0);
+    await fake.userEdits("Schede 1", "B42", [[36]]);
+    await settle(1000);
+    expect(changes).toHaveLength(1);
+  });
+
   it.each([
     ["1.18", "the trigger source"],
     ["1.13", "the ranges it wrote"],

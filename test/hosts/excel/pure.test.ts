@@ -196,3 +196,40 @@ describe("write planning", () => {
     expect(batches.at(-1)?.at(-1)).toBe(small);
   });
 });
+
+describe("noFillRects", () => {
+  it("groups the cells to clear into stacked row runs", () => {
+    const { noFillRects } = jest.requireActual<typeof import("../../../src/hosts/excel/write-plan")>("../../../src/hosts/excel/write-plan");
+    expect(
+      noFillRects([
+        [null, null, "#FF0000", undefined],
+        [null, null, null, undefined],
+        [null, null, "#FF0000", null],
+      ]),
+    ).toEqual([
+      { top: 0, left: 0, bottom: 0, right: 1 },
+      { top: 1, left: 0, bottom: 1, right: 2 },
+      { top: 2, left: 0, bottom: 2, right: 1 },
+      { top: 2, left: 3, bottom: 2, right: 3 },
+    ]);
+    expect(noFillRects([[null], [null], [null]])).toEqual([{ top: 0, left: 0, bottom: 2, right: 0 }]);
+  });
+});
+
+describe("cellRects", () => {
+  it("covers exactly the listed cells with stacked row runs", () => {
+    const { cellRects } = jest.requireActual<typeof import("../../../src/hosts/excel/write-plan")>("../../../src/hosts/excel/write-plan");
+    const cells = [
+      { row: 2, col: 20 },
+      { row: 2, col: 21 },
+      { row: 3, col: 21 },
+      { row: 3, col: 20 },
+      { row: 3, col: 20 },
+      { row: 9, col: 1 },
+    ];
+    expect(cellRects(cells)).toEqual([
+      { top: 2, left: 20, bottom: 3, right: 21 },
+      { top: 9, left: 1, bottom: 9, right: 1 },
+    ]);
+  });
+});
