@@ -4,6 +4,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import officeAddins from "eslint-plugin-office-addins";
 import globals from "globals";
+import reactHooks from "eslint-plugin-react-hooks";
 
 const officeRules = {
   "office-addins/call-sync-after-load": "error",
@@ -32,6 +33,12 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       "no-console": "off",
     },
+  },
+  {
+    // The rules of hooks, and effects that say what they depend on (issue 9).
+    files: ["src/ui/**/*.{ts,tsx}", "src/taskpane/**/*.{ts,tsx}"],
+    plugins: { "react-hooks": reactHooks },
+    rules: { "react-hooks/rules-of-hooks": "error", "react-hooks/exhaustive-deps": "error" },
   },
   {
     files: ["src/engine/**/*.ts"],

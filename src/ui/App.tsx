@@ -106,9 +106,10 @@ export function App({ mode, host: excelHost, analyse, roleStore, openFile, today
   const focusResults = useRef(false);
   const themeKind = useThemeKind(mode);
 
+  // Only the first commit counts: the callback of that render, called once.
+  const firstRender = useRef(onFirstRender);
   useEffect(() => {
-    // Only the first commit counts, so no dependencies.
-    onFirstRender?.();
+    firstRender.current?.();
   }, []);
 
   const changeRole = useCallback(
@@ -140,9 +141,13 @@ export function App({ mode, host: excelHost, analyse, roleStore, openFile, today
   // Excel: the responsabile sees their card's state without pressing anything; the Nucleo gets
   // the plan year, for the review date it proposes (31/12 or 30/09 of that year).
   const needsFirstRead = mode === "excel" && (role === "responsabile" || role === "nucleo") && host !== null && !analysis && !busy && !wb.error;
+  // Keyed on host and role only (a failure shows its message and waits for "Aggiorna"): the
+  // other values are read as they are when host or role changes.
+  const firstRead = useRef({ needsFirstRead, actions, today });
+  firstRead.current = { needsFirstRead, actions, today };
   useEffect(() => {
-    // Keyed on host and role only: a failure shows its message and waits for "Aggiorna".
-    if (needsFirstRead) void actions.check({ asOf: today() });
+    const now = firstRead.current;
+    if (now.needsFirstRead) void now.actions.check({ asOf: now.today() });
   }, [host, role]);
 
   // Excel: the card follows the selection.

@@ -122,7 +122,7 @@ export function useWorkbook(host: WorkbookHost | null, analyse: AnalyseFn): [Wor
       if (mounted.current) setState((s) => ({ ...s, analysis, snapshots, options, analysisCount: s.analysisCount + 1 }));
       return analysis;
     },
-    [analyse, update],
+    [analyse],
   );
 
   const check = useCallback(

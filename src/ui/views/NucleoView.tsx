@@ -1,5 +1,5 @@
 import { Button, Caption1, Field, Input, Radio, RadioGroup, Select, makeStyles, tokens, useId } from "@fluentui/react-components";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import type { Analysis } from "../../engine/analyse";
 import { METHODOLOGY_PRESETS, type MethodologyPreset } from "../../engine/compute/methodology";
 import type { ObjectiveScore, Override, ReviewKind, Scores } from "../../engine/compute/types";
@@ -93,11 +93,15 @@ export function NucleoView(props: NucleoViewProps) {
   const rememberOpener = useReturnFocus(editing !== null);
 
   // A computed review brings its own date and kind; a plain check (its date is today) does not.
+  // Keyed on the analysis and the plan year: the kind and whether the date was typed are read as
+  // they are then (changing the kind alone has its own handler).
+  const typed = useRef({ dateTyped, review });
+  typed.current = { dateTyped, review };
   useEffect(() => {
     if (analysis && reviewed) {
       setAsOf(analysis.scores.asOf);
       setReview(analysis.scores.review);
-    } else if (!dateTyped) setAsOf(defaultReviewDate(planYear, review));
+    } else if (!typed.current.dateTyped) setAsOf(defaultReviewDate(planYear, typed.current.review));
   }, [analysis, reviewed, planYear]);
 
   // What-if: the scores under the chosen preset, beside the current ones.
