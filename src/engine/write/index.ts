@@ -9,12 +9,12 @@ import { buildFlags } from "./flags";
 import { findingsSheet } from "./findings";
 import { indicatorLayout, indicatorsSheet } from "./indicators";
 import { methodologyRefs, methodologySheet } from "./methodology";
-import { hasOwnedSheetMarker, isStateSheetName, readOwnershipRecord, type OwnershipState } from "./ownership";
+import { hasOwnedSheetMarker, isStateSheetName, readOwnershipRecord, UNREADABLE_STATE_MESSAGE, type OwnershipState } from "./ownership";
 import { phaseLayout, phasesSheet } from "./phases";
 import { objectivesSheet, scheduleSheet, staffSheet } from "./plan-tables";
 import { planReviewColumns } from "./review-columns";
 import { resolveSheetNames, sheetNameOf } from "./sheets";
-import type { OwnedSheet, OwnershipRecord, WriteMessage, WritePlan } from "./types";
+import { STATE_SHEET, type OwnedSheet, type OwnershipRecord, type WriteMessage, type WritePlan } from "./types";
 
 export type { WritePlan } from "./types";
 export { userSnapshots, readOwnershipRecord, encodeOwnershipRecord, decodeOwnershipRecord, OWNED_SHEET_MARKER } from "./ownership";
@@ -51,12 +51,7 @@ export function buildWritePlan(input: BuildWritePlanInput): WritePlan {
   const record = state.record;
   const messages: WriteMessage[] = [];
   if (state.status === "unreadable") {
-    messages.push({
-      code: "state-unreadable",
-      severity: "warning",
-      message:
-        "Il registro del componente (foglio nascosto SO_Stato) non è leggibile: i fogli generati in precedenza sono trattati come fogli dell'utente e non vengono rimossi.",
-    });
+    messages.push({ code: "state-unreadable", severity: "error", sheet: STATE_SHEET, message: UNREADABLE_STATE_MESSAGE });
   }
 
   const sheets = snapshots.filter((s) => !isStateSheetName(s.name));

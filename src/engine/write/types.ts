@@ -133,6 +133,7 @@ export interface WriteMessage {
     | "added-cell-kept"
     | "added-cell-skipped"
     | "sheet-name-taken"
+    | "sheet-no-longer-owned"
     | "flag-skipped-missing-sheet";
   severity: Severity;
   message: string;

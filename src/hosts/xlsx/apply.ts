@@ -9,7 +9,7 @@
 import type * as ExcelJS from "exceljs";
 import { columnToLetters, toA1 } from "../../engine/cells/a1";
 import type { SheetSnapshot } from "../../engine/model/snapshot";
-import { hasOwnedSheetMarker } from "../../engine/write/ownership";
+import { isGeneratedSheet, lostSheetMessage, UNREADABLE_STATE_MESSAGE, UNREADABLE_STATE_CLEARED } from "../../engine/write/ownership";
 import { readOverrides } from "../../engine/write/overrides";
 import {
   STATE_SHEET,
@@ -71,16 +71,10 @@ export function applyWritePlanToWorkbook(wb: ExcelJS.Workbook, plan: WritePlan):
     report.messages.push(TAKEN_MESSAGE);
     return report;
   }
+  // A damaged record cannot say what is the add-in's: touch nothing, tell the user.
+  if (state.status === "unreadable") return newReport([{ code: "state-unreadable", severity: "error", sheet: STATE_SHEET, message: UNREADABLE_STATE_MESSAGE }]);
   const previous = state.record;
-  if (state.status === "unreadable" && !report.messages.some((m) => m.code === "state-unreadable")) {
-    report.messages.push({
-      code: "state-unreadable",
-      severity: "warning",
-      sheet: STATE_SHEET,
-      message:
-        "Il registro del componente (foglio nascosto SO_Stato) non è leggibile: le segnalazioni colorate della volta precedente restano sulle schede e vanno tolte a mano; i fogli generati sono stati riscritti.",
-    });
-  }
+  for (const name of state.lost ?? []) report.messages.push({ code: "sheet-no-longer-owned", severity: "info", sheet: name, message: lostSheetMessage(name) });
   const keep = new Set(plan.sheets.filter((s) => s.keepIfExists).map((s) => s.name.toLowerCase()));
   // A plan built without the record took the add-in's earlier review headers for the user's and
   // did not list them again: they stay, and stay the add-in's.
@@ -142,7 +136,15 @@ export function clearAddinContent(wb: ExcelJS.Workbook): ApplyReport {
     report.messages.push(TAKEN_MESSAGE);
     return report;
   }
+  if (state.status === "unreadable") {
+    // Only the damaged record goes (a very hidden sheet the Excel window cannot show): the
+    // add-in's colours and sheets, which it can no longer tell from the user's, stay.
+    removeState(wb);
+    report.messages.push({ code: "state-unreadable", severity: "warning", sheet: STATE_SHEET, message: UNREADABLE_STATE_CLEARED });
+    return report;
+  }
   const record = state.record;
+  for (const name of state.lost ?? []) report.messages.push({ code: "sheet-no-longer-owned", severity: "info", sheet: name, message: lostSheetMessage(name) });
   const scores = record?.sheetKeys?.scores;
   const scoresSheet = scores ? wb.getWorksheet(scores) : undefined;
   if (scoresSheet && readOverrides([worksheetToSnapshot(scoresSheet)]).length > 0) {
@@ -302,7 +304,7 @@ function writeOwnedSheet(
   const existing = findSheet(wb, sheet.name);
   if (existing && sheet.keepIfExists) {
     // The add-in's own (by the record, or by its marker when the record was lost), or the user's.
-    if (previouslyOwned.has(existing.name.toLowerCase()) || hasOwnedSheetMarker(worksheetToSnapshot(existing))) {
+    if (previouslyOwned.has(existing.name.toLowerCase()) || generated(existing)) {
       record.sheets.push(existing.name);
       for (const t of tableNames(existing)) record.tables.push(t);
     } else record.keptSheets?.push(existing.name);
@@ -311,7 +313,7 @@ function writeOwnedSheet(
   }
   if (existing) {
     // A generated sheet whose record was lost (copied workbook, older state): still the add-in's.
-    if (hasOwnedSheetMarker(worksheetToSnapshot(existing))) {
+    if (generated(existing)) {
       wb.removeWorksheet(existing.id);
       report.sheetsRemoved.push(existing.name);
     } else {
@@ -345,6 +347,9 @@ function writeOwnedSheet(
   if (sheet.key) (record.sheetKeys ??= {})[sheet.key] = ws.name;
   report.sheetsWritten.push(ws.name);
 }
+
+/** A generated sheet that lost its record: the A1 marker and one of the add-in's tables. */
+const generated = (ws: ExcelJS.Worksheet): boolean => isGeneratedSheet(sheetCell(ws, 1, 1).value, tableNames(ws));
 
 const argb = (hex: string): string => `FF${hex.replace(/^#/, "").toUpperCase()}`;
 

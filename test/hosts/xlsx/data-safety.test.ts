@@ -1,0 +1,85 @@
+/**
+ * Data safety (issue 12): the add-in owns its sheets by identity, not by name. A user's sheet
+ * that has one of the add-in's names, an owned sheet the user renamed to keep, a user sheet
+ * whose A1 looks like the add-in's marker, a damaged record: none is deleted or changed.
+ */
+import type * as ExcelJS from "exceljs";
+import { applyWritePlanToWorkbook, clearAddinContent, saveWorkbook, workbookSnapshots } from "../../../src/hosts/xlsx/apply";
+import { findStateSheet, sheetCell } from "../../../src/hosts/xlsx/ownership";
+import { loadWorkbook } from "../../../src/hosts/xlsx/read";
+import { OWNED_SHEET_MARKER } from "../../../src/engine/write/ownership";
+import { analyseSnapshots, annotate, workbookBytes } from "./roundtrip-helpers";
+
+const FIXTURE = "casorate-servizio-amministrativo" as const;
+
+async function annotated(): Promise<ExcelJS.Workbook> {
+  return loadWorkbook((await annotate(workbookBytes(FIXTURE))).bytes);
+}
+
+/** `tables` on the loaded workbook, then save and load again. */
+async function tables(wb: ExcelJS.Workbook): Promise<{ wb: ExcelJS.Workbook; report: ReturnType<typeof applyWritePlanToWorkbook> }> {
+  const analysis = analyseSnapshots(workbookSnapshots(wb));
+  const report = applyWritePlanToWorkbook(wb, analysis.writePlan);
+  return { wb: await loadWorkbook(await saveWorkbook(wb)), report };
+}
+
+async function clear(wb: ExcelJS.Workbook): Promise<{ wb: ExcelJS.Workbook; report: ReturnType<typeof clearAddinContent> }> {
+  const report = clearAddinContent(wb);
+  return { wb: await loadWorkbook(await saveWorkbook(wb)), report };
+}
+
+function userSheet(wb: ExcelJS.Workbook, name: string, a1 = "Le mie note"): void {
+  const ws = wb.addWorksheet(name);
+  ws.getCell("A1").value = a1;
+  ws.getCell("B2").value = 42;
+}
+
+function expectUserSheet(wb: ExcelJS.Workbook, name: string, a1 = "Le mie note"): void {
+  const ws = wb.getWorksheet(name);
+  expect(ws).toBeDefined();
+  expect(sheetCell(ws as ExcelJS.Worksheet, 1, 1).value).toBe(a1);
+  expect(sheetCell(ws as ExcelJS.Worksheet, 2, 2).value).toBe(42);
+}
+
+describe("ownership by identity (xlsx host)", () => {
+  it("a user's own «Verifica», made after deleting the add-in's, survives clear and tables", async () => {
+    for (const step of [clear, tables]) {
+      const wb = await annotated();
+      wb.removeWorksheet((wb.getWorksheet("Verifica") as ExcelJS.Worksheet).id);
+      userSheet(wb, "Verifica");
+      const after = await step(wb);
+      expectUserSheet(after.wb, "Verifica");
+    }
+  });
+
+  it("a renamed «Punteggi» kept by the user and a new user «Punteggi» both survive", async () => {
+    for (const step of [clear, tables]) {
+      const wb = await annotated();
+      (wb.getWorksheet("Punteggi") as ExcelJS.Worksheet).name = "Punteggi 2024";
+      userSheet(wb, "Punteggi");
+      const after = await step(wb);
+      expectUserSheet(after.wb, "Punteggi");
+      expect(after.wb.getWorksheet("Punteggi 2024")).toBeDefined();
+    }
+  });
+
+  it("a user sheet whose A1 starts with the marker text is not the add-in's", async () => {
+    const wb = await loadWorkbook(workbookBytes(FIXTURE));
+    userSheet(wb, "Verifica", `${OWNED_SHEET_MARKER} appunti miei`);
+    const after = await tables(wb);
+    expectUserSheet(after.wb, "Verifica", `${OWNED_SHEET_MARKER} appunti miei`);
+  });
+
+  it("a damaged record: tables touches nothing and says so; the user's sheets stay", async () => {
+    const wb = await annotated();
+    const state = findStateSheet(wb) as ExcelJS.Worksheet;
+    const chunk = sheetCell(state, 1, 1).value as string;
+    // Same schema, one sheet name changed by hand: the checksum no longer matches.
+    sheetCell(state, 1, 1).value = chunk.replace('"Verifica"', '"Servizio Amministrativo"');
+    const names = wb.worksheets.map((ws) => ws.name);
+    const { wb: after, report } = await tables(wb);
+    expect(after.worksheets.map((ws) => ws.name)).toEqual(names);
+    expect(report.messages.map((m) => m.code)).toContain("state-unreadable");
+    expect(report.sheetsWritten).toEqual([]);
+  });
+});
