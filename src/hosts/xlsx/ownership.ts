@@ -99,7 +99,8 @@ export function stateSnapshot(wb: ExcelJS.Workbook): SheetSnapshot | null {
   // The record as verified against the workbook: the engine then never takes a user sheet that
   // now has a recorded name for the add-in's (nor leaves it out of the analysis).
   const state = readState(wb);
-  if (state.status !== "ok") return worksheetToSnapshot(ws);
+  // Unchanged by the check: the sheet as it is (the Office.js host passes its column A as read).
+  if (state.status !== "ok" || (state.lost ?? []).length === 0) return worksheetToSnapshot(ws);
   return { name: ws.name, origin: { row: 0, col: 0 }, cells: encodeOwnershipRecord(state.record).map((c) => [c]) };
 }
 
