@@ -6,7 +6,7 @@ import type { SheetSnapshot } from "../model/snapshot";
 import { asOfReference, scoresSheet } from "./scores";
 import { objectiveEntries, type WriteContext } from "./context";
 import { buildFlags } from "./flags";
-import { findingsSheet } from "./findings";
+import { findingsSheet, orphanNoteMessages, previousFindingNotes } from "./findings";
 import { indicatorLayout, indicatorsSheet } from "./indicators";
 import { methodologyRefs, methodologySheet } from "./methodology";
 import { hasOwnedSheetMarker, isStateSheetName, readOwnershipRecord, UNREADABLE_STATE_MESSAGE, type OwnershipState } from "./ownership";
@@ -96,8 +96,13 @@ export function buildWritePlan(input: BuildWritePlanInput): WritePlan {
   const ind = indicatorLayout(context);
   const phases = phaseLayout(context);
   const existing = new Set(sheets.map((s) => s.name));
+  // Notes people typed on the previous Verifica are carried over by finding identity.
+  const findingsName = sheetNameOf(names, "findings");
+  const previousFindings = sheets.find((s) => s.name.toLowerCase() === findingsName.toLowerCase() && hasOwnedSheetMarker(s)) ?? null;
+  const userNotes = previousFindingNotes(previousFindings);
+  messages.push(...orphanNoteMessages(findingsName, findings, userNotes.orphans));
   const owned: OwnedSheet[] = [
-    findingsSheet(sheetNameOf(names, "findings"), findings, existing),
+    findingsSheet(findingsName, findings, existing, userNotes.notes),
     scoresSheet(context, ind, phases, sheets),
     objectivesSheet(context, phases.range("id"), ind.range("id")),
     phasesSheet(context),

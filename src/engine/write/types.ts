@@ -134,6 +134,7 @@ export interface WriteMessage {
     | "added-cell-skipped"
     | "sheet-name-taken"
     | "sheet-no-longer-owned"
+    | "user-note-dropped"
     | "flag-skipped-missing-sheet";
   severity: Severity;
   message: string;

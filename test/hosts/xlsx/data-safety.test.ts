@@ -83,3 +83,38 @@ describe("ownership by identity (xlsx host)", () => {
     expect(report.sheetsWritten).toEqual([]);
   });
 });
+
+describe("notes typed into the add-in's Verifica", () => {
+  /** Row (1-based) of the header of the Verifica table, and the columns by header. */
+  function layout(ws: ExcelJS.Worksheet): { header: number; col: (name: string) => number } {
+    for (let r = 1; r <= 10; r++) {
+      const names: string[] = [];
+      sheetCell(ws, r, 1);
+      ws.getRow(r).eachCell((c, n) => (names[n] = String(c.value)));
+      if (names.includes("Note dell'utente")) return { header: r, col: (name) => names.indexOf(name) };
+    }
+    throw new Error("no header");
+  }
+
+  it("are carried over by finding identity; a note whose finding is gone is reported", async () => {
+    const wb = await annotated();
+    const ws = wb.getWorksheet("Verifica") as ExcelJS.Worksheet;
+    const { header, col } = layout(ws);
+    const first = header + 1;
+    const second = header + 2;
+    const identity = (w: ExcelJS.Worksheet, r: number): unknown[] => ["Foglio", "Cella", "Regola"].map((h) => sheetCell(w, r, col(h)).value);
+    const kept = identity(ws, first);
+    sheetCell(ws, first, col("Note dell'utente")).value = "risolto il 2/10";
+    // A note on a finding that will not come back (its identity changed by hand).
+    sheetCell(ws, second, col("Regola")).value = "regola-che-non-esiste";
+    sheetCell(ws, second, col("Note dell'utente")).value = "vecchia nota";
+    const { wb: after, report } = await tables(wb);
+    const again = after.getWorksheet("Verifica") as ExcelJS.Worksheet;
+    const rows = Array.from({ length: again.rowCount }, (_, i) => i + 1).filter((r) => JSON.stringify(identity(again, r)) === JSON.stringify(kept));
+    expect(rows.map((r) => sheetCell(again, r, layout(again).col("Note dell'utente")).value)).toContain("risolto il 2/10");
+    const dropped = report.messages.filter((m) => m.code === "user-note-dropped");
+    expect(dropped).toHaveLength(1);
+    expect(dropped[0]?.message).toContain("«vecchia nota»");
+  });
+});
+
