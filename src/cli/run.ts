@@ -2,7 +2,7 @@ import { promises as fs } from "node:fs";
 import path from "node:path";
 import { analyse } from "../engine/analyse";
 import { allObjectives } from "../engine/model/plan";
-import { loadWorkbook } from "../hosts/xlsx/read";
+import { loadWorkbook, unreadSheetsMessage } from "../hosts/xlsx/read";
 import { applyWritePlanToWorkbook, clearAddinContent, saveWorkbook, workbookSnapshots } from "../hosts/xlsx/apply";
 import type { ApplyReport } from "../engine/write/types";
 import { WorkbookEmptyError, WorkbookEncryptedError, WorkbookUnreadableError } from "../hosts/xlsx/errors";
@@ -46,7 +46,7 @@ async function load(file: string, data: Uint8Array) {
   try {
     const workbook = await loadWorkbook(data);
     // SO_Stato included: the engine needs the ownership record to tell its own sheets apart.
-    return { workbook, snapshots: workbookSnapshots(workbook) };
+    return { workbook, snapshots: workbookSnapshots(workbook), unread: unreadSheetsMessage(workbook) };
   } catch (e) {
     if (e instanceof WorkbookEncryptedError || e instanceof WorkbookUnreadableError || e instanceof WorkbookEmptyError) {
       throw new UnusableInputError(`${path.basename(file)}: ${e.message}`);
@@ -206,7 +206,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   try {
     const data = await readInput(file);
     if (args.command === "clear") {
-      const { workbook } = await load(file, data);
+      const { workbook, unread } = await load(file, data);
+      if (unread) io.stderr(`Avviso: ${unread}`);
       const report = clearAddinContent(workbook);
       printMessages(report, io);
       if (blocking(report)) return EXIT.unusable;
@@ -214,7 +215,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.stdout(`Tolto tutto ciò che Schede Obiettivo aveva aggiunto. File scritto: ${out}`);
       return EXIT.ok;
     }
-    const { workbook, snapshots } = await load(file, data);
+    const { workbook, snapshots, unread } = await load(file, data);
+    if (unread) io.stderr(`Avviso: ${unread}`);
     const analysis = analyse(snapshots, { asOf: args.asOf ?? io.today(), review: args.review });
     if (allObjectives(analysis.plan).length === 0) {
       throw new UnusableInputError(`${path.basename(file)}: nessuna scheda obiettivo trovata (cercate le intestazioni "Obiettivo: Descrizione Sintetica", "N° | Descrizione Obiettivi | Peso %" o "DEFINIZIONE OBIETTIVO").`);

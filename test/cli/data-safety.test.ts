@@ -7,6 +7,7 @@ import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, ex
 import os from "node:os";
 import path from "node:path";
 import * as ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { EXIT, runCli } from "../../src/cli/run";
 import { loadWorkbook } from "../../src/hosts/xlsx/read";
 
@@ -152,3 +153,21 @@ describe("a workbook the add-in must not touch", () => {
     void ExcelJS;
   });
 });
+
+describe("sheets that cannot be read", () => {
+  it("are named in a warning by check, not dropped silently", async () => {
+    const zip = await JSZip.loadAsync(readFileSync(example));
+    const rels = await (zip.file("xl/_rels/workbook.xml.rels") as JSZip.JSZipObject).async("string");
+    zip.file(
+      "xl/_rels/workbook.xml.rels",
+      rels.replace("</Relationships>", '<Relationship Id="rIdX" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/manca.xml"/></Relationships>'),
+    );
+    const book = await (zip.file("xl/workbook.xml") as JSZip.JSZipObject).async("string");
+    zip.file("xl/workbook.xml", book.replace("</sheets>", '<sheet name="Fantasma" sheetId="99" r:id="rIdX"/></sheets>'));
+    const input = path.join(tmp(), "piano.xlsx");
+    writeFileSync(input, await zip.generateAsync({ type: "uint8array" }));
+    const r = await run(["check", input]);
+    expect(r.err).toContain("Avviso: Il foglio «Fantasma» elencato nella cartella non ha potuto essere letto");
+  });
+});
+
