@@ -186,9 +186,14 @@ export async function clearXlsxWithReport(input: ArrayBuffer | Uint8Array): Prom
 
 /** The workbook as .xlsx bytes (notes on empty cells kept, see keepNotesOnEmptyCells). */
 export async function saveWorkbook(wb: ExcelJS.Workbook): Promise<Uint8Array> {
-  keepNotesOnEmptyCells(wb);
-  const buffer = await wb.xlsx.writeBuffer();
-  return buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer as ArrayBuffer);
+  const escaped = keepNotesOnEmptyCells(wb);
+  try {
+    const buffer = await wb.xlsx.writeBuffer();
+    return buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer as ArrayBuffer);
+  } finally {
+    // The workbook in memory keeps the user's text as it was read (the page saves it again).
+    for (const [cell, value] of escaped) cell.value = value;
+  }
 }
 
 /**
@@ -197,15 +202,36 @@ export async function saveWorkbook(wb: ExcelJS.Workbook): Promise<Uint8Array> {
  * Such a cell gets Excel's default vertical alignment (bottom) written out explicitly: it looks
  * the same, the style survives a read (protection, say, would not), and so does the note.
  */
-export function keepNotesOnEmptyCells(wb: ExcelJS.Workbook): void {
+export function keepNotesOnEmptyCells(wb: ExcelJS.Workbook): Map<ExcelJS.Cell, string> {
+  const escaped = new Map<ExcelJS.Cell, string>();
   for (const ws of wb.worksheets) {
     ws.eachRow({ includeEmpty: true }, (row) => {
       row.eachCell({ includeEmpty: true }, (cell) => {
+        const value = cell.value;
+        if (typeof value === "string" && XML_CONTROL_TEST.test(value)) {
+          escaped.set(cell, value);
+          cell.value = escapeControlChars(value);
+        }
         if (cell.note === undefined || cell.type !== ExcelJSValueType.Null || cell.style?.alignment) return;
         cell.style = { ...cell.style, alignment: { vertical: "bottom" } };
       });
     });
   }
+  return escaped;
+}
+
+// eslint-disable-next-line no-control-regex
+const XML_CONTROL_TEST = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
+// eslint-disable-next-line no-control-regex
+const XML_CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g;
+
+/**
+ * A user's text with the control characters XML cannot hold written as Excel writes them,
+ * `_x0001_` (ExcelJS would drop them on save and the user's value would change): Excel reads
+ * the character back. (An "_x" already in the text is Excel's own escape, kept as it is.)
+ */
+export function escapeControlChars(text: string): string {
+  return text.replace(XML_CONTROL, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
 }
 
 /** ExcelJS's ValueType.Null (the enum is not reachable through a type-only import). */

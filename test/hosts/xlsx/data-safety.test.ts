@@ -118,3 +118,18 @@ describe("notes typed into the add-in's Verifica", () => {
   });
 });
 
+
+describe("control characters", () => {
+  it("in a user value survive a save, written as Excel writes them (_x0001_)", async () => {
+    const wb = await loadWorkbook(workbookBytes(FIXTURE));
+    const ws = wb.addWorksheet("Appunti");
+    ws.getCell("A1").value = "prima\u0001dopo";
+    const again = await loadWorkbook(await saveWorkbook(wb));
+    expect(sheetCell(again.getWorksheet("Appunti") as ExcelJS.Worksheet, 1, 1).value).toBe("prima\u0001dopo");
+  });
+
+  it("quoted in a note of the add-in do not stop clear from recognising it", async () => {
+    const { noteText } = await import("../../../src/engine/write/flags");
+    expect(noteText("error", ["«a\u0001b»"])).toBe("Schede Obiettivo · Errore\n«ab»");
+  });
+});
