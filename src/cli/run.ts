@@ -182,8 +182,19 @@ function printMessages(report: ApplyReport, io: CliIo): void {
   for (const m of report.messages) io.stderr(`Avviso: ${m.message}`);
 }
 
+/**
+ * Text for a terminal: control characters (ESC and the other C0 ones but tab and line feed, DEL,
+ * the C1 range) shown as `\x1B`… instead of sent raw, so that text from a cell can never clear
+ * the screen, change the window title or fake a line of the report.
+ */
+export function terminalSafe(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, (c) => `\\x${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
+}
+
 /** Runs `schede …`; returns the exit code. Never throws for user input problems. */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+export async function runCli(argv: readonly string[], terminal: CliIo): Promise<number> {
+  const io: CliIo = { ...terminal, stdout: (t) => terminal.stdout(terminalSafe(t)), stderr: (t) => terminal.stderr(terminalSafe(t)) };
   let args: CliArgs;
   try {
     args = parseArgs(argv);

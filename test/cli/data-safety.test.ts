@@ -10,6 +10,7 @@ import * as ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { EXIT, runCli } from "../../src/cli/run";
 import { loadWorkbook } from "../../src/hosts/xlsx/read";
+import { saveWorkbook } from "../../src/hosts/xlsx/apply";
 
 const root = path.resolve(__dirname, "../..");
 const example = path.join(root, "examples/piano-2024-comune-esempio.xlsx");
@@ -171,3 +172,19 @@ describe("sheets that cannot be read", () => {
   });
 });
 
+
+describe("terminal output", () => {
+  it("shows control characters from cells escaped, never raw", async () => {
+    const wb = await loadWorkbook(readFileSync(example));
+    // An objective's title with escape sequences (stored in the file as _x001B_, as Excel does).
+    wb.worksheets.forEach((ws) => ws.eachRow((row) => row.eachCell((c) => {
+      if (c.value === "Trasparenza") c.value = "Traspar\u001b[2J\u001b]0;titolo\u0007enza";
+    })));
+    const input = path.join(tmp(), "piano.xlsx");
+    writeFileSync(input, await saveWorkbook(wb));
+    const r = await run(["check", input]);
+    // eslint-disable-next-line no-control-regex
+    expect(r.out).not.toMatch(/[\u001b\u0007]/);
+    expect(r.out).toContain("Traspar\\x1B[2J\\x1B]0;titolo\\x07enza");
+  });
+});
