@@ -25,6 +25,7 @@ const OwnershipRecordSchema = z.object({
       note: z.string().optional(),
       fill: z.string().optional(),
       originalNoteModels: z.array(z.string().nullable()).optional(),
+      originalStyleModels: z.array(z.string().nullable()).optional(),
     }),
   ),
   addedCells: z.array(

@@ -240,6 +240,11 @@ export interface OwnershipRecord {
     fill?: string;
     /** Host-specific exact note models per cell (ExcelJS: JSON), beside the plain texts. */
     originalNoteModels?: (string | null)[];
+    /**
+     * Host-specific whole style per cell (ExcelJS: JSON) of the cells that were empty, null for
+     * the others: an empty cell gets back exactly its style (no alignment or font left behind).
+     */
+    originalStyleModels?: (string | null)[];
   }>;
   addedCells: Array<{
     sheet: string;

@@ -274,7 +274,11 @@ function undo(wb: ExcelJS.Workbook, record: OwnershipRecord | null, keep: Readon
       for (let c = flag.left; c <= flag.right; c++, i++) {
         const cell = sheetCell(ws, r + 1, c + 1);
         // A cell the user re-coloured since keeps the user's colour.
-        if (ours === undefined || sameFill(cell.fill, ours)) setFill(cell, fillFromRecord(flag.originalFills[i] ?? null));
+        if (ours !== undefined && !sameFill(cell.fill, ours)) continue;
+        const style = flag.originalStyleModels?.[i] ?? null;
+        // A cell still empty gets its whole style back (the alignment that kept the note, say).
+        if (style !== null && cell.type === ExcelJSValueType.Null) cell.style = parseStyle(style) ?? cell.style;
+        else setFill(cell, fillFromRecord(flag.originalFills[i] ?? null));
       }
     }
     const anchor = sheetCell(ws, flag.top + 1, flag.left + 1);
@@ -306,6 +310,16 @@ function undo(wb: ExcelJS.Workbook, record: OwnershipRecord | null, keep: Readon
     if (!ws) continue;
     wb.removeWorksheet(ws.id);
     report.sheetsRemoved.push(ws.name);
+  }
+}
+
+/** A recorded style (JSON) as a fresh style object, or null when it cannot be read. */
+function parseStyle(text: string): Partial<ExcelJS.Style> | null {
+  try {
+    const style = JSON.parse(text) as unknown;
+    return typeof style === "object" && style !== null ? (style as Partial<ExcelJS.Style>) : null;
+  } catch {
+    return null;
   }
 }
 
@@ -606,18 +620,31 @@ function writeFlags(wb: ExcelJS.Workbook, flags: readonly CellFlag[], record: Ow
     const originalFills: (string | null)[] = [];
     const originalNotes: (string | null)[] = [];
     const originalNoteModels: (string | null)[] = [];
+    const originalStyleModels: (string | null)[] = [];
     for (let r = flag.top; r <= flag.bottom; r++) {
       for (let c = flag.left; c <= flag.right; c++) {
         const cell = sheetCell(ws, r + 1, c + 1);
         originalFills.push(fillToRecord(cell.fill));
         originalNotes.push(noteText(cell.note));
         originalNoteModels.push(noteModelToRecord(cell.note));
+        originalStyleModels.push(cell.type === ExcelJSValueType.Null ? JSON.stringify(cell.style ?? {}) : null);
       }
     }
     usable.push({
       flag,
       ws,
-      entry: { sheet: ws.name, top: flag.top, left: flag.left, bottom: flag.bottom, right: flag.right, originalFills, originalNotes, originalNoteModels, fill: flag.fill },
+      entry: {
+        sheet: ws.name,
+        top: flag.top,
+        left: flag.left,
+        bottom: flag.bottom,
+        right: flag.right,
+        originalFills,
+        originalNotes,
+        originalNoteModels,
+        ...(originalStyleModels.some((m) => m !== null) ? { originalStyleModels } : {}),
+        fill: flag.fill,
+      },
     });
   }
   for (const { flag, ws, entry } of usable) {

@@ -133,3 +133,29 @@ describe("control characters", () => {
     expect(noteText("error", ["«a\u0001b»"])).toBe("Schede Obiettivo · Errore\n«ab»");
   });
 });
+
+describe("an empty flagged cell after clear", () => {
+  it("has the style it had: no font, border or alignment left by the add-in", async () => {
+    const wb0 = new (await import("exceljs")).Workbook();
+    const ws0 = wb0.addWorksheet("Dati");
+    ws0.getCell("A1").value = "Peso";
+    ws0.getColumn(2).font = { bold: true, name: "Arial" };
+    ws0.getColumn(2).border = { bottom: { style: "thin" } };
+    const original = await loadWorkbook(await saveWorkbook(wb0));
+    const styleOf = (wb: ExcelJS.Workbook): string => JSON.stringify(sheetCell(wb.getWorksheet("Dati") as ExcelJS.Worksheet, 5, 2).style ?? {});
+    const before = styleOf(original);
+    const plan = {
+      version: 1 as const,
+      sheets: [],
+      flags: [{ sheet: "Dati", top: 4, left: 1, bottom: 4, right: 1, severity: "error" as const, fill: "#FFC7CE", note: "Schede Obiettivo · Errore\nManca il peso.", ruleIds: ["x"] }],
+      addedCells: [],
+      stats: { cells: 0, formulas: 0, flags: 1, tables: 0 },
+    };
+    applyWritePlanToWorkbook(original, plan);
+    const annotatedWb = await loadWorkbook(await saveWorkbook(original));
+    expect(styleOf(annotatedWb)).not.toBe(before);
+    const cleared = await clear(annotatedWb);
+    expect(styleOf(cleared.wb)).toBe(before);
+    expect(sheetCell(cleared.wb.getWorksheet("Dati") as ExcelJS.Worksheet, 5, 2).note).toBeUndefined();
+  });
+});
