@@ -135,6 +135,7 @@ export interface WriteMessage {
     | "sheet-name-taken"
     | "sheet-no-longer-owned"
     | "user-note-dropped"
+    | "flag-not-found"
     | "flag-skipped-missing-sheet";
   severity: Severity;
   message: string;

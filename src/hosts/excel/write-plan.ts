@@ -316,10 +316,42 @@ export function planWrite(mode: WriteMode, state: WriteState, annotation: Annota
   const carriedFlags: RecordFlag[] = [];
   /** Note each anchor cell has once the previous flags are undone (only cells that were read). */
   const noteAfterUndo = new Map<string, string | null>(state.notes);
+  // The notes the add-in wrote, by top-left cell: a flag whose cell shows another cell's note has
+  // moved (rows inserted above it); it is left alone, as the xlsx host does when it cannot find
+  // it elsewhere.
+  const recordedNotes = new Map<string, string[]>();
+  for (const f of prev.flags) {
+    if (f.note === undefined || f.note === "") continue;
+    const k = cellKey(f.sheet, f.top, f.left);
+    recordedNotes.set(k, [...(recordedNotes.get(k) ?? []), f.note]);
+  }
+  const allNotes = new Set([...recordedNotes.values()].flat());
+  // Moved: its cell now shows a note the add-in wrote for another cell (a note the user edited or
+  // removed is no sign of a move: the fills come back where they still are the add-in's).
+  const moved = (f: RecordFlag): boolean => {
+    const k = cellKey(f.sheet, f.top, f.left);
+    const now = state.notes.get(k) ?? null;
+    if (annotation !== "note" || now === null) return false;
+    return allNotes.has(now) && !(recordedNotes.get(k) ?? []).includes(now);
+  };
+  const lostFlags = new Set<string>();
   for (const f of [...prev.flags].reverse()) {
     if (!exists(f.sheet)) continue; // the sheet is gone, and the flag with it
     if (!undone.has(f) || !writable(f.sheet)) {
       carriedFlags.unshift(f);
+      continue;
+    }
+    if (moved(f)) {
+      const name = info(f.sheet)?.name ?? f.sheet;
+      if (!lostFlags.has(name.toLowerCase())) {
+        lostFlags.add(name.toLowerCase());
+        messages.push({
+          code: "flag-not-found",
+          severity: "warning",
+          sheet: name,
+          message: `Alcune celle segnalate dal componente nel foglio «${name}» non sono più dove erano (righe o colonne inserite?): i loro colori restano come sono e vanno tolti a mano.`,
+        });
+      }
       continue;
     }
     report.flagsRemoved++;

@@ -264,14 +264,30 @@ function findSheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet | unde
 
 function undo(wb: ExcelJS.Workbook, record: OwnershipRecord | null, keep: ReadonlySet<string>, report: ApplyReport, keepAddedCells = false): void {
   if (!record) return;
+  const offsets = flagOffsets(wb, record.flags);
+  const lost = new Set<string>();
   // Later flags were written last: undo them first, so each cell ends with its original.
   for (const flag of [...record.flags].reverse()) {
     const ws = findSheet(wb, flag.sheet);
     if (!ws) continue;
+    const offset = offsets.get(anchorKey(flag));
+    if (offset === null || offset === undefined) {
+      // Not where it was and not found by its note: its cells are left as they are.
+      if (!lost.has(ws.name)) {
+        lost.add(ws.name);
+        report.messages.push({
+          code: "flag-not-found",
+          severity: "warning",
+          sheet: ws.name,
+          message: `Alcune celle segnalate dal componente nel foglio «${ws.name}» non sono più dove erano e non sono state ritrovate (righe o colonne inserite?): i loro colori restano come sono e vanno tolti a mano.`,
+        });
+      }
+      continue;
+    }
     const ours = flag.fill ? solidFill(flag.fill) : undefined;
     let i = 0;
-    for (let r = flag.top; r <= flag.bottom; r++) {
-      for (let c = flag.left; c <= flag.right; c++, i++) {
+    for (let r = flag.top + offset.rows; r <= flag.bottom + offset.rows; r++) {
+      for (let c = flag.left + offset.cols; c <= flag.right + offset.cols; c++, i++) {
         const cell = sheetCell(ws, r + 1, c + 1);
         // A cell the user re-coloured since keeps the user's colour.
         if (ours !== undefined && !sameFill(cell.fill, ours)) continue;
@@ -281,7 +297,7 @@ function undo(wb: ExcelJS.Workbook, record: OwnershipRecord | null, keep: Readon
         else setFill(cell, fillFromRecord(flag.originalFills[i] ?? null));
       }
     }
-    const anchor = sheetCell(ws, flag.top + 1, flag.left + 1);
+    const anchor = sheetCell(ws, flag.top + offset.rows + 1, flag.left + offset.cols + 1);
     if (flag.note !== undefined && flag.note !== "" && noteText(anchor.note) === flag.note) {
       restoreNote(anchor, flag.originalNoteModels?.[0] ?? null, flag.originalNotes[0] ?? null);
     }
@@ -321,6 +337,72 @@ function parseStyle(text: string): Partial<ExcelJS.Style> | null {
   } catch {
     return null;
   }
+}
+
+type RecordFlag = OwnershipRecord["flags"][number];
+
+const anchorKey = (f: RecordFlag): string => `${f.sheet.toLowerCase()}\u0000${f.top}:${f.left}`;
+
+/**
+ * Where each flag's cells are now, by its top-left cell: rows or columns inserted above or left
+ * of a flag move it, and undoing it at the recorded place would paint another cell. The note the
+ * add-in wrote there tells: still on the recorded cell → no offset; else the one cell of the sheet
+ * that holds exactly that note → its offset; else, when the cell shows the note of another flag,
+ * null (moved, left alone); else (the user edited or removed the note) no offset. Flags that
+ * never had a note (written by a host without notes) are undone where recorded, by fill only.
+ */
+function flagOffsets(wb: ExcelJS.Workbook, flags: readonly RecordFlag[]): Map<string, { rows: number; cols: number } | null> {
+  const notes = new Map<string, string[]>();
+  for (const f of flags) {
+    const k = anchorKey(f);
+    if (!notes.has(k)) notes.set(k, []);
+    if (f.note !== undefined && f.note !== "") notes.get(k)?.push(f.note);
+  }
+  const allNotes = new Set([...notes.values()].flat());
+  const indexes = new Map<ExcelJS.Worksheet, Map<string, Array<{ row: number; col: number }>>>();
+  const out = new Map<string, { rows: number; cols: number } | null>();
+  for (const f of flags) {
+    const k = anchorKey(f);
+    if (out.has(k)) continue;
+    const recorded = notes.get(k) ?? [];
+    const ws = findSheet(wb, f.sheet);
+    if (!ws || recorded.length === 0) {
+      out.set(k, { rows: 0, cols: 0 });
+      continue;
+    }
+    const now = noteText(sheetCell(ws, f.top + 1, f.left + 1).note);
+    if (now !== null && recorded.includes(now)) {
+      out.set(k, { rows: 0, cols: 0 });
+      continue;
+    }
+    let index = indexes.get(ws);
+    if (!index) {
+      index = notesIndex(ws);
+      indexes.set(ws, index);
+    }
+    const found = recorded.flatMap((n) => index.get(n) ?? []);
+    if (found.length === 1) out.set(k, { rows: (found[0] as { row: number }).row - f.top, cols: (found[0] as { col: number }).col - f.left });
+    // Not found, and the cell shows another flag's note: it moved, and where is not known.
+    else if (now !== null && allNotes.has(now)) out.set(k, null);
+    // The user edited or removed the note: undone in place (fills only where still the add-in's).
+    else out.set(k, { rows: 0, cols: 0 });
+  }
+  return out;
+}
+
+/** Every note of a sheet by its text, with the (zero-based) cells that hold it. */
+function notesIndex(ws: ExcelJS.Worksheet): Map<string, Array<{ row: number; col: number }>> {
+  const index = new Map<string, Array<{ row: number; col: number }>>();
+  ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
+    row.eachCell({ includeEmpty: true }, (cell, colNumber) => {
+      const text = noteText(cell.note);
+      if (text === null) return;
+      const list = index.get(text) ?? [];
+      list.push({ row: rowNumber - 1, col: colNumber - 1 });
+      index.set(text, list);
+    });
+  });
+  return index;
 }
 
 function plainCellValue(v: ExcelJS.CellValue): string | number | boolean | null {

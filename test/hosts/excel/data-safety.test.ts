@@ -68,3 +68,35 @@ describe("ownership by identity (Office.js host)", () => {
     expect(fake.findSheet(STATE_SHEET)).toBeUndefined();
   });
 });
+
+describe("a flag that moved (rows inserted above it)", () => {
+  it("is left alone, never undone onto the cell now at its old place", async () => {
+    const fake = cardWorkbook(1, 1, { excelApi: "1.18" });
+    const uninstall = fake.install();
+    try {
+      const host = new ExcelWorkbookHost({ capabilities: caps(fake) });
+      const cards = fake.sheet("Schede 1");
+      cards.touch(4, 1).fill = "#FFFF00"; // the user's yellow on B5
+      const flagAt = (top: number, note: string) => ({ sheet: "Schede 1", top, left: 1, bottom: top, right: 1, severity: "error" as const, fill: "#FFC7CE", note, ruleIds: ["x"] });
+      await host.applyWritePlan({ ...plan, sheets: [], flags: [flagAt(4, "Schede Obiettivo · Errore\nPrimo."), flagAt(5, "Schede Obiettivo · Errore\nSecondo.")] });
+      // One row inserted at the top, as Excel does it: B5 (yellow under the flag) is now B6, with its note.
+      const b5 = { fill: cards.cell(4, 1)?.fill ?? null, note: cards.notes.get("B5") };
+      const b6 = { fill: cards.cell(5, 1)?.fill ?? null, note: cards.notes.get("B6") };
+      cards.touch(4, 1).fill = null;
+      cards.notes.delete("B5");
+      cards.touch(5, 1).fill = b5.fill;
+      cards.notes.set("B6", b5.note as string);
+      cards.touch(6, 1).fill = b6.fill;
+      cards.notes.set("B7", b6.note as string);
+      const report = await host.clearAddinContent();
+      // The old B5's recorded original (yellow) is not painted on what is now B5, and the
+      // original of the old B6 (no fill) is not painted on the old B5: nothing the user had is lost.
+      expect(cards.cell(4, 1)?.fill ?? null).toBeNull();
+      expect(cards.cell(5, 1)?.fill).toBe("#FFC7CE");
+      expect(report.messages.map((m) => m.code)).toContain("flag-not-found");
+    } finally {
+      uninstall();
+    }
+  });
+});
+

@@ -5,7 +5,7 @@
  */
 import type * as ExcelJS from "exceljs";
 import { applyWritePlanToWorkbook, clearAddinContent, saveWorkbook, workbookSnapshots } from "../../../src/hosts/xlsx/apply";
-import { findStateSheet, sheetCell } from "../../../src/hosts/xlsx/ownership";
+import { findStateSheet, removeNote, sheetCell } from "../../../src/hosts/xlsx/ownership";
 import { loadWorkbook } from "../../../src/hosts/xlsx/read";
 import { OWNED_SHEET_MARKER } from "../../../src/engine/write/ownership";
 import { analyseSnapshots, annotate, workbookBytes } from "./roundtrip-helpers";
@@ -157,5 +157,42 @@ describe("an empty flagged cell after clear", () => {
     const cleared = await clear(annotatedWb);
     expect(styleOf(cleared.wb)).toBe(before);
     expect(sheetCell(cleared.wb.getWorksheet("Dati") as ExcelJS.Worksheet, 5, 2).note).toBeUndefined();
+  });
+});
+
+describe("rows inserted above flags", () => {
+  it("clear finds the flags where they moved: every user fill comes back, on the right cell", async () => {
+    const wb0 = new (await import("exceljs")).Workbook();
+    const ws0 = wb0.addWorksheet("Dati");
+    ws0.getCell("A1").value = "Peso";
+    ws0.getCell("B5").value = 10;
+    ws0.getCell("B5").fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFFF00" } };
+    ws0.getCell("B6").value = 20;
+    const original = await loadWorkbook(await saveWorkbook(wb0));
+    const flag = (top: number, note: string) => ({ sheet: "Dati", top, left: 1, bottom: top, right: 1, severity: "error" as const, fill: "#FFC7CE", note, ruleIds: ["x"] });
+    const plan = {
+      version: 1 as const,
+      sheets: [],
+      flags: [flag(4, "Schede Obiettivo · Errore\nPrimo."), flag(5, "Schede Obiettivo · Errore\nSecondo.")],
+      addedCells: [],
+      stats: { cells: 0, formulas: 0, flags: 2, tables: 0 },
+    };
+    applyWritePlanToWorkbook(original, plan);
+    const annotatedWb = await loadWorkbook(await saveWorkbook(original));
+    // A row inserted at the top, as Excel does it (ExcelJS's spliceRows leaves notes behind: moved by hand).
+    const dati = annotatedWb.getWorksheet("Dati") as ExcelJS.Worksheet;
+    const notes = [5, 6].map((r) => sheetCell(dati, r, 2).note);
+    dati.spliceRows(1, 0, []);
+    for (const r of [5, 6, 7]) removeNote(sheetCell(dati, r, 2));
+    notes.forEach((n, i) => n !== undefined && (sheetCell(dati, 6 + i, 2).note = n));
+    const { wb, report } = await clear(annotatedWb);
+    const ws = wb.getWorksheet("Dati") as ExcelJS.Worksheet;
+    expect(sheetCell(ws, 6, 2).value).toBe(10);
+    expect(JSON.stringify(sheetCell(ws, 6, 2).fill)).toContain("FFFFFF00");
+    expect(sheetCell(ws, 6, 2).note).toBeUndefined();
+    expect(sheetCell(ws, 7, 2).value).toBe(20);
+    expect(JSON.stringify(sheetCell(ws, 7, 2).fill ?? null)).not.toContain("FFC7CE");
+    expect(sheetCell(ws, 7, 2).note).toBeUndefined();
+    expect(report.messages.map((m) => m.code)).not.toContain("flag-not-found");
   });
 });
