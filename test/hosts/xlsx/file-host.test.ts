@@ -27,6 +27,16 @@ describe("FileWorkbookHost", () => {
     expect(names).toEqual(expect.arrayContaining([...snapshots.map((s) => s.name), "Verifica"]));
   });
 
+  it("offers no copy when the workbook must not be touched (a user's visible SO_Stato), with the Italian reason", async () => {
+    const source = new ExcelJS.Workbook();
+    await source.xlsx.load(await fixture("casorate-segreteria.xlsx"));
+    source.addWorksheet("SO_Stato").getCell("A1").value = "il mio foglio";
+    const bytes = new Uint8Array((await source.xlsx.writeBuffer()) as ArrayBuffer);
+    const opened = await openWorkbookFile(new File([bytes], "piano.xlsx"));
+    const analysis = analyse(await opened.host.readSnapshots(), { asOf: "2024-10-01" });
+    await expect(opened.annotatedCopy(analysis.writePlan)).rejects.toMatchObject({ name: "UserFacingError", message: expect.stringContaining("SO_Stato") });
+  });
+
   it("applies a second plan over the first without piling up sheets", async () => {
     const host = await FileWorkbookHost.open(await fixture("casorate-segreteria.xlsx"));
     const plan = analyse(await host.readSnapshots(), { asOf: "2024-10-01" }).writePlan;
