@@ -196,3 +196,36 @@ describe("rows inserted above flags", () => {
     expect(report.messages.map((m) => m.code)).not.toContain("flag-not-found");
   });
 });
+
+describe("a value typed into a flagged cell, a re-coloured flag", () => {
+  it("clear keeps the value and the user's colour, and puts back the rest", async () => {
+    const wb0 = new (await import("exceljs")).Workbook();
+    const ws0 = wb0.addWorksheet("Dati");
+    ws0.getCell("A1").value = "Peso";
+    ws0.getCell("B6").value = 20;
+    ws0.getCell("B6").numFmt = "0%";
+    ws0.getCell("B6").note = "nota mia";
+    const original = await loadWorkbook(await saveWorkbook(wb0));
+    const flag = (top: number, note: string) => ({ sheet: "Dati", top, left: 1, bottom: top, right: 1, severity: "error" as const, fill: "#FFC7CE", note, ruleIds: ["x"] });
+    applyWritePlanToWorkbook(original, {
+      version: 1,
+      sheets: [],
+      flags: [flag(4, "Schede Obiettivo · Errore\nManca il peso."), flag(5, "Schede Obiettivo · Errore\nPeso strano.")],
+      addedCells: [],
+      stats: { cells: 0, formulas: 0, flags: 2, tables: 0 },
+    });
+    const annotatedWb = await loadWorkbook(await saveWorkbook(original));
+    const dati = annotatedWb.getWorksheet("Dati") as ExcelJS.Worksheet;
+    sheetCell(dati, 5, 2).value = 0.3; // the fix, typed into the flagged empty cell
+    sheetCell(dati, 6, 2).style = { ...sheetCell(dati, 6, 2).style, fill: { type: "pattern", pattern: "solid", fgColor: { argb: "FF00B050" } } };
+    const { wb } = await clear(annotatedWb);
+    const ws = wb.getWorksheet("Dati") as ExcelJS.Worksheet;
+    expect(sheetCell(ws, 5, 2).value).toBe(0.3);
+    expect(JSON.stringify(sheetCell(ws, 5, 2).fill ?? null)).not.toContain("FFC7CE");
+    expect(sheetCell(ws, 5, 2).note).toBeUndefined();
+    expect(JSON.stringify(sheetCell(ws, 6, 2).fill)).toContain("FF00B050");
+    expect(sheetCell(ws, 6, 2).value).toBe(20);
+    expect(sheetCell(ws, 6, 2).numFmt).toBe("0%");
+    expect(sheetCell(ws, 6, 2).note).toBe("nota mia");
+  });
+});
