@@ -3,7 +3,7 @@ import path from "node:path";
 import * as ExcelJS from "exceljs";
 import { analyse } from "../../../src/engine/analyse";
 import { FileWorkbookHost, freeSheetName, openWorkbookFile } from "../../../src/hosts/xlsx/file-host";
-import { readWorkbookSnapshots } from "../../../src/hosts/xlsx/read";
+import { loadWorkbook, readWorkbookSnapshots } from "../../../src/hosts/xlsx/read";
 import { buildNewCard } from "../../../src/ui/logic/new-card";
 
 const ROOT = path.resolve(__dirname, "../../..");
@@ -28,8 +28,7 @@ describe("FileWorkbookHost", () => {
   });
 
   it("offers no copy when the workbook must not be touched (a user's visible SO_Stato), with the Italian reason", async () => {
-    const source = new ExcelJS.Workbook();
-    await source.xlsx.load(await fixture("casorate-segreteria.xlsx"));
+    const source = await loadWorkbook(await fixture("casorate-segreteria.xlsx"));
     source.addWorksheet("SO_Stato").getCell("A1").value = "il mio foglio";
     const bytes = new Uint8Array((await source.xlsx.writeBuffer()) as ArrayBuffer);
     const opened = await openWorkbookFile(new File([bytes], "piano.xlsx"));
