@@ -9,6 +9,11 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 // eslint-disable-next-line no-control-regex
 const CONTROL_TEST = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 
+/** The text without the control characters a file cannot hold (tab and line breaks stay). */
+export function withoutControlChars(text: string): string {
+  return CONTROL_TEST.test(text) ? text.replace(CONTROL, "") : text;
+}
+
 /**
  * Text copied from a card into a table: always literal (`kind: "text"`), cleaned of characters
  * a file cannot hold and cut to Excel's cell limit. A text such as "=SOMMA(A1)" or "-5 giorni"

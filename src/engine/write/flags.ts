@@ -2,6 +2,7 @@ import { parseRangeA1 } from "../cells/a1";
 import type { Finding, Severity } from "../model/finding";
 import type { Merge, SheetSnapshot } from "../model/snapshot";
 import type { CellFlag } from "./types";
+import { withoutControlChars } from "./escape";
 
 /** Fills of flagged cells (Excel's own "bad" and "neutral" styles). */
 export const FLAG_FILLS: Readonly<Record<"error" | "warning", string>> = { error: "#FFC7CE", warning: "#FFEB9C" };
@@ -121,6 +122,8 @@ const rank = (s: Severity): number => (s === "warning" ? 0 : 1);
 /** "Schede Obiettivo · Errore" then one line per message. */
 export function noteText(severity: "error" | "warning", messages: readonly string[]): string {
   const head = `Schede Obiettivo · ${SEVERITY_LABEL[severity]}`;
-  if (messages.length === 1) return `${head}\n${messages[0]}`;
-  return `${head}\n${messages.map((m) => `• ${m}`).join("\n")}`;
+  // Messages quote card text: a control character there would be dropped when the file is
+  // saved, and the note on file would no longer be the one recorded (clear would not know it).
+  if (messages.length === 1) return withoutControlChars(`${head}\n${messages[0]}`);
+  return withoutControlChars(`${head}\n${messages.map((m) => `• ${m}`).join("\n")}`);
 }

@@ -8,15 +8,15 @@ import { summarySheet } from "./summary";
 import { reportSheet } from "./report";
 import { objectiveEntries, type WriteContext } from "./context";
 import { buildFlags } from "./flags";
-import { findingsSheet } from "./findings";
+import { findingsSheet, orphanNoteMessages, previousFindingNotes } from "./findings";
 import { indicatorLayout, indicatorsSheet } from "./indicators";
 import { methodologyRefs, methodologySheet } from "./methodology";
-import { hasOwnedSheetMarker, isStateSheetName, readOwnershipRecord, type OwnershipState } from "./ownership";
+import { hasOwnedSheetMarker, isStateSheetName, readOwnershipRecord, UNREADABLE_STATE_MESSAGE, type OwnershipState } from "./ownership";
 import { phaseLayout, phasesSheet } from "./phases";
 import { objectivesSheet, scheduleSheet, staffSheet } from "./plan-tables";
 import { planReviewColumns } from "./review-columns";
 import { resolveSheetNames, sheetNameOf } from "./sheets";
-import type { OwnedSheet, OwnershipRecord, PageSetup, WriteMessage, WritePlan } from "./types";
+import { STATE_SHEET, type OwnedSheet, type OwnershipRecord, type PageSetup, type WriteMessage, type WritePlan } from "./types";
 
 export type { WritePlan } from "./types";
 export { userSnapshots, readOwnershipRecord, encodeOwnershipRecord, decodeOwnershipRecord, OWNED_SHEET_MARKER } from "./ownership";
@@ -59,12 +59,7 @@ export function buildWritePlan(input: BuildWritePlanInput): WritePlan {
   const record = state.record;
   const messages: WriteMessage[] = [];
   if (state.status === "unreadable") {
-    messages.push({
-      code: "state-unreadable",
-      severity: "warning",
-      message:
-        "Il registro del componente (foglio nascosto SO_Stato) non è leggibile: i fogli generati in precedenza sono trattati come fogli dell'utente e non vengono rimossi.",
-    });
+    messages.push({ code: "state-unreadable", severity: "error", sheet: STATE_SHEET, message: UNREADABLE_STATE_MESSAGE });
   }
 
   const sheets = snapshots.filter((s) => !isStateSheetName(s.name));
@@ -111,8 +106,13 @@ export function buildWritePlan(input: BuildWritePlanInput): WritePlan {
   const ind = indicatorLayout(context);
   const phases = phaseLayout(context);
   const existing = new Set(sheets.map((s) => s.name));
+  // Notes people typed on the previous Verifica are carried over by finding identity.
+  const findingsName = sheetNameOf(names, "findings");
+  const previousFindings = sheets.find((s) => s.name.toLowerCase() === findingsName.toLowerCase() && hasOwnedSheetMarker(s)) ?? null;
+  const userNotes = previousFindingNotes(previousFindings);
+  messages.push(...orphanNoteMessages(findingsName, findings, userNotes.orphans));
   const owned: OwnedSheet[] = [
-    findingsSheet(sheetNameOf(names, "findings"), findings, existing),
+    findingsSheet(findingsName, findings, existing, userNotes.notes),
     scoresSheet(context, ind, phases, sheets),
     summarySheet(context, scoreLayout(context), ownerLayout(context), findings, input.review != null),
     // Year end: the rows for the Relazione sulla performance.

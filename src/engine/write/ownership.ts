@@ -25,6 +25,7 @@ const OwnershipRecordSchema = z.object({
       note: z.string().optional(),
       fill: z.string().optional(),
       originalNoteModels: z.array(z.string().nullable()).optional(),
+      originalStyleModels: z.array(z.string().nullable()).optional(),
     }),
   ),
   addedCells: z.array(
@@ -44,9 +45,25 @@ export function emptyOwnershipRecord(): OwnershipRecord {
   return { version: 1, sheets: [], tables: [], flags: [], addedCells: [], sheetKeys: {}, keptSheets: [] };
 }
 
-/** The record as JSON chunks for column A of STATE_SHEET, row 1 down. */
+/**
+ * Checksum of the record's JSON (FNV-1a, twice 32 bits, hex): stored beside the record so that a
+ * record edited by hand or damaged is never trusted. It guards against accidents, not attacks.
+ */
+export function recordChecksum(json: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ json.length;
+  for (let i = 0; i < json.length; i++) {
+    const c = json.charCodeAt(i);
+    a = Math.imul(a ^ c, 16777619);
+    b = Math.imul(b ^ c, 2246822519) ^ (b >>> 15);
+  }
+  return (a >>> 0).toString(16).padStart(8, "0") + (b >>> 0).toString(16).padStart(8, "0");
+}
+
+/** The record as JSON chunks for column A of STATE_SHEET, row 1 down (with its checksum). */
 export function encodeOwnershipRecord(record: OwnershipRecord): string[] {
-  const json = JSON.stringify(record);
+  const body = JSON.stringify(record);
+  const json = `${body.slice(0, -1)}${body.length > 2 ? "," : ""}"checksum":"${recordChecksum(body)}"}`;
   const chunks: string[] = [];
   for (let i = 0; i < json.length; i += STATE_CHUNK) chunks.push(json.slice(i, i + STATE_CHUNK));
   return chunks;
@@ -72,7 +89,11 @@ export function decodeOwnershipRecord(chunks: readonly unknown[]): OwnershipStat
   } catch {
     return { status: "unreadable", record: null };
   }
-  const result = OwnershipRecordSchema.safeParse(parsed);
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return { status: "unreadable", record: null };
+  // The checksum covers the rest of the record as written (a record of an older version has none).
+  const { checksum, ...rest } = parsed as Record<string, unknown>;
+  if (checksum !== undefined && checksum !== recordChecksum(JSON.stringify(rest))) return { status: "unreadable", record: null };
+  const result = OwnershipRecordSchema.safeParse(rest);
   if (!result.success) return { status: "unreadable", record: null };
   return { status: "ok", record: result.data as OwnershipRecord };
 }
@@ -103,6 +124,71 @@ export function readOwnershipRecord(snapshots: readonly SheetSnapshot[]): Owners
  * that does not pass SO_Stato), so that its tables are never read as cards.
  */
 export const OWNED_SHEET_MARKER = "Schede Obiettivo ·";
+
+/**
+ * What a host knows of a sheet to tell whose it is: its name and the Excel tables on it. Table
+ * names are unique in a workbook, move with the sheet when it is renamed, get a new name when
+ * the sheet is copied, and go when it is deleted: a sheet holding a table the add-in created is
+ * the add-in's sheet, which a user cannot make by accident (a new sheet with the same name, a
+ * sheet whose A1 happens to read like the marker).
+ */
+export interface SheetIdentity {
+  name: string;
+  tables: readonly string[];
+}
+
+/** Prefix of the add-in's table names (SO_Verifica, SO_Punteggi…; "_SO" when a user had the name). */
+const OWNED_TABLE_PREFIX = "so_";
+
+/**
+ * True for a generated sheet that lost its record (a copied workbook, an older state): the A1
+ * marker *and* a table of the add-in (SO_…). The marker alone is text anybody may type.
+ */
+export function isGeneratedSheet(a1: unknown, tables: readonly string[]): boolean {
+  return typeof a1 === "string" && a1.startsWith(OWNED_SHEET_MARKER) && tables.some((t) => t.toLowerCase().startsWith(OWNED_TABLE_PREFIX));
+}
+
+/**
+ * The record reduced to what is still the add-in's in the workbook as it is now: a recorded
+ * sheet counts only when the sheet of that name holds one of the recorded tables (the user
+ * deleted it and made their own of that name, or renamed it to keep it: it is no longer the
+ * add-in's). Flags and added cells are checked cell by cell when undone (fill, note and value
+ * must still be what the add-in wrote). `lost` lists the recorded sheets no longer owned.
+ */
+export function verifyOwnershipRecord(record: OwnershipRecord, sheets: readonly SheetIdentity[]): { record: OwnershipRecord; lost: string[] } {
+  const recorded = new Set(record.tables.map((t) => t.toLowerCase()));
+  const byName = new Map(sheets.map((s) => [s.name.toLowerCase(), s]));
+  const owned: string[] = [];
+  const lost: string[] = [];
+  for (const name of record.sheets) {
+    const sheet = byName.get(name.toLowerCase());
+    if (!sheet) continue;
+    if (sheet.tables.some((t) => recorded.has(t.toLowerCase()))) owned.push(name);
+    else lost.push(sheet.name);
+  }
+  const ownedSet = new Set(owned.map((n) => n.toLowerCase()));
+  const tables = sheets.filter((s) => ownedSet.has(s.name.toLowerCase())).flatMap((s) => s.tables.filter((t) => recorded.has(t.toLowerCase())));
+  const verified: OwnershipRecord = { ...record, sheets: owned, tables };
+  if (record.sheetKeys) {
+    const keys: NonNullable<OwnershipRecord["sheetKeys"]> = {};
+    for (const [k, v] of Object.entries(record.sheetKeys)) if (v !== undefined && ownedSet.has(v.toLowerCase())) keys[k as keyof typeof keys] = v;
+    verified.sheetKeys = keys;
+  }
+  return { record: verified, lost };
+}
+
+/** Said when the record is damaged: the workbook is left exactly as it is. */
+export const UNREADABLE_STATE_MESSAGE =
+  "Il registro di Schede Obiettivo (foglio nascosto SO_Stato) è danneggiato o è stato modificato: il componente non sa più quali fogli e colori sono suoi e non ha modificato la cartella. Usare «Togli» (schede clear) per eliminare il registro, togliere a mano i colori e i fogli rimasti della volta precedente, e ripetere.";
+
+/** Said by `clear` when the record is damaged: only the record went. */
+export const UNREADABLE_STATE_CLEARED =
+  "Il registro di Schede Obiettivo (foglio nascosto SO_Stato) era danneggiato ed è stato eliminato; nient'altro è stato toccato: i colori e i fogli rimasti della volta precedente vanno tolti a mano.";
+
+/** The Italian line for recorded sheets that are no longer the add-in's (left as they are). */
+export function lostSheetMessage(name: string): string {
+  return `Il foglio «${name}» non è più quello generato dal componente (è stato sostituito, rinominato o ne è stata tolta la tabella): viene lasciato com'è.`;
+}
 
 /** True when the snapshot is one of the add-in's generated sheets (by its A1 marker). */
 export function hasOwnedSheetMarker(snapshot: SheetSnapshot): boolean {

@@ -159,6 +159,9 @@ export interface WriteMessage {
     | "added-cell-kept"
     | "added-cell-skipped"
     | "sheet-name-taken"
+    | "sheet-no-longer-owned"
+    | "user-note-dropped"
+    | "flag-not-found"
     | "flag-skipped-missing-sheet";
   severity: Severity;
   message: string;
@@ -189,14 +192,18 @@ export interface CellFlag {
  * How a host applies a plan (src/hosts/xlsx/apply.ts does exactly this; the Office.js host
  * should too, so that a file annotated by one can be cleared by the other):
  * 1. Read the OwnershipRecord from STATE_SHEET. A visible STATE_SHEET that holds no record is a
- *    user's sheet: write nothing, report "state-sheet-taken".
+ *    user's sheet: write nothing, report "state-sheet-taken". A record that fails its schema or
+ *    checksum: write nothing, report "state-unreadable" (`clear` removes only that record).
+ *    Verify the record against the workbook (verifyOwnershipRecord: a recorded sheet is the
+ *    add-in's only while it holds a recorded table); drop the others ("sheet-no-longer-owned").
  * 2. Undo the record: for every flag, last first, put back each cell's original fill (only where
  *    the cell still has the fill the add-in wrote) and the top-left cell's original note (only
  *    where it still has the add-in's note); clear every added cell that still holds what the
  *    add-in wrote; delete the recorded sheets, except those the new plan marks keepIfExists.
  * 3. Write the sheets in order, after the user's: an existing keepIfExists sheet is left as it
  *    is (still owned when the record had it, else listed in keptSheets); a sheet whose A1 starts
- *    with OWNED_SHEET_MARKER is a generated sheet that lost its record and may be replaced; any
+ *    with OWNED_SHEET_MARKER and holds an SO_ table (isGeneratedSheet) is a generated sheet that
+ *    lost its record and may be replaced; any
  *    other existing sheet of that name is the user's: skip it and report "sheet-name-taken".
  *    Tables first, then `links`, then `cells`.
  * 4. Flags: read every cell's original fill and note for all flags before writing any, skip
@@ -264,6 +271,11 @@ export interface OwnershipRecord {
     fill?: string;
     /** Host-specific exact note models per cell (ExcelJS: JSON), beside the plain texts. */
     originalNoteModels?: (string | null)[];
+    /**
+     * Host-specific whole style per cell (ExcelJS: JSON) of the cells that were empty, null for
+     * the others: an empty cell gets back exactly its style (no alignment or font left behind).
+     */
+    originalStyleModels?: (string | null)[];
   }>;
   addedCells: Array<{
     sheet: string;

@@ -15,7 +15,16 @@
  * These are the ExcelJS host's rules (src/hosts/xlsx/apply.ts), so that either host can undo
  * what the other wrote.
  */
-import { OWNED_SHEET_MARKER, encodeOwnershipRecord, isStateSheetName } from "../../engine/write/ownership";
+import {
+  OWNED_SHEET_MARKER,
+  UNREADABLE_STATE_CLEARED,
+  UNREADABLE_STATE_MESSAGE,
+  encodeOwnershipRecord,
+  isGeneratedSheet,
+  isStateSheetName,
+  lostSheetMessage,
+  verifyOwnershipRecord,
+} from "../../engine/write/ownership";
 import {
   STATE_SHEET,
   type ApplyReport,
@@ -74,6 +83,11 @@ export interface SheetInfo {
   name: string;
   visibility: string;
   protected: boolean;
+  /**
+   * Names of the Excel tables on the sheet: the add-in's identity on its sheets (see
+   * verifyOwnershipRecord). Absent: not known, the record's names are trusted as they are.
+   */
+  tables?: string[];
 }
 
 /** A threaded comment found in the workbook (comments mode). */
@@ -282,18 +296,20 @@ function fillsByCell(state: WriteState): Map<string, Fill> {
 /** Plans the operations for `mode`. Throws only when the state sheet is a user's sheet. */
 export function planWrite(mode: WriteMode, state: WriteState, annotation: AnnotationMode): WriteProgram {
   const stateInfo = state.sheets.get(STATE_SHEET.toLowerCase());
+  if (state.recordUnreadable) return unreadableProgram(mode, stateInfo);
+  const identities = [...state.sheets.values()];
+  const verified =
+    state.record && identities.every((s) => s.tables !== undefined)
+      ? verifyOwnershipRecord(state.record, identities.map((s) => ({ name: s.name, tables: s.tables ?? [] })))
+      : null;
+  if (verified) state = { ...state, record: verified.record };
   const prev: OwnershipRecord = state.record ?? { version: 1, sheets: [], tables: [], flags: [], addedCells: [] };
   const info = (sheet: string): SheetInfo | undefined => state.sheets.get(sheet.toLowerCase());
   const exists = (sheet: string): boolean => info(sheet) !== undefined;
   const writable = (sheet: string): boolean => info(sheet)?.protected === false;
   const messages: WriteMessage[] = mode.kind === "apply" ? [...(mode.plan.messages ?? [])] : [];
-  if (state.recordUnreadable) {
-    messages.push({
-      code: "state-unreadable",
-      severity: "warning",
-      message:
-        "Il registro di Schede Obiettivo (foglio nascosto SO_Stato) non è leggibile: i segni lasciati dalle verifiche precedenti non possono essere tolti automaticamente.",
-    });
+  if (mode.kind !== "flags") {
+    for (const name of verified?.lost ?? []) messages.push({ code: "sheet-no-longer-owned", severity: "info", sheet: name, message: lostSheetMessage(name) });
   }
   const report: ApplyReport = { sheetsRemoved: [], sheetsWritten: [], flagsRemoved: 0, flagsWritten: 0, cellsRemoved: 0, cellsWritten: 0, messages };
   const touched: SheetBounds[] = [];
@@ -307,10 +323,42 @@ export function planWrite(mode: WriteMode, state: WriteState, annotation: Annota
   const carriedFlags: RecordFlag[] = [];
   /** Note each anchor cell has once the previous flags are undone (only cells that were read). */
   const noteAfterUndo = new Map<string, string | null>(state.notes);
+  // The notes the add-in wrote, by top-left cell: a flag whose cell shows another cell's note has
+  // moved (rows inserted above it); it is left alone, as the xlsx host does when it cannot find
+  // it elsewhere.
+  const recordedNotes = new Map<string, string[]>();
+  for (const f of prev.flags) {
+    if (f.note === undefined || f.note === "") continue;
+    const k = cellKey(f.sheet, f.top, f.left);
+    recordedNotes.set(k, [...(recordedNotes.get(k) ?? []), f.note]);
+  }
+  const allNotes = new Set([...recordedNotes.values()].flat());
+  // Moved: its cell now shows a note the add-in wrote for another cell (a note the user edited or
+  // removed is no sign of a move: the fills come back where they still are the add-in's).
+  const moved = (f: RecordFlag): boolean => {
+    const k = cellKey(f.sheet, f.top, f.left);
+    const now = state.notes.get(k) ?? null;
+    if (annotation !== "note" || now === null) return false;
+    return allNotes.has(now) && !(recordedNotes.get(k) ?? []).includes(now);
+  };
+  const lostFlags = new Set<string>();
   for (const f of [...prev.flags].reverse()) {
     if (!exists(f.sheet)) continue; // the sheet is gone, and the flag with it
     if (!undone.has(f) || !writable(f.sheet)) {
       carriedFlags.unshift(f);
+      continue;
+    }
+    if (moved(f)) {
+      const name = info(f.sheet)?.name ?? f.sheet;
+      if (!lostFlags.has(name.toLowerCase())) {
+        lostFlags.add(name.toLowerCase());
+        messages.push({
+          code: "flag-not-found",
+          severity: "warning",
+          sheet: name,
+          message: `Alcune celle segnalate dal componente nel foglio «${name}» non sono più dove erano (righe o colonne inserite?): i loro colori restano come sono e vanno tolti a mano.`,
+        });
+      }
       continue;
     }
     report.flagsRemoved++;
@@ -423,7 +471,8 @@ export function planWrite(mode: WriteMode, state: WriteState, annotation: Annota
       }
       if (found && !owned.has(found.name.toLowerCase())) {
         const a1 = state.cells.get(cellKey(found.name, 0, 0))?.value;
-        const generated = typeof a1 === "string" && a1.startsWith(OWNED_SHEET_MARKER);
+        // The marker alone is text anybody may type: a generated sheet also holds an SO_ table.
+        const generated = found.tables === undefined ? typeof a1 === "string" && a1.startsWith(OWNED_SHEET_MARKER) : isGeneratedSheet(a1, found.tables);
         if (!generated || isStateSheetName(found.name)) {
           messages.push({
             code: "sheet-name-taken",
@@ -593,6 +642,17 @@ export function planWrite(mode: WriteMode, state: WriteState, annotation: Annota
     report,
     touched,
   };
+}
+
+/**
+ * A damaged record cannot say what is the add-in's: nothing is written (the same as the xlsx
+ * host). `clear` removes only the record itself, a very hidden sheet the Excel window cannot show.
+ */
+function unreadableProgram(mode: WriteMode, stateInfo: SheetInfo | undefined): WriteProgram {
+  const clear = mode.kind === "clear" && stateInfo !== undefined;
+  const message: WriteMessage = { code: "state-unreadable", severity: clear ? "warning" : "error", sheet: STATE_SHEET, message: clear ? UNREADABLE_STATE_CLEARED : UNREADABLE_STATE_MESSAGE };
+  const report: ApplyReport = { sheetsRemoved: [], sheetsWritten: [], flagsRemoved: 0, flagsWritten: 0, cellsRemoved: 0, cellsWritten: 0, messages: mode.kind === "flags" ? [] : [message] };
+  return { ops: clear ? [{ kind: "deleteSheet", sheet: stateInfo.name }] : [], record: null, report, touched: [] };
 }
 
 function dedupe(names: string[]): string[] {

@@ -63,7 +63,8 @@ export async function writeWorkbook(mode: WriteMode, options: WriteOptions): Pro
     const worksheets = context.workbook.worksheets;
     worksheets.load("items/name,items/visibility,items/protection/protected");
     const tables = context.workbook.tables;
-    tables.load("items/name");
+    // With their sheets: a recorded sheet is the add-in's only while it holds a recorded table.
+    tables.load("items/name,items/worksheet/name");
     const comments = annotation === "fill" ? null : context.workbook.comments;
     comments?.load("items/id,items/content");
     // Structure protection (ExcelApi 1.7) refuses sheets added, deleted, moved or hidden
@@ -75,8 +76,9 @@ export async function writeWorkbook(mode: WriteMode, options: WriteOptions): Pro
 
     const sheets = new Map<string, SheetInfo>();
     for (const ws of worksheets.items) {
-      sheets.set(ws.name.toLowerCase(), { name: ws.name, visibility: ws.visibility, protected: ws.protection.protected });
+      sheets.set(ws.name.toLowerCase(), { name: ws.name, visibility: ws.visibility, protected: ws.protection.protected, tables: [] });
     }
+    for (const t of tables.items) sheets.get(t.worksheet.name.toLowerCase())?.tables?.push(t.name);
     const stateInfo = sheets.get(STATE_SHEET.toLowerCase());
 
     // 2) The record, and everything the plan needs to know (with the cached record's needs).

@@ -9,7 +9,7 @@
 import type * as ExcelJS from "exceljs";
 import { columnToLetters, toA1 } from "../../engine/cells/a1";
 import type { SheetSnapshot } from "../../engine/model/snapshot";
-import { hasOwnedSheetMarker } from "../../engine/write/ownership";
+import { isGeneratedSheet, lostSheetMessage, UNREADABLE_STATE_MESSAGE, UNREADABLE_STATE_CLEARED } from "../../engine/write/ownership";
 import { readOverrides } from "../../engine/write/overrides";
 import {
   STATE_SHEET,
@@ -72,16 +72,10 @@ export function applyWritePlanToWorkbook(wb: ExcelJS.Workbook, plan: WritePlan):
     report.messages.push(TAKEN_MESSAGE);
     return report;
   }
+  // A damaged record cannot say what is the add-in's: touch nothing, tell the user.
+  if (state.status === "unreadable") return newReport([{ code: "state-unreadable", severity: "error", sheet: STATE_SHEET, message: UNREADABLE_STATE_MESSAGE }]);
   const previous = state.record;
-  if (state.status === "unreadable" && !report.messages.some((m) => m.code === "state-unreadable")) {
-    report.messages.push({
-      code: "state-unreadable",
-      severity: "warning",
-      sheet: STATE_SHEET,
-      message:
-        "Il registro del componente (foglio nascosto SO_Stato) non è leggibile: le segnalazioni colorate della volta precedente restano sulle schede e vanno tolte a mano; i fogli generati sono stati riscritti.",
-    });
-  }
+  for (const name of state.lost ?? []) report.messages.push({ code: "sheet-no-longer-owned", severity: "info", sheet: name, message: lostSheetMessage(name) });
   const keep = new Set(plan.sheets.filter((s) => s.keepIfExists).map((s) => s.name.toLowerCase()));
   // A plan built without the record took the add-in's earlier review headers for the user's and
   // did not list them again: they stay, and stay the add-in's.
@@ -143,7 +137,15 @@ export function clearAddinContent(wb: ExcelJS.Workbook): ApplyReport {
     report.messages.push(TAKEN_MESSAGE);
     return report;
   }
+  if (state.status === "unreadable") {
+    // Only the damaged record goes (a very hidden sheet the Excel window cannot show): the
+    // add-in's colours and sheets, which it can no longer tell from the user's, stay.
+    removeState(wb);
+    report.messages.push({ code: "state-unreadable", severity: "warning", sheet: STATE_SHEET, message: UNREADABLE_STATE_CLEARED });
+    return report;
+  }
   const record = state.record;
+  for (const name of state.lost ?? []) report.messages.push({ code: "sheet-no-longer-owned", severity: "info", sheet: name, message: lostSheetMessage(name) });
   const scores = record?.sheetKeys?.scores;
   const scoresSheet = scores ? wb.getWorksheet(scores) : undefined;
   if (scoresSheet && readOverrides([worksheetToSnapshot(scoresSheet)]).length > 0) {
@@ -185,9 +187,14 @@ export async function clearXlsxWithReport(input: ArrayBuffer | Uint8Array): Prom
 
 /** The workbook as .xlsx bytes (notes on empty cells kept, see keepNotesOnEmptyCells). */
 export async function saveWorkbook(wb: ExcelJS.Workbook): Promise<Uint8Array> {
-  keepNotesOnEmptyCells(wb);
-  const buffer = await wb.xlsx.writeBuffer();
-  return buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer as ArrayBuffer);
+  const escaped = keepNotesOnEmptyCells(wb);
+  try {
+    const buffer = await wb.xlsx.writeBuffer();
+    return buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer as ArrayBuffer);
+  } finally {
+    // The workbook in memory keeps the user's text as it was read (the page saves it again).
+    for (const [cell, value] of escaped) cell.value = value;
+  }
 }
 
 /**
@@ -196,15 +203,36 @@ export async function saveWorkbook(wb: ExcelJS.Workbook): Promise<Uint8Array> {
  * Such a cell gets Excel's default vertical alignment (bottom) written out explicitly: it looks
  * the same, the style survives a read (protection, say, would not), and so does the note.
  */
-export function keepNotesOnEmptyCells(wb: ExcelJS.Workbook): void {
+export function keepNotesOnEmptyCells(wb: ExcelJS.Workbook): Map<ExcelJS.Cell, string> {
+  const escaped = new Map<ExcelJS.Cell, string>();
   for (const ws of wb.worksheets) {
     ws.eachRow({ includeEmpty: true }, (row) => {
       row.eachCell({ includeEmpty: true }, (cell) => {
+        const value = cell.value;
+        if (typeof value === "string" && XML_CONTROL_TEST.test(value)) {
+          escaped.set(cell, value);
+          cell.value = escapeControlChars(value);
+        }
         if (cell.note === undefined || cell.type !== ExcelJSValueType.Null || cell.style?.alignment) return;
         cell.style = { ...cell.style, alignment: { vertical: "bottom" } };
       });
     });
   }
+  return escaped;
+}
+
+// eslint-disable-next-line no-control-regex
+const XML_CONTROL_TEST = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
+// eslint-disable-next-line no-control-regex
+const XML_CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g;
+
+/**
+ * A user's text with the control characters XML cannot hold written as Excel writes them,
+ * `_x0001_` (ExcelJS would drop them on save and the user's value would change): Excel reads
+ * the character back. (An "_x" already in the text is Excel's own escape, kept as it is.)
+ */
+export function escapeControlChars(text: string): string {
+  return text.replace(XML_CONTROL, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
 }
 
 /** ExcelJS's ValueType.Null (the enum is not reachable through a type-only import). */
@@ -237,20 +265,40 @@ function findSheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet | unde
 
 function undo(wb: ExcelJS.Workbook, record: OwnershipRecord | null, keep: ReadonlySet<string>, report: ApplyReport, keepAddedCells = false): void {
   if (!record) return;
+  const offsets = flagOffsets(wb, record.flags);
+  const lost = new Set<string>();
   // Later flags were written last: undo them first, so each cell ends with its original.
   for (const flag of [...record.flags].reverse()) {
     const ws = findSheet(wb, flag.sheet);
     if (!ws) continue;
+    const offset = offsets.get(anchorKey(flag));
+    if (offset === null || offset === undefined) {
+      // Not where it was and not found by its note: its cells are left as they are.
+      if (!lost.has(ws.name)) {
+        lost.add(ws.name);
+        report.messages.push({
+          code: "flag-not-found",
+          severity: "warning",
+          sheet: ws.name,
+          message: `Alcune celle segnalate dal componente nel foglio «${ws.name}» non sono più dove erano e non sono state ritrovate (righe o colonne inserite?): i loro colori restano come sono e vanno tolti a mano.`,
+        });
+      }
+      continue;
+    }
     const ours = flag.fill ? solidFill(flag.fill) : undefined;
     let i = 0;
-    for (let r = flag.top; r <= flag.bottom; r++) {
-      for (let c = flag.left; c <= flag.right; c++, i++) {
+    for (let r = flag.top + offset.rows; r <= flag.bottom + offset.rows; r++) {
+      for (let c = flag.left + offset.cols; c <= flag.right + offset.cols; c++, i++) {
         const cell = sheetCell(ws, r + 1, c + 1);
         // A cell the user re-coloured since keeps the user's colour.
-        if (ours === undefined || sameFill(cell.fill, ours)) setFill(cell, fillFromRecord(flag.originalFills[i] ?? null));
+        if (ours !== undefined && !sameFill(cell.fill, ours)) continue;
+        const style = flag.originalStyleModels?.[i] ?? null;
+        // A cell still empty gets its whole style back (the alignment that kept the note, say).
+        if (style !== null && cell.type === ExcelJSValueType.Null) cell.style = parseStyle(style) ?? cell.style;
+        else setFill(cell, fillFromRecord(flag.originalFills[i] ?? null));
       }
     }
-    const anchor = sheetCell(ws, flag.top + 1, flag.left + 1);
+    const anchor = sheetCell(ws, flag.top + offset.rows + 1, flag.left + offset.cols + 1);
     if (flag.note !== undefined && flag.note !== "" && noteText(anchor.note) === flag.note) {
       restoreNote(anchor, flag.originalNoteModels?.[0] ?? null, flag.originalNotes[0] ?? null);
     }
@@ -282,6 +330,82 @@ function undo(wb: ExcelJS.Workbook, record: OwnershipRecord | null, keep: Readon
   }
 }
 
+/** A recorded style (JSON) as a fresh style object, or null when it cannot be read. */
+function parseStyle(text: string): Partial<ExcelJS.Style> | null {
+  try {
+    const style = JSON.parse(text) as unknown;
+    return typeof style === "object" && style !== null ? (style as Partial<ExcelJS.Style>) : null;
+  } catch {
+    return null;
+  }
+}
+
+type RecordFlag = OwnershipRecord["flags"][number];
+
+const anchorKey = (f: RecordFlag): string => `${f.sheet.toLowerCase()}\u0000${f.top}:${f.left}`;
+
+/**
+ * Where each flag's cells are now, by its top-left cell: rows or columns inserted above or left
+ * of a flag move it, and undoing it at the recorded place would paint another cell. The note the
+ * add-in wrote there tells: still on the recorded cell → no offset; else the one cell of the sheet
+ * that holds exactly that note → its offset; else, when the cell shows the note of another flag,
+ * null (moved, left alone); else (the user edited or removed the note) no offset. Flags that
+ * never had a note (written by a host without notes) are undone where recorded, by fill only.
+ */
+function flagOffsets(wb: ExcelJS.Workbook, flags: readonly RecordFlag[]): Map<string, { rows: number; cols: number } | null> {
+  const notes = new Map<string, string[]>();
+  for (const f of flags) {
+    const k = anchorKey(f);
+    if (!notes.has(k)) notes.set(k, []);
+    if (f.note !== undefined && f.note !== "") notes.get(k)?.push(f.note);
+  }
+  const allNotes = new Set([...notes.values()].flat());
+  const indexes = new Map<ExcelJS.Worksheet, Map<string, Array<{ row: number; col: number }>>>();
+  const out = new Map<string, { rows: number; cols: number } | null>();
+  for (const f of flags) {
+    const k = anchorKey(f);
+    if (out.has(k)) continue;
+    const recorded = notes.get(k) ?? [];
+    const ws = findSheet(wb, f.sheet);
+    if (!ws || recorded.length === 0) {
+      out.set(k, { rows: 0, cols: 0 });
+      continue;
+    }
+    const now = noteText(sheetCell(ws, f.top + 1, f.left + 1).note);
+    if (now !== null && recorded.includes(now)) {
+      out.set(k, { rows: 0, cols: 0 });
+      continue;
+    }
+    let index = indexes.get(ws);
+    if (!index) {
+      index = notesIndex(ws);
+      indexes.set(ws, index);
+    }
+    const found = recorded.flatMap((n) => index.get(n) ?? []);
+    if (found.length === 1) out.set(k, { rows: (found[0] as { row: number }).row - f.top, cols: (found[0] as { col: number }).col - f.left });
+    // Not found, and the cell shows another flag's note: it moved, and where is not known.
+    else if (now !== null && allNotes.has(now)) out.set(k, null);
+    // The user edited or removed the note: undone in place (fills only where still the add-in's).
+    else out.set(k, { rows: 0, cols: 0 });
+  }
+  return out;
+}
+
+/** Every note of a sheet by its text, with the (zero-based) cells that hold it. */
+function notesIndex(ws: ExcelJS.Worksheet): Map<string, Array<{ row: number; col: number }>> {
+  const index = new Map<string, Array<{ row: number; col: number }>>();
+  ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
+    row.eachCell({ includeEmpty: true }, (cell, colNumber) => {
+      const text = noteText(cell.note);
+      if (text === null) return;
+      const list = index.get(text) ?? [];
+      list.push({ row: rowNumber - 1, col: colNumber - 1 });
+      index.set(text, list);
+    });
+  });
+  return index;
+}
+
 function plainCellValue(v: ExcelJS.CellValue): string | number | boolean | null {
   if (v === null || v === undefined) return null;
   if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return v;
@@ -303,7 +427,7 @@ function writeOwnedSheet(
   const existing = findSheet(wb, sheet.name);
   if (existing && sheet.keepIfExists) {
     // The add-in's own (by the record, or by its marker when the record was lost), or the user's.
-    if (previouslyOwned.has(existing.name.toLowerCase()) || hasOwnedSheetMarker(worksheetToSnapshot(existing))) {
+    if (previouslyOwned.has(existing.name.toLowerCase()) || generated(existing)) {
       record.sheets.push(existing.name);
       for (const t of tableNames(existing)) record.tables.push(t);
     } else record.keptSheets?.push(existing.name);
@@ -312,7 +436,7 @@ function writeOwnedSheet(
   }
   if (existing) {
     // A generated sheet whose record was lost (copied workbook, older state): still the add-in's.
-    if (hasOwnedSheetMarker(worksheetToSnapshot(existing))) {
+    if (generated(existing)) {
       wb.removeWorksheet(existing.id);
       report.sheetsRemoved.push(existing.name);
     } else {
@@ -366,6 +490,9 @@ function writeOwnedSheet(
   if (sheet.key) (record.sheetKeys ??= {})[sheet.key] = ws.name;
   report.sheetsWritten.push(ws.name);
 }
+
+/** A generated sheet that lost its record: the A1 marker and one of the add-in's tables. */
+const generated = (ws: ExcelJS.Worksheet): boolean => isGeneratedSheet(sheetCell(ws, 1, 1).value, tableNames(ws));
 
 const argb = (hex: string): string => `FF${hex.replace(/^#/, "").toUpperCase()}`;
 
@@ -596,18 +723,31 @@ function writeFlags(wb: ExcelJS.Workbook, flags: readonly CellFlag[], record: Ow
     const originalFills: (string | null)[] = [];
     const originalNotes: (string | null)[] = [];
     const originalNoteModels: (string | null)[] = [];
+    const originalStyleModels: (string | null)[] = [];
     for (let r = flag.top; r <= flag.bottom; r++) {
       for (let c = flag.left; c <= flag.right; c++) {
         const cell = sheetCell(ws, r + 1, c + 1);
         originalFills.push(fillToRecord(cell.fill));
         originalNotes.push(noteText(cell.note));
         originalNoteModels.push(noteModelToRecord(cell.note));
+        originalStyleModels.push(cell.type === ExcelJSValueType.Null ? JSON.stringify(cell.style ?? {}) : null);
       }
     }
     usable.push({
       flag,
       ws,
-      entry: { sheet: ws.name, top: flag.top, left: flag.left, bottom: flag.bottom, right: flag.right, originalFills, originalNotes, originalNoteModels, fill: flag.fill },
+      entry: {
+        sheet: ws.name,
+        top: flag.top,
+        left: flag.left,
+        bottom: flag.bottom,
+        right: flag.right,
+        originalFills,
+        originalNotes,
+        originalNoteModels,
+        ...(originalStyleModels.some((m) => m !== null) ? { originalStyleModels } : {}),
+        fill: flag.fill,
+      },
     });
   }
   for (const { flag, ws, entry } of usable) {

@@ -63,3 +63,12 @@ export class WorkbookEmptyError extends WorkbookReadError {
     super("La cartella di lavoro è vuota: nessun foglio contiene dati.", options);
   }
 }
+
+/**
+ * The workbook must not be written (a user's visible SO_Stato, a damaged record): the apply
+ * changed nothing, and no copy is offered. Named "UserFacingError" so that the task pane shows
+ * the Italian message as it is (the UI recognises user-facing errors by name).
+ */
+export class WorkbookNotWrittenError extends Error {
+  override name = "UserFacingError";
+}

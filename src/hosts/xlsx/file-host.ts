@@ -12,6 +12,7 @@ type Workbook = ExcelJS.Workbook;
 import type { CardTemplate, Progress, WorkbookHost } from "../../engine/host";
 import type { SheetSnapshot } from "../../engine/model/snapshot";
 import type { ApplyReport, WritePlan } from "../../engine/write/types";
+import { WorkbookNotWrittenError } from "./errors";
 
 type ReadModule = typeof import("./read");
 type ApplyModule = typeof import("./apply");
@@ -159,7 +160,10 @@ export async function openWorkbookFile(file: File, onProgress?: (p: Progress) =>
     host,
     fileName: file.name,
     async annotatedCopy(plan, report) {
-      await host.applyWritePlan(plan, (p) => report?.({ fraction: p.fraction * 0.7, label: p.label }));
+      const applied = await host.applyWritePlan(plan, (p) => report?.({ fraction: p.fraction * 0.7, label: p.label }));
+      // Nothing was written: no copy is offered as if it were annotated (the CLI does the same).
+      const refused = applied.messages.find((m) => m.code === "state-sheet-taken" || (m.code === "state-unreadable" && m.severity === "error"));
+      if (refused) throw new WorkbookNotWrittenError(refused.message);
       report?.({ fraction: 0.8, label: "Preparazione del file .xlsx" });
       await yieldToBrowser();
       const bytes = await host.toXlsx();

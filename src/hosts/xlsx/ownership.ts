@@ -5,7 +5,7 @@
  * gives the cell a fresh style object, or the neighbours would change colour too.
  */
 import type * as ExcelJS from "exceljs";
-import { decodeOwnershipRecord, encodeOwnershipRecord, type OwnershipState } from "../../engine/write/ownership";
+import { decodeOwnershipRecord, encodeOwnershipRecord, verifyOwnershipRecord, type OwnershipState } from "../../engine/write/ownership";
 import { STATE_SHEET, type OwnershipRecord } from "../../engine/write/types";
 import type { SheetSnapshot } from "../../engine/model/snapshot";
 import { worksheetToSnapshot } from "./read";
@@ -50,16 +50,26 @@ function stateChunks(ws: ExcelJS.Worksheet): unknown[] {
   return out;
 }
 
+/** What readState found: the engine's states, "taken", and for a record the sheets no longer owned. */
+export type HostState = (OwnershipState & { lost?: string[] }) | { status: "taken"; record: null; lost?: string[] };
+
 /**
- * The record on SO_Stato. A visible SO_Stato that does not hold a record is a user sheet that
- * happens to have the name ("taken"): the add-in then writes nothing at all.
+ * The record on SO_Stato, verified against the workbook (verifyOwnershipRecord: a recorded
+ * sheet is the add-in's only while it holds one of the recorded tables). A visible SO_Stato
+ * that does not hold a record is a user sheet that happens to have the name ("taken"): the
+ * add-in then writes nothing at all; so it does when the record is damaged ("unreadable").
  */
-export function readState(wb: ExcelJS.Workbook): OwnershipState | { status: "taken"; record: null } {
+export function readState(wb: ExcelJS.Workbook): HostState {
   const ws = findStateSheet(wb);
   if (!ws) return { status: "absent", record: null };
   const state = decodeOwnershipRecord(stateChunks(ws));
   if (state.status !== "ok" && ws.state !== "veryHidden" && ws.actualRowCount > 0) return { status: "taken", record: null };
-  return state;
+  if (state.status !== "ok") return state;
+  const verified = verifyOwnershipRecord(
+    state.record,
+    wb.worksheets.map((s) => ({ name: s.name, tables: tableNames(s) })),
+  );
+  return { status: "ok", record: verified.record, lost: verified.lost };
 }
 
 /** Writes the record on SO_Stato (created very hidden when missing), replacing column A. */
@@ -85,7 +95,13 @@ export function removeState(wb: ExcelJS.Workbook): void {
  */
 export function stateSnapshot(wb: ExcelJS.Workbook): SheetSnapshot | null {
   const ws = findStateSheet(wb);
-  return ws && ws.state === "veryHidden" ? worksheetToSnapshot(ws) : null;
+  if (!ws || ws.state !== "veryHidden") return null;
+  // The record as verified against the workbook: the engine then never takes a user sheet that
+  // now has a recorded name for the add-in's (nor leaves it out of the analysis).
+  const state = readState(wb);
+  // Unchanged by the check: the sheet as it is (the Office.js host passes its column A as read).
+  if (state.status !== "ok" || (state.lost ?? []).length === 0) return worksheetToSnapshot(ws);
+  return { name: ws.name, origin: { row: 0, col: 0 }, cells: encodeOwnershipRecord(state.record).map((c) => [c]) };
 }
 
 // ---------------------------------------------------------------------------------------------

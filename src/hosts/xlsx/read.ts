@@ -7,6 +7,7 @@ import type { Progress } from "../../engine/host";
 import type { CellValue, Merge, SheetSnapshot } from "../../engine/model/snapshot";
 import { WorkbookEmptyError, WorkbookEncryptedError, WorkbookLegacyFormatError, WorkbookUnreadableError } from "./errors";
 import { fillColor, themePalette, workbookTheme } from "./fills";
+import { normaliseSheetParts } from "./package";
 
 /** ExcelJS.FormulaType.Shared (a const enum in its typings, a plain object at run time). */
 const SHARED_FORMULA = 2 as ExcelJS.FormulaType;
@@ -136,14 +137,37 @@ export async function loadWorkbook(data: ArrayBuffer | Uint8Array): Promise<Exce
   // Every .xlsx is a zip whose first entry starts with a local file header "PK\x03\x04".
   if (!startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) throw new WorkbookUnreadableError();
   const workbook = new ExcelJS.Workbook();
+  // Sheet parts named otherwise than ExcelJS expects are renamed first (./package).
+  const parts = await normaliseSheetParts(bytes);
   try {
-    await workbook.xlsx.load(toLoadable(bytes));
+    await workbook.xlsx.load(toLoadable(parts.bytes));
   } catch (cause) {
     throw new WorkbookUnreadableError(undefined, { cause });
   }
   // A zip that is not a workbook (a .docx renamed, say) loads without sheets.
   if (workbook.worksheets.length === 0) throw new WorkbookUnreadableError();
+  if (parts.unreadable.length > 0) UNREAD_SHEETS.set(workbook, parts.unreadable);
   return workbook;
+}
+
+const UNREAD_SHEETS = new WeakMap<ExcelJS.Workbook, string[]>();
+
+/**
+ * The sheets the workbook lists that could not be read (a missing part, a chart sheet): they
+ * are not analysed and not in a copy written from this workbook, and the user must be told.
+ */
+export function unreadSheets(workbook: ExcelJS.Workbook): string[] {
+  return UNREAD_SHEETS.get(workbook) ?? [];
+}
+
+/** The Italian line about the sheets that could not be read, or null when there are none. */
+export function unreadSheetsMessage(workbook: ExcelJS.Workbook): string | null {
+  const names = unreadSheets(workbook);
+  if (names.length === 0) return null;
+  const list = names.map((n) => `«${n}»`).join(", ");
+  return names.length === 1
+    ? `Il foglio ${list} elencato nella cartella non ha potuto essere letto (manca il suo contenuto nel file, o è un foglio grafico): non è analizzato e non sarà nella copia scritta. Aprire il file in Excel e salvarlo di nuovo.`
+    : `I fogli ${list} elencati nella cartella non hanno potuto essere letti (manca il loro contenuto nel file, o sono fogli grafici): non sono analizzati e non saranno nella copia scritta. Aprire il file in Excel e salvarlo di nuovo.`;
 }
 
 /**

@@ -1634,17 +1634,19 @@ class FakeTableCollection extends Proxy {
     super(context);
   }
 
-  get items(): Array<{ name: string }> {
+  get items(): Array<{ name: string; worksheet: { name: string } }> {
     return this.read("items");
   }
 
   protected override queueLoad(props: string[]): void {
-    if (props.join() !== "items/name") throw new Error("Tables: only items/name is modelled");
+    const joined = props.join();
+    if (joined !== "items/name" && joined !== "items/name,items/worksheet/name") throw new Error("Tables: only items/name and items/worksheet/name are modelled");
+    const withSheet = joined.includes("worksheet");
     this.context.loadStep(
       "TableCollection.load",
       () => 0,
       () => {
-        const names = this.context.fake.tables.map((t) => ({ name: t.name }));
+        const names = this.context.fake.tables.map((t) => (withSheet ? { name: t.name, worksheet: { name: t.sheet.name } } : { name: t.name }));
         this.setLoaded("items", names);
         return names;
       },

@@ -313,19 +313,31 @@ describe("what the user did after a run is kept", () => {
 });
 
 describe("a damaged record", () => {
-  it("is reported; the generated sheets (recognised by their marker) are rewritten, user cells untouched", async () => {
+  it("is reported and nothing is touched: the add-in can no longer tell its sheets from the user's", async () => {
     const { bytes } = await annotate(workbookBytes("casorate-segreteria"), { asOf: "2024-03-31", review: null });
     const wb = await loadWorkbook(bytes);
     sheetCell(wb.getWorksheet(STATE_SHEET) as ExcelJS.Worksheet, 1, 1).value = "{rotto";
-    const before = userCellStates(wb, ["Segreteria Comunale"]);
+    const names = wb.worksheets.map((w) => w.name);
+    const before = userCellStates(wb, names.filter((n) => n !== STATE_SHEET));
     const analysis = analyseSnapshots(workbookSnapshots(wb), { asOf: "2024-03-31", review: null });
-    expect(analysis.writePlan.sheetNames?.find((n) => n.key === "objectives")?.used).toBe("Obiettivi");
     const report = applyWritePlanToWorkbook(wb, analysis.writePlan);
-    expect(report.messages.map((m) => m.code)).toContain("state-unreadable");
-    expect(report.sheetsRemoved).toContain("Obiettivi");
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Segreteria Comunale", "Verifica", "Punteggi", "Riepilogo", "Obiettivi", "Fasi", "Indicatori", "Cronoprogramma", "Personale", "Metodologia", STATE_SHEET]);
-    expect(diffStates(before, userCellStates(wb, ["Segreteria Comunale"]), ["value", "formula", "numFmt"])).toEqual([]);
-    expect(readState(wb).status).toBe("ok");
+    expect(report.messages.map((m) => m.code)).toEqual(["state-unreadable"]);
+    expect(report.messages[0]?.severity).toBe("error");
+    expect(report).toMatchObject({ sheetsRemoved: [], sheetsWritten: [], flagsWritten: 0, cellsWritten: 0 });
+    expect(wb.worksheets.map((w) => w.name)).toEqual(names);
+    expect(diffStates(before, userCellStates(wb, names.filter((n) => n !== STATE_SHEET)))).toEqual([]);
+    expect(readState(wb).status).toBe("unreadable");
+  });
+
+  it("clear removes only the damaged record and says what is left to do", async () => {
+    const { bytes } = await annotate(workbookBytes("casorate-segreteria"), { asOf: "2024-03-31", review: null });
+    const wb = await loadWorkbook(bytes);
+    sheetCell(wb.getWorksheet(STATE_SHEET) as ExcelJS.Worksheet, 1, 1).value = "{rotto";
+    const names = wb.worksheets.map((w) => w.name).filter((n) => n !== STATE_SHEET);
+    const report = clearAddinContent(wb);
+    expect(report.messages.map((m) => m.code)).toEqual(["state-unreadable"]);
+    expect(report.sheetsRemoved).toEqual([]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(names);
   });
 });
 

@@ -3,7 +3,7 @@ import path from "node:path";
 import * as ExcelJS from "exceljs";
 import { analyse } from "../../../src/engine/analyse";
 import { FileWorkbookHost, freeSheetName, openWorkbookFile } from "../../../src/hosts/xlsx/file-host";
-import { readWorkbookSnapshots } from "../../../src/hosts/xlsx/read";
+import { loadWorkbook, readWorkbookSnapshots } from "../../../src/hosts/xlsx/read";
 import { buildNewCard } from "../../../src/ui/logic/new-card";
 
 const ROOT = path.resolve(__dirname, "../../..");
@@ -25,6 +25,15 @@ describe("FileWorkbookHost", () => {
     const annotated = await readWorkbookSnapshots(new Uint8Array(await blob.arrayBuffer()));
     const names = annotated.map((s) => s.name);
     expect(names).toEqual(expect.arrayContaining([...snapshots.map((s) => s.name), "Verifica"]));
+  });
+
+  it("offers no copy when the workbook must not be touched (a user's visible SO_Stato), with the Italian reason", async () => {
+    const source = await loadWorkbook(await fixture("casorate-segreteria.xlsx"));
+    source.addWorksheet("SO_Stato").getCell("A1").value = "il mio foglio";
+    const bytes = new Uint8Array((await source.xlsx.writeBuffer()) as ArrayBuffer);
+    const opened = await openWorkbookFile(new File([bytes], "piano.xlsx"));
+    const analysis = analyse(await opened.host.readSnapshots(), { asOf: "2024-10-01" });
+    await expect(opened.annotatedCopy(analysis.writePlan)).rejects.toMatchObject({ name: "UserFacingError", message: expect.stringContaining("SO_Stato") });
   });
 
   it("applies a second plan over the first without piling up sheets", async () => {
