@@ -213,6 +213,12 @@ export const UnreadableCellSchema = z.object({
   reason: z.string(),
   /** The field it was meant for: "phase.weight", "objective.weight", "staff.participation", … */
   field: z.string(),
+  /**
+   * "uncalculated": the cell holds a formula but not its result (the file was saved without
+   * recalculating); the value exists, it only needs Excel to compute it. Rules that report a
+   * missing value leave such cells to `value-unreadable`.
+   */
+  cause: z.enum(["uncalculated"]).optional(),
   objectiveId: z.string().nullable(),
   structure: z.string().nullable(),
 });

@@ -131,13 +131,13 @@ export function readIndicatorTable(
       row: cr.range(r, region.left, r, Math.max(...filled)),
       description: cr.at(r, c.description),
     };
-    let target = c.target === null ? null : cr.measure(r, c.target);
+    let target = c.target === null ? null : cr.measure(r, c.target, "indicator.target", scope);
     if (c.target !== null) source.target = cr.at(r, c.target);
     if (target === null && c.deadline !== null) {
       target = cr.measure(r, c.deadline);
       if (target !== null) source.target = cr.at(r, c.deadline);
     }
-    const actual = c.actual === null ? null : cr.measure(r, c.actual);
+    const actual = c.actual === null ? null : cr.measure(r, c.actual, "indicator.actual", scope);
     if (c.actual !== null) source.actual = cr.at(r, c.actual);
     let weight: number | null = null;
     if (c.weight !== null) {

@@ -41,6 +41,10 @@ export interface PendingUnreadable {
 
 type Expected = UnreadableCell["expected"];
 
+/** Why a formula without its result is not read. */
+export const UNCALCULATED_REASON =
+  "La cella contiene una formula ma non il suo risultato (il file è stato salvato senza ricalcolare): aprire la cartella in Excel, salvarla e ripetere la verifica.";
+
 /** Text of a cell for an unreadable report: as typed, HTML stripped. */
 function typedText(v: CellValue): string {
   return cellText(v) ?? String(v);
@@ -89,10 +93,16 @@ export class CellReader {
     return this.read(row, col, "date", field, scope, readDate);
   }
 
-  /** An expected or achieved value; free text is a valid measure, so this never fails. */
-  measure(row: number, col: number): Measure | null {
+  /**
+   * An expected or achieved value; free text is a valid measure, so this fails only on a formula
+   * without its result (with `scope` given, see `uncalculated`).
+   */
+  measure(row: number, col: number, field?: string, scope?: Scope): Measure | null {
     const v = this.sheet.value(row, col);
-    if (isEmpty(v)) return null;
+    if (isEmpty(v)) {
+      if (field !== undefined && scope !== undefined) this.uncalculated(row, col, "number", field, scope);
+      return null;
+    }
     if (typeof v === "string") return this.text(row, col) === null ? null : (this.sheet.textMeasure(row, col) ?? readMeasure(v, null));
     return readMeasure(v, this.sheet.format(row, col));
   }
@@ -106,8 +116,21 @@ export class CellReader {
   }
 
   /** Records a cell that should have held a value of `expected` kind. */
-  fail(row: number, col: number, expected: Expected, text: string, reason: string, field: string, scope: Scope): void {
-    this.sink.push({ cell: { at: this.at(row, col), expected, text, reason, field }, scope });
+  fail(row: number, col: number, expected: Expected, text: string, reason: string, field: string, scope: Scope, cause?: "uncalculated"): void {
+    this.sink.push({ cell: { at: this.at(row, col), expected, text, reason, field, ...(cause ? { cause } : {}) }, scope });
+  }
+
+  /**
+   * An empty value whose cell holds a formula: the file was saved without its result (a tool that
+   * writes formulas without computing them). Reported as such — the value is there, Excel has to
+   * compute it — never as a missing value. True when it was reported.
+   */
+  private uncalculated(row: number, col: number, expected: Expected, field: string, scope: Scope): boolean {
+    const f = this.sheet.formula(row, col);
+    if (f === null || f.trim() === "") return false;
+    const text = f.startsWith("=") ? f : `=${f}`;
+    this.fail(row, col, expected, text, UNCALCULATED_REASON, field, scope, "uncalculated");
+    return true;
   }
 
   private read<T>(
@@ -119,7 +142,10 @@ export class CellReader {
     reader: (v: CellValue, format: string | null) => ReadResult<T>,
   ): T | null {
     const v = this.sheet.value(row, col);
-    if (isEmpty(v)) return null;
+    if (isEmpty(v)) {
+      this.uncalculated(row, col, expected, field, scope);
+      return null;
+    }
     if (typeof v === "string") {
       const t = cellText(v);
       if (t === null || isPlaceholder(t)) return null;

@@ -1,4 +1,4 @@
-import { fillAt, type CellValue, type Merge, type SheetSnapshot } from "../model/snapshot";
+import { fillAt, formulaAt, type CellValue, type Merge, type SheetSnapshot } from "../model/snapshot";
 import type { Measure } from "../model/plan";
 import { cellText, isMark, normalizeLabel, readMeasure, readMonthName, readPhaseNumber } from "../values";
 import { isPlaceholder, isRuleText } from "./labels";
@@ -384,6 +384,11 @@ export class SheetIndex {
   /** The normalized label of a short text cell, null for empty, numeric or prose cells. */
   label(row: number, col: number): string | null {
     return this.entryAt(row, col)?.info?.label ?? null;
+  }
+
+  /** The cell's formula as the host gave it ("=100/4"), or null. */
+  formula(row: number, col: number): string | null {
+    return formulaAt(this.snapshot, row, col);
   }
 
   /** The cell's background ("#RRGGBB"), null for none or white (see the snapshot's `fills`). */

@@ -246,7 +246,12 @@ function readNumberedRows(cr: CellReader, region: Region, structure: string): We
   // "missing weight" finding points at the cell to fill.
   const usual = [...weightCols.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
   if (usual !== undefined) {
-    for (const w of generic) if (!w.source.weight && usual > (w.source.row as CellRange).right) w.source.weight = cr.at(w.row, usual);
+    for (const w of generic) {
+      if (w.source.weight || usual <= (w.source.row as CellRange).right) continue;
+      w.source.weight = cr.at(w.row, usual);
+      // Empty, or a formula saved without its result (reported as such by the cell reader).
+      w.weight = cr.weight(w.row, usual, "objective.weight", w.scope);
+    }
   }
   return generic;
 }

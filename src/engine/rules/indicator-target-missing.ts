@@ -1,7 +1,7 @@
 import { hasValue } from "../compute/indicators";
 import { allObjectives } from "../model/plan";
 import { defineRule } from "./define";
-import { indicatorLabel, indicatorRange, objectiveLabel } from "./support/locate";
+import { indicatorLabel, indicatorRange, isUncalculated, objectiveLabel } from "./support/locate";
 
 /** An indicator without an expected value cannot be assessed. Placeholders ("-", "N.") count as missing. */
 export const indicatorTargetMissing = defineRule({
@@ -15,7 +15,7 @@ export const indicatorTargetMissing = defineRule({
   check({ plan, report }) {
     for (const objective of allObjectives(plan)) {
       objective.indicators.forEach((indicator, i) => {
-        if (hasValue(indicator.target)) return;
+        if (hasValue(indicator.target) || isUncalculated(plan, indicator.source.target)) return;
         // A blank template row is no indicator at all.
         if ((indicator.description ?? "").trim() === "" && !hasValue(indicator.actual)) return;
         report(

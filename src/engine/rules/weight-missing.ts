@@ -1,7 +1,7 @@
 import { allObjectives } from "../model/plan";
 import { normalizeLabel } from "../values/text";
 import { defineRule } from "./define";
-import { objectiveLabel, objectiveRange } from "./support/locate";
+import { isUncalculated, objectiveLabel, objectiveRange } from "./support/locate";
 
 /**
  * Every objective needs a weight. An intersectoral objective whose weight cell says so
@@ -22,7 +22,7 @@ export const weightMissing = defineRule({
   },
   check({ plan, report }) {
     for (const objective of allObjectives(plan)) {
-      if (objective.weight !== null) continue;
+      if (objective.weight !== null || isUncalculated(plan, objective.source.weight)) continue;
       const at = objectiveRange(objective, "weight");
       const base = { objective: objectiveLabel(objective), structure: objective.structure };
       const text = objective.weightText?.trim() || null;

@@ -207,3 +207,30 @@ describe("one summary table for the whole plan", () => {
     ]);
   });
 });
+
+describe("a formula saved without its result", () => {
+  it("is reported as needing a recalculation, not as a missing weight or target", () => {
+    const summary = grid("Pesi", "A1", [
+      ["Centro di Responsabilità", "Tributi"],
+      [],
+      [1, "Tributi", "Recupero evasione", "60%"],
+      [2, "Tributi", "Sportello", null],
+    ]);
+    summary.formulas = summary.cells.map((r) => r.map(() => null));
+    (summary.formulas[3] as (string | null)[])[3] = "=100-60";
+    const sheet = card("TR1", 1, "Recupero evasione", { sector: "Tributi", owner: "Neri", phases: [[1, 12]], listed: false });
+    // The target cell of the card's indicator: a formula, no value.
+    const targetRow = sheet.cells.findIndex((r) => r[0] === "Pratiche evase");
+    (sheet.cells[targetRow] as unknown[])[1] = null;
+    sheet.formulas = sheet.cells.map((r) => r.map(() => null));
+    (sheet.formulas[targetRow] as (string | null)[])[1] = "=Pesi!B9*2";
+    const result = analyse([summary, sheet], { asOf: "2026-12-31" });
+    const unreadable = result.findings.filter((f) => f.ruleId === "value-unreadable");
+    expect(unreadable.map((f) => [f.at.sheet, f.at.range, f.data.text])).toEqual([
+      ["Pesi", "D4", "=100-60"],
+      ["TR1", `B${targetRow + 1}`, "=Pesi!B9*2"],
+    ]);
+    expect(result.plan.unreadable.every((u) => u.cause === "uncalculated")).toBe(true);
+    expect(result.findings.filter((f) => f.ruleId === "weight-missing" || f.ruleId === "indicator-target-missing")).toEqual([]);
+  });
+});

@@ -130,3 +130,14 @@ export const MONTH_NAMES_IT = [
 export function monthName(month: number): string {
   return MONTH_NAMES_IT[month - 1] ?? String(month);
 }
+
+/**
+ * True when the cell holds a formula without its result (see `UnreadableCell.cause`): the value
+ * is there, `value-unreadable` says to recalculate, so a rule must not call it missing.
+ */
+export function isUncalculated(plan: Plan, at: CellRange | null | undefined): boolean {
+  if (!at) return false;
+  return plan.unreadable.some(
+    (u) => u.cause === "uncalculated" && u.at.sheet === at.sheet && u.at.top <= at.top && u.at.bottom >= at.bottom && u.at.left <= at.left && u.at.right >= at.right,
+  );
+}
