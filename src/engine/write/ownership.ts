@@ -135,7 +135,16 @@ export const OWNED_SHEET_MARKER = "Schede Obiettivo ·";
 export interface SheetIdentity {
   name: string;
   tables: readonly string[];
+  /** The sheet's A1 when the host read it (undefined: not known). */
+  a1?: unknown;
 }
+
+/**
+ * The add-in's sheets that hold no table of their own (Riepilogo: blocks per structure;
+ * Relazione): their identity is the record's key plus the A1 marker (when the host read A1),
+ * since there is no table to carry it.
+ */
+const TABLELESS_KEYS = ["summary", "report"] as const;
 
 /** Prefix of the add-in's table names (SO_Verifica, SO_Punteggi…; "_SO" when a user had the name). */
 const OWNED_TABLE_PREFIX = "so_";
@@ -160,10 +169,13 @@ export function verifyOwnershipRecord(record: OwnershipRecord, sheets: readonly 
   const byName = new Map(sheets.map((s) => [s.name.toLowerCase(), s]));
   const owned: string[] = [];
   const lost: string[] = [];
+  const tableless = new Set(TABLELESS_KEYS.map((k) => record.sheetKeys?.[k]?.toLowerCase()).filter((n): n is string => n !== undefined));
   for (const name of record.sheets) {
     const sheet = byName.get(name.toLowerCase());
     if (!sheet) continue;
+    const markerKept = sheet.a1 === undefined || (typeof sheet.a1 === "string" && sheet.a1.startsWith(OWNED_SHEET_MARKER));
     if (sheet.tables.some((t) => recorded.has(t.toLowerCase()))) owned.push(name);
+    else if (tableless.has(name.toLowerCase()) && sheet.tables.length === 0 && markerKept) owned.push(name);
     else lost.push(sheet.name);
   }
   const ownedSet = new Set(owned.map((n) => n.toLowerCase()));

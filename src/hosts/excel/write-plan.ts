@@ -300,7 +300,7 @@ export function planWrite(mode: WriteMode, state: WriteState, annotation: Annota
   const identities = [...state.sheets.values()];
   const verified =
     state.record && identities.every((s) => s.tables !== undefined)
-      ? verifyOwnershipRecord(state.record, identities.map((s) => ({ name: s.name, tables: s.tables ?? [] })))
+      ? verifyOwnershipRecord(state.record, identities.map((s) => ({ name: s.name, tables: s.tables ?? [], a1: state.cells.get(cellKey(s.name, 0, 0))?.value })))
       : null;
   if (verified) state = { ...state, record: verified.record };
   const prev: OwnershipRecord = state.record ?? { version: 1, sheets: [], tables: [], flags: [], addedCells: [] };

@@ -67,7 +67,7 @@ export function readState(wb: ExcelJS.Workbook): HostState {
   if (state.status !== "ok") return state;
   const verified = verifyOwnershipRecord(
     state.record,
-    wb.worksheets.map((s) => ({ name: s.name, tables: tableNames(s) })),
+    wb.worksheets.map((s) => ({ name: s.name, tables: tableNames(s), a1: s.findCell(1, 1)?.value ?? null })),
   );
   return { status: "ok", record: verified.record, lost: verified.lost };
 }

@@ -52,6 +52,23 @@ describe("ownership by identity (xlsx host)", () => {
     }
   });
 
+  it("a user's own «Riepilogo» (the add-in's has no table: its identity is the record plus the A1 marker) survives clear and tables", async () => {
+    for (const step of [clear, tables]) {
+      const wb = await annotated();
+      expect(wb.getWorksheet("Riepilogo")).toBeDefined();
+      wb.removeWorksheet((wb.getWorksheet("Riepilogo") as ExcelJS.Worksheet).id);
+      userSheet(wb, "Riepilogo");
+      const after = await step(wb);
+      expectUserSheet(after.wb, "Riepilogo");
+    }
+  });
+
+  it("the add-in's own «Riepilogo» is replaced, not piled up, by a second tables", async () => {
+    const wb = await annotated();
+    const after = await tables(wb);
+    expect(after.wb.worksheets.filter((w) => w.name.startsWith("Riepilogo")).map((w) => w.name)).toEqual(["Riepilogo"]);
+  });
+
   it("a renamed «Punteggi» kept by the user and a new user «Punteggi» both survive", async () => {
     for (const step of [clear, tables]) {
       const wb = await annotated();
