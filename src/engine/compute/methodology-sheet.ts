@@ -15,8 +15,8 @@ export type TableKey = "achievementBands" | "timelinessBands";
 
 const KEYS = Object.keys(METHODOLOGY_LABELS) as Key[];
 const ENUM_KEYS: ReadonlySet<Key> = new Set<Key>(["missingActualInterim", "missingActualFinal", "conversion", "aggregation", "timelinessRule"]);
-/** Settings written as a percent, so that 0,5 in a cell formatted "0%" reads as 50. */
-const PERCENT_KEYS: ReadonlySet<Key> = new Set<Key>([
+/** Settings written as a percent, so that 0,5 in a cell formatted "0%" reads as 50 (read and written alike). */
+export const PERCENT_KEYS: ReadonlySet<Key> = new Set<Key>([
   "achievementShare",
   "timelinessShare",
   "achievementCap",

@@ -292,24 +292,31 @@ function blankInsideGrid(sheet: SheetIndex, header: ScheduleHeader, r: number, l
   for (let k = r + 1; k <= Math.min(bottom, r + MAX_BLANK_IN_GRID); k++) {
     if (sheet.isBlankBetween(k, header.labelCol, lastCol)) continue;
     if (endsScheduleGrid(sheet, header, k, lastCol) || sheet.text(k, header.labelCol) === null) return false;
-    return header.months.some(({ col }) => sheet.mark(k, col) || (sheet.value(k, col) === null && isFillMark(sheet, k, col, header.labelCol)));
+    return monthCellKinds(sheet, header, k).marks;
   }
   return false;
 }
 
-/** Whether the row's month cells hold marks X, and whether they hold other text (placeholders aside). */
+/**
+ * What a month cell of a grid row says: "marked" (an X, ✓, 1 … or, empty, a fill colour: see
+ * isFillMark), "empty" (nothing, a placeholder, a rule, the 0 of a grid typed as 0/1) or "text"
+ * (anything else, which is no mark). The one reading of a month cell for every grid function.
+ */
+function monthCell(sheet: SheetIndex, row: number, col: number, labelCol: number): "marked" | "empty" | "text" {
+  const v = sheet.value(row, col);
+  if (v === null || v === 0 || v === "0" || isPlaceholder(sheet.text(row, col) ?? "")) return isFillMark(sheet, row, col, labelCol) ? "marked" : "empty";
+  if (sheet.mark(row, col)) return "marked";
+  return sheet.isRule(row, col) ? "empty" : "text";
+}
+
+/** Whether the row's month cells hold marks, and whether they hold other text. */
 function monthCellKinds(sheet: SheetIndex, header: ScheduleHeader, r: number): { marks: boolean; foreign: boolean } {
   let marks = false;
   let foreign = false;
   for (const { col } of header.months) {
-    const v = sheet.value(r, col);
-    if (v === null || v === 0 || v === "0") continue;
-    if (sheet.mark(r, col)) {
-      marks = true;
-      continue;
-    }
-    const t = sheet.text(r, col);
-    if (t !== null && !isPlaceholder(t) && !sheet.isRule(r, col)) foreign = true;
+    const kind = monthCell(sheet, r, col, header.labelCol);
+    if (kind === "marked") marks = true;
+    else if (kind === "text") foreign = true;
   }
   return { marks, foreign };
 }
@@ -360,19 +367,12 @@ export function readScheduleRows(
     const labelText = sheet.text(r, header.labelCol);
     const months: number[] = [];
     for (const { col, month } of header.months) {
-      // Empty, a placeholder, or the 0 of a grid typed as 0/1: not marked, unless coloured.
-      const v = sheet.value(r, col);
-      if (v === null || v === 0 || v === "0" || isPlaceholder(sheet.text(r, col) ?? "")) {
-        if (isFillMark(sheet, r, col, header.labelCol) && !months.includes(month)) months.push(month);
-        continue;
-      }
-      if (sheet.mark(r, col)) {
+      const kind = monthCell(sheet, r, col, header.labelCol);
+      if (kind === "marked") {
         if (!months.includes(month)) months.push(month);
-        continue;
+      } else if (kind === "text") {
+        cr.fail(r, col, "months", sheet.text(r, col) ?? String(sheet.value(r, col)), "Il mese del cronoprogramma va segnato con una X.", "schedule.months", scope);
       }
-      const t = sheet.text(r, col);
-      if (t === null || isPlaceholder(t) || sheet.isRule(r, col)) continue;
-      cr.fail(r, col, "months", t, "Il mese del cronoprogramma va segnato con una X.", "schedule.months", scope);
     }
     if (!ascending(months)) months.sort((a, b) => a - b);
     const source: Record<string, CellRange> = {

@@ -6,7 +6,7 @@ import { CellReader, type ObjectiveDraft, type PendingUnreadable } from "./conte
 import type { LayoutStructure } from "./layout";
 import { allLayouts } from "./layouts";
 import { LabelCache, SheetIndex, type Region } from "./sheet";
-import { fullerName, personSimilarity, personWords, SHORT_NAME, structureKey, structureSimilarity } from "./join/names";
+import { fullerName, personSimilarity, personWords, sharesWord, SHORT_NAME, structureKey, structureSimilarity } from "./join/names";
 import { attachWeightRows } from "./weight-table";
 
 export interface ReadPlanOptions {
@@ -172,14 +172,6 @@ function joinTarget(s: StructureAcc, targets: readonly StructureAcc[]): { struct
   if (byOwner.length !== 1) return null;
   const only = byOwner[0] as { h: StructureAcc; sim: number };
   return { structure: only.h, by: "owner", similarity: only.sim };
-}
-
-function sharesWord(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
-  if (a.size === 0 || b.size === 0) return true;
-  for (const w of a) if (b.has(w)) return true;
-  // A word cut short ("amminist") still shares its start with the full one.
-  for (const w of a) for (const x of b) if (x.startsWith(w) || w.startsWith(x)) return true;
-  return false;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { columnToLetters, quoteSheetName } from "../cells/a1";
 import { METHODOLOGY_LABELS, type Methodology } from "../compute/methodology";
-import { ACHIEVEMENT_BAND_KEY, TIMELINESS_BAND_KEY, achievementBandRows, methodologyRows, type TableKey } from "../compute/methodology-sheet";
+import { ACHIEVEMENT_BAND_KEY, PERCENT_KEYS, TIMELINESS_BAND_KEY, achievementBandRows, methodologyRows, type TableKey } from "../compute/methodology-sheet";
 import type { ReviewKind } from "../compute/types";
 import { cellAt, formatAt, snapshotBounds, type SheetSnapshot } from "../model/snapshot";
 import { normalizeLabel } from "../values/text";
@@ -53,17 +53,6 @@ const SCALARS = Object.keys(METHODOLOGY_LABELS).filter((k) => k !== "bands" && k
   keyof Methodology,
   "bands" | TableKey
 >[];
-const PERCENT_KEYS = new Set<string>([
-  "achievementShare",
-  "timelinessShare",
-  "achievementCap",
-  "thresholdMin",
-  "thresholdMinScore",
-  "thresholdTarget",
-  "thresholdMax",
-  "thresholdExcellence",
-]);
-
 const LOOKUP = new Map<string, string>(
   SCALARS.flatMap((k) => [
     [normalizeLabel(k), k],
@@ -135,7 +124,7 @@ export function methodologyRefs(
     const cellValue = at ? cellAt(snapshot, at.row, at.col) : null;
     let fragment: string | null = null;
     if (at && typeof cellValue === "number") {
-      const percentCell = PERCENT_KEYS.has(key) && (formatAt(snapshot, at.row, at.col) ?? "").includes("%");
+      const percentCell = (PERCENT_KEYS as ReadonlySet<string>).has(key) && (formatAt(snapshot, at.row, at.col) ?? "").includes("%");
       const read = percentCell ? cellValue * 100 : cellValue;
       if (typeof value === "number" && Math.abs(read - value) < 1e-9) fragment = percentCell ? `(${abs(sheetName, at)}*100)` : abs(sheetName, at);
       else if (typeof value === "number" || value === null) differs.push(METHODOLOGY_LABELS[key]);

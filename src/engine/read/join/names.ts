@@ -39,6 +39,14 @@ function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   return shared / small.size;
 }
 
+/**
+ * True when two keys could be alike at all (a word in common, or a cut-off one): a cheap test
+ * before a similarity, consistent with it (keySimilarity is 0 when this is false).
+ */
+export function sharesWord(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  return a.size === 0 || b.size === 0 || overlap(a, b) > 0;
+}
+
 /** Shortest cut-off word that still counts as the start of a longer one. */
 const MIN_TRUNCATED = 4;
 
