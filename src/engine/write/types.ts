@@ -162,9 +162,12 @@ export interface WriteMessage {
     | "sheet-no-longer-owned"
     | "user-note-dropped"
     | "flag-not-found"
-    | "flag-skipped-missing-sheet";
+    | "flag-skipped-missing-sheet"
+    | "workbook-protected";
   severity: Severity;
   message: string;
+  /** The figures of the message (host messages: see write/reconcile/messages.ts). */
+  data?: Record<string, string | number | boolean>;
   sheet?: string;
   /** A1 without the sheet. */
   range?: string;

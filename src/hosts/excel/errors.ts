@@ -3,6 +3,7 @@
  * task pane as they are: the UI recognises them by the name "UserFacingError" (it cannot import
  * host classes). One class per condition so that callers and tests can tell them apart.
  */
+import { hostMessageText } from "../../engine/write/reconcile";
 
 /** Base class: an Italian message meant for the user. */
 export abstract class ExcelHostError extends Error {
@@ -25,15 +26,6 @@ export class SheetNotFoundError extends ExcelHostError {
   }
 }
 
-/** A sheet called like the add-in's state sheet exists and is the user's (it is not very hidden). */
-export class StateSheetTakenError extends ExcelHostError {
-  constructor() {
-    super(
-      "La cartella contiene un foglio di nome «SO_Stato» che non è quello di Schede Obiettivo: il componente non può registrare ciò che scrive. Rinominare quel foglio e riprovare.",
-    );
-  }
-}
-
 /**
  * The workbook's structure is protected (Revisione › Proteggi cartella di lavoro): Excel refuses
  * to add, delete, move or hide sheets, so a write would stop midway. Detected before writing;
@@ -44,7 +36,7 @@ export class WorkbookProtectedError extends ExcelHostError {
     super(
       action === "insert"
         ? "La struttura della cartella è protetta: non si può aggiungere il foglio della nuova scheda. Togliere la protezione (Revisione › Proteggi cartella di lavoro) e riprovare."
-        : "La struttura della cartella è protetta: Schede Obiettivo non può aggiungere o togliere i suoi fogli (Verifica, SO_Stato). Non è stato scritto nulla. Togliere la protezione (Revisione › Proteggi cartella di lavoro) e riprovare.",
+        : hostMessageText("workbook-protected", {}),
     );
   }
 }

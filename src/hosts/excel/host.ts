@@ -19,7 +19,7 @@ import { OwnWrites } from "./own-writes";
 import { type ReadResult, readBlock, readWorkbook } from "./read";
 import { overlayBlock } from "./snapshot";
 import { type WriteOutcome, writeWorkbook } from "./write";
-import type { WriteMode } from "./write-plan";
+import type { WriteMode } from "../../engine/write/reconcile";
 import { runExcel } from "./run";
 
 /** A card the user edited, re-read (the contract's CardEdit, plus the block alone). */

@@ -7,35 +7,33 @@
  *
  * Round trips: 1) sheet list, tables, comments; 2) the record and the cells the plan touches;
  * 3) only when the record differs from the copy this host cached at its last read or write:
- * the cells the record's previous run touched; then the write batch(es).
+ * the cells the record's previous run touched; then the write batch(es). What to write is the
+ * engine's (src/engine/write/reconcile); this file reads what it asks for and executes.
  */
 import type { Progress } from "../../engine/host";
 import { decodeOwnershipRecord } from "../../engine/write/ownership";
 import { STATE_SHEET, type OwnershipRecord } from "../../engine/write/types";
-import { type Bounds, boundsToA1, parseSheetAddress, qualified } from "./address";
-import type { ExcelCapabilities } from "./capabilities";
-import { StateSheetTakenError, WorkbookProtectedError } from "./errors";
-import { DEFAULT_LIMITS, type TransferLimits } from "./limits";
-import type { OwnWrites } from "./own-writes";
 import {
   type CellNow,
   type ExistingComment,
-  type Fill,
+  type FillNow,
+  type NoteNow,
   type SheetInfo,
   type StateNeeds,
   type WriteMode,
-  type WriteOp,
   type WriteProgram,
   type WriteState,
   cellKey,
-  cellRects,
-  isComplete,
-  noFillRects,
-  planWrite,
-  rangeKey,
-  splitIntoBatches,
+  missingNeeds,
+  noNeeds,
+  reconcile,
   stateNeeds,
-} from "./write-plan";
+} from "../../engine/write/reconcile";
+import { type Bounds, boundsToA1, parseSheetAddress, qualified } from "./address";
+import type { ExcelCapabilities } from "./capabilities";
+import { DEFAULT_LIMITS, type TransferLimits } from "./limits";
+import type { OwnWrites } from "./own-writes";
+import { type Fill, type OfficeOp, cellRects, isComplete, lowerOps, noFillRects, splitIntoBatches } from "./write-plan";
 import { runExcel } from "./run";
 
 export interface WriteOptions {
@@ -97,7 +95,7 @@ export async function writeWorkbook(mode: WriteMode, options: WriteOptions): Pro
 
     const decoded = stateColumn && !stateColumn.isNullObject ? decodeOwnershipRecord(stateColumn.values.map((row) => row[0])) : null;
     // A visible SO_Stato without a record is a user's sheet that happens to have the name.
-    if (stateInfo && stateInfo.visibility !== "VeryHidden" && decoded !== null && decoded.status !== "ok") throw new StateSheetTakenError();
+    const taken = stateInfo !== undefined && stateInfo.visibility !== "VeryHidden" && decoded !== null && decoded.status !== "ok";
     const record = decoded?.status === "ok" ? decoded.record : null;
     const commentList: ExistingComment[] = locations.map(({ comment, location }) => {
       const at = parseSheetAddress(location.address);
@@ -106,8 +104,8 @@ export async function writeWorkbook(mode: WriteMode, options: WriteOptions): Pro
 
     // 3) Only when the workbook's record is not the one this host knew: what it touched.
     if (JSON.stringify(record) !== JSON.stringify(options.cachedRecord)) {
-      const more = subtractNeeds(stateNeeds(mode, record, sheets, annotation), collected);
-      if (more.noteCells.length > 0 || more.cells.length > 0 || more.fillRanges.length > 0) {
+      const more = missingNeeds(stateNeeds(mode, record, sheets, annotation), collected);
+      if (!noNeeds(more)) {
         const extra = queueStateReads(context, more, sheets);
         await context.sync();
         extra(collected);
@@ -117,21 +115,21 @@ export async function writeWorkbook(mode: WriteMode, options: WriteOptions): Pro
     const state: WriteState = {
       sheets,
       tables: new Set(tables.items.map((t) => t.name.toLowerCase())),
+      recordStatus: taken ? "taken" : (decoded?.status ?? "absent"),
       record,
-      recordUnreadable: decoded?.status === "unreadable",
+      recordRows: stateColumn && !stateColumn.isNullObject ? stateColumn.values.length : 0,
+      structureProtected: protection.protected,
       fills: collected.fills,
       notes: collected.notes,
       comments: commentList,
       cells: collected.cells,
     };
-    const program = planWrite(mode, state, annotation);
-    // Checked before anything is queued: the first structural operation would fail the batch
-    // midway, after the cells before it were written.
-    if (protection.protected && program.ops.some(isStructural)) throw new WorkbookProtectedError("write");
+    const program = reconcile(mode, state, annotation);
+    const officeOps = lowerOps(program.ops);
     report({ fraction: 0.3, label: "Scrittura nella cartella" });
 
     // 4) The write: one batch, or chunks under the payload budget.
-    const batches = splitIntoBatches(program.ops, limits.payloadBudgetBytes);
+    const batches = splitIntoBatches(officeOps, limits.payloadBudgetBytes);
     const end = options.ownWrites.begin(program.touched);
     try {
       let done = 0;
@@ -155,21 +153,12 @@ export async function writeWorkbook(mode: WriteMode, options: WriteOptions): Pro
 }
 
 interface Collected {
-  fills: Map<string, Fill[]>;
-  notes: Map<string, string | null>;
+  fills: Map<string, FillNow>;
+  notes: Map<string, NoteNow | null>;
   cells: Map<string, CellNow>;
 }
 
 const emptyCollected = (): Collected => ({ fills: new Map(), notes: new Map(), cells: new Map() });
-
-/** `needs` minus what was already read. */
-function subtractNeeds(needs: StateNeeds, have: Collected): StateNeeds {
-  return {
-    fillRanges: needs.fillRanges.filter((r) => !have.fills.has(rangeKey(r.sheet, r))),
-    noteCells: needs.noteCells.filter((c) => !have.notes.has(cellKey(c.sheet, c.row, c.col))),
-    cells: needs.cells.filter((c) => !have.cells.has(cellKey(c.sheet, c.row, c.col))),
-  };
-}
 
 /**
  * Queues the loads for `needs` (no sync); the returned function, called after the sync, copies
@@ -190,7 +179,7 @@ function queueStateReads(context: Excel.RequestContext, needs: StateNeeds, sheet
     return found;
   };
   const fillReads = needs.fillRanges.map((r) => ({
-    key: rangeKey(r.sheet, r),
+    range: r,
     result: ws(r.sheet)
       .getRange(boundsToA1(r))
       .getCellProperties({ format: { fill: { color: true, tintAndShade: true } } }),
@@ -214,10 +203,15 @@ function queueStateReads(context: Excel.RequestContext, needs: StateNeeds, sheet
     }),
   );
   return (into) => {
-    for (const { key, result } of fillReads) {
-      into.fills.set(key, result.value.flat().map((p) => originalFill(p.format?.fill)));
+    for (const { range, result } of fillReads) {
+      result.value.forEach((row, r) =>
+        row.forEach((p, c) => {
+          const fill = originalFill(p.format?.fill);
+          into.fills.set(cellKey(range.sheet, range.top + r, range.left + c), { color: fill, token: fill });
+        }),
+      );
     }
-    for (const { key, note } of noteReads) into.notes.set(key, note.isNullObject ? null : note.content);
+    for (const { key, note } of noteReads) into.notes.set(key, note.isNullObject ? null : { text: note.content });
     for (const { sheet, rect, range } of cellReads) {
       for (let r = rect.top; r <= rect.bottom; r++) {
         for (let c = rect.left; c <= rect.right; c++) {
@@ -244,13 +238,10 @@ export function originalFill(fill: { color?: string | null; tintAndShade?: numbe
   return color;
 }
 
-/** Operations that change the workbook's structure (refused when it is protected). */
-const isStructural = (op: WriteOp): boolean => op.kind === "addSheet" || op.kind === "deleteSheet" || op.kind === "moveSheet" || op.kind === "hideSheet";
-
 const cell = (row: number, col: number): Bounds => ({ top: row, left: col, bottom: row, right: col });
 
 /** Queues one batch: events off, calculation and screen updating suspended until its sync. */
-function queueBatch(context: Excel.RequestContext, ops: readonly WriteOp[], last: boolean): void {
+function queueBatch(context: Excel.RequestContext, ops: readonly OfficeOp[], last: boolean): void {
   context.runtime.enableEvents = false;
   context.application.suspendApiCalculationUntilNextSync();
   context.application.suspendScreenUpdatingUntilNextSync();
@@ -270,7 +261,7 @@ function queueBatch(context: Excel.RequestContext, ops: readonly WriteOp[], last
 
 function queueOp(
   context: Excel.RequestContext,
-  op: WriteOp,
+  op: OfficeOp,
   sheet: (name: string) => Excel.Worksheet,
   cache: Map<string, Excel.Worksheet>,
 ): void {
@@ -282,8 +273,8 @@ function queueOp(
     case "moveSheet":
       sheet(op.sheet).position = op.position;
       return;
-    case "hideSheet":
-      sheet(op.sheet).visibility = "VeryHidden";
+    case "visibility":
+      sheet(op.sheet).visibility = op.visibility;
       return;
     case "addSheet": {
       const ws = context.workbook.worksheets.add(op.sheet);

@@ -910,6 +910,9 @@ class FakeWorksheet extends Proxy {
     this.context.action("Worksheet.delete", 10, () => {
       checkStructure(this.context.fake);
       const s = this.model();
+      // A very hidden sheet cannot be deleted until it is made visible or hidden: "by design",
+      // GeneralException (https://github.com/OfficeDev/office-js/issues/365).
+      if (s.visibility === "VeryHidden") throw new OfficeError("GeneralException", "There was an internal error while processing the request.");
       if (s.visibility === "Visible" && this.context.fake.sheets.filter((x) => x.visibility === "Visible").length === 1) {
         throw new OfficeError("InvalidOperation", "cannot delete the last visible sheet");
       }

@@ -4,7 +4,7 @@ import { charsToPoints, isoToSerial, toCellInput } from "../../../src/hosts/exce
 import { DEFAULT_LIMITS, isSizeLimitError } from "../../../src/hosts/excel/limits";
 import { cellsPerRequest, planReadChunks } from "../../../src/hosts/excel/read-plan";
 import { overlayBlock, toFormula, toSnapshot } from "../../../src/hosts/excel/snapshot";
-import { estimateOpBytes, parseRecordedFill, planWrite, splitIntoBatches, stateNeeds, type SheetInfo, type WriteOp, type WriteState } from "../../../src/hosts/excel/write-plan";
+import { estimateOpBytes, splitIntoBatches, type OfficeOp } from "../../../src/hosts/excel/write-plan";
 import type { OwnershipRecord } from "../../../src/engine/write/types";
 
 describe("addresses", () => {
@@ -136,56 +136,10 @@ describe("cell input", () => {
   });
 });
 
-describe("write planning", () => {
-  const sheets = new Map<string, SheetInfo>([["schede", { name: "Schede", visibility: "Visible", protected: false }]]);
-  const state = (record: OwnershipRecord | null, extra: Partial<WriteState> = {}): WriteState => ({
-    sheets,
-    tables: new Set(),
-    record,
-    recordUnreadable: false,
-    fills: new Map(),
-    notes: new Map(),
-    comments: [],
-    cells: new Map(),
-    ...extra,
-  });
-  const previous: OwnershipRecord = {
-    version: 1,
-    sheets: [],
-    tables: [],
-    addedCells: [],
-    flags: [{ sheet: "Schede", top: 2, left: 1, bottom: 2, right: 2, originalFills: ["#00B050", null], originalNotes: ["Nota utente"], note: "Schede Obiettivo · Errore\nx", fill: "#FFC7CE" }],
-  };
-
-  it("reads original fills from either host's record", () => {
-    expect(parseRecordedFill("#ffeb9c")).toBe("#FFEB9C");
-    expect(parseRecordedFill(JSON.stringify({ type: "pattern", pattern: "solid", fgColor: { argb: "FF00B050" } }))).toBe("#00B050");
-    expect(parseRecordedFill(JSON.stringify({ type: "pattern", pattern: "darkGray", fgColor: { theme: 1 } }))).toBeNull();
-    expect(parseRecordedFill("{rotto")).toBeNull();
-  });
-
-  it("asks for the fills and notes the undo needs, given the record it knows", () => {
-    const needs = stateNeeds({ kind: "clear" }, previous, sheets, "note");
-    expect(needs.fillRanges).toEqual([{ sheet: "Schede", top: 2, left: 1, bottom: 2, right: 2 }]);
-    expect(needs.noteCells).toEqual([{ sheet: "Schede", row: 2, col: 1 }]);
-    expect(stateNeeds({ kind: "clear" }, previous, sheets, "fill").noteCells).toEqual([]);
-  });
-
-  it("keeps the note part of a flag for a host that can write notes, when this one cannot", () => {
-    const program = planWrite({ kind: "clear" }, state(previous, { fills: new Map([["schede\u00002:1:2:2", ["#FFC7CE", "#FFC7CE"]]]) }), "fill");
-    expect(program.ops.filter((o) => o.kind === "restoreFills")).toHaveLength(1);
-    expect(program.record?.flags).toEqual([{ ...previous.flags[0], originalFills: [] }]);
-  });
-
-  it("writes nothing but the record's removal when clearing a workbook it never touched", () => {
-    const program = planWrite({ kind: "clear" }, state(null), "note");
-    expect(program.ops).toEqual([]);
-    expect(program.record).toBeNull();
-  });
-
+describe("write batching", () => {
   it("cuts a grid larger than the budget into row bands, and batches in order", () => {
-    const grid: WriteOp = { kind: "formulas", sheet: "S", bounds: { top: 0, left: 0, bottom: 999, right: 0 }, formulas: Array.from({ length: 1000 }, (_, i) => [`'riga ${i}`]) };
-    const small: WriteOp = { kind: "fill", sheet: "S", bounds: { top: 0, left: 0, bottom: 0, right: 0 }, color: "#FFC7CE" };
+    const grid: OfficeOp = { kind: "formulas", sheet: "S", bounds: { top: 0, left: 0, bottom: 999, right: 0 }, formulas: Array.from({ length: 1000 }, (_, i) => [`'riga ${i}`]) };
+    const small: OfficeOp = { kind: "fill", sheet: "S", bounds: { top: 0, left: 0, bottom: 0, right: 0 }, color: "#FFC7CE" };
     const budget = 4000;
     const batches = splitIntoBatches([small, grid, small], budget);
     expect(batches.length).toBeGreaterThan(3);

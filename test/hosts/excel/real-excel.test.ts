@@ -105,10 +105,10 @@ describe("protected workbook structure (AccessDenied on worksheets.add: excel-ad
     const host = setUp(fake);
     await host.readSnapshots();
     fake.resetCounters();
-    await expect(host.applyWritePlan(plan({ sheets: [verifica], flags: [flag("Schede 1", 11, 1, 11, 2)] }))).rejects.toMatchObject({
-      name: "UserFacingError",
-      message: expect.stringContaining("Proteggi cartella di lavoro"),
-    });
+    const report = await host.applyWritePlan(plan({ sheets: [verifica], flags: [flag("Schede 1", 11, 1, 11, 2)] }));
+    expect(report.messages.map((m) => [m.code, m.severity])).toEqual([["workbook-protected", "error"]]);
+    expect(report.messages[0]?.message).toContain("Proteggi cartella di lavoro");
+    expect(report.flagsWritten).toBe(0);
     expect(fake.batches.flatMap((b) => b.actions).filter((a) => !a.endsWith(".load") && a !== "Range.getCellProperties")).toEqual([]);
     expect(fake.sheets.map((s) => s.name)).toEqual(["Schede 1"]);
     expect(fake.sheet("Schede 1").cell(11, 1)?.fill ?? null).toBeNull();

@@ -326,7 +326,8 @@ describe("ExcelWorkbookHost.applyWritePlan", () => {
   it("refuses to write when a user's sheet is called SO_Stato", async () => {
     setUp();
     fake.addSheet(STATE_SHEET).put("A1", [["Il mio stato"]]);
-    await expect(host.applyWritePlan(firstPlan())).rejects.toMatchObject({ name: "UserFacingError" });
+    const report = await host.applyWritePlan(firstPlan());
+    expect(report.messages.map((m) => m.code)).toContain("state-sheet-taken");
     expect(fake.findSheet("Verifica")).toBeUndefined();
   });
 });
