@@ -5,7 +5,6 @@ import { DEFAULT_LIMITS, isSizeLimitError } from "../../../src/hosts/excel/limit
 import { cellsPerRequest, planReadChunks } from "../../../src/hosts/excel/read-plan";
 import { overlayBlock, toFormula, toSnapshot } from "../../../src/hosts/excel/snapshot";
 import { estimateOpBytes, splitIntoBatches, type OfficeOp } from "../../../src/hosts/excel/write-plan";
-import type { OwnershipRecord } from "../../../src/engine/write/types";
 
 describe("addresses", () => {
   it.each([
