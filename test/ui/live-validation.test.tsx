@@ -11,6 +11,10 @@ import { FakeHost, makeAnalysis, report, snapshots } from "./fixtures";
 
 /** A host with live validation, driven by the test as Excel's change events and debounce would. */
 class LiveHost extends FakeHost {
+  constructor() {
+    super("excel", true, { liveValidation: true });
+  }
+
   watch: CardWatch | null = null;
   subscriptions = 0;
   stops = 0;
