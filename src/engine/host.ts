@@ -87,12 +87,46 @@ export interface CardWatch {
 }
 
 /**
+ * What a host lets the task pane offer. The UI decides what to show from these, never from where
+ * it runs: an option the host cannot honour is not offered (or is explained), and tests render the
+ * pane with any combination.
+ */
+export interface HostCapabilities {
+  /**
+   * `selectRange` shows the cells to the user (Excel activates the sheet and selects them). Without
+   * it the pane shows the cells itself (a preview under the finding or the block).
+   */
+  select: boolean;
+  /** `getActiveCell` and `onSelectionChanged`: the responsabile's card follows the selection. */
+  activeCell: boolean;
+  /** `watchCardChanges` and `refreshFlags`: the responsabile's card is checked again as they type. */
+  liveValidation: boolean;
+  /** `insertNewCard` adds an empty card to the workbook the user has open (Excel, with its undo). */
+  insertCard: boolean;
+  /** `newCardWorkbook` makes a new .xlsx holding one empty card, for the user to download. */
+  newCardWorkbook: boolean;
+  /**
+   * Writes go to a copy in memory that the user downloads (the standalone page), not to a workbook
+   * they have open: the pane says so after each write and offers the download.
+   */
+  downloadCopy: boolean;
+  /**
+   * The user edits the workbook while the pane is open (Excel): the pane reads it when it starts
+   * and again before computing scores. Without it, what was read when the file was opened stays
+   * true and scores are recomputed from it.
+   */
+  changesUnderPane: boolean;
+}
+
+/**
  * The port every host implements (Excel via Office.js, an .xlsx file via ExcelJS). The UI and
  * the CLI talk to this interface only; the engine defines it so that hosts depend on the engine
  * and never the other way round.
  */
 export interface WorkbookHost {
   readonly kind: "excel" | "file";
+  /** What the pane may offer with this host (see HostCapabilities). */
+  readonly capabilities: HostCapabilities;
   /** Every used range of every visible or hidden sheet, as snapshots. */
   readSnapshots(onProgress?: (p: Progress) => void): Promise<SheetSnapshot[]>;
   /**
@@ -129,4 +163,9 @@ export interface WorkbookHost {
    * `scope` are undone, `flags` are written, every other flag stays. Optional.
    */
   refreshFlags?(scope: BlockBounds & { sheet: string }, flags: CellFlag[]): Promise<ApplyReport>;
+  /**
+   * A new .xlsx holding one empty card built from `template` (the same one `insertNewCard` takes),
+   * as bytes to download; the open workbook does not change. Optional (the standalone page).
+   */
+  newCardWorkbook?(template: CardTemplate): Promise<Uint8Array>;
 }

@@ -12,3 +12,11 @@ export function downloadBlob(blob: Blob, fileName: string): void {
   // Revoking at once can cancel the download in some browsers; a minute is plenty.
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
+
+/** The MIME type of an .xlsx. */
+export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/** .xlsx bytes from a host, as a Blob to download. */
+export function xlsxBlob(bytes: Uint8Array): Blob {
+  return new Blob([bytes as BlobPart], { type: XLSX_TYPE });
+}

@@ -65,6 +65,7 @@ export const strings = {
     writing: "Scrittura nella cartella",
     openingFile: "Apertura del file",
     preparingCopy: "Preparazione della copia annotata",
+    preparingNewCard: "Preparazione della nuova scheda",
     done: "Fatto",
   },
   errors: {
@@ -77,6 +78,20 @@ export const strings = {
     startupDetails: "Dettagli",
     chunkLoad: "una parte del componente non è stata scaricata (connessione assente o interrotta)",
     dismiss: "Chiudi il messaggio",
+    /** Going to cells failed (a finding's, a block's, a card's, a sheet just written). */
+    selectFailed: (sheet: string, range: string, detail: string) =>
+      `Impossibile selezionare ${range === "A1" ? "il foglio" : `le celle ${range} del foglio`} «${sheet}»: ${detail}`,
+    /** The card cannot follow the selection: the active cell could not be read or followed. */
+    selectionNotFollowed: (detail: string) =>
+      `La scheda non segue la cella selezionata: ${detail}. Scegli la scheda dall'elenco.`,
+  },
+  live: {
+    /** Watching the typing could not start. */
+    notActive: (detail: string) =>
+      `Il controllo durante la digitazione non è attivo: ${detail}. Premi «Aggiorna lo stato» dopo aver modificato la scheda.`,
+    /** A card changed but could not be checked again, or its flags could not be refreshed. */
+    recheckFailed: (detail: string) =>
+      `Il controllo durante la digitazione non ha potuto ricontrollare la scheda: ${detail}. Premi «Aggiorna lo stato».`,
   },
   standalone: {
     intro:
@@ -137,7 +152,10 @@ export const strings = {
     newCardHint: "Inserisce un foglio con la scheda del componente aggiuntivo, con i controlli sui dati.",
     newCardDone: (sheet: string) => `Scheda inserita nel foglio «${sheet}».`,
     newCardUnavailable: "Per inserire una nuova scheda serve una cartella aperta.",
-    newCardInExcel: "Qui il file si controlla soltanto: per aggiungere una scheda, apri la cartella in Excel e usa «Nuova scheda» del componente aggiuntivo.",
+    newCardDownloadHint:
+      "Scarica una nuova cartella .xlsx con una scheda vuota del componente, con i controlli sui dati, da compilare in Excel; il file aperto qui non cambia.",
+    newCardFileName: (year: number) => `nuova-scheda-${year}.xlsx`,
+    newCardDownloaded: (name: string) => `Scheda vuota scaricata: ${name}. Aprila in Excel per compilarla.`,
     liveOn: "Aggiornamento automatico attivo",
     cardPicker: "Scheda",
     cardPickerPlaceholder: "Scegli una scheda",

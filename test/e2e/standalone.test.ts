@@ -252,15 +252,29 @@ describe("standalone page", () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 
-  it("shows the responsabile's card as a checklist, and inserts no card into the file being checked", async () => {
+  it("shows the responsabile's card as a checklist, and offers «Nuova scheda» as a new workbook to download", async () => {
     await selectRole(page, "Responsabile");
     await page.waitForSelector("[data-check]");
     expect(await page.locator("[data-check]").count()).toBeGreaterThanOrEqual(4);
     await page.screenshot({ path: path.join(SCREENSHOTS, "responsabile.png"), fullPage: true, animations: "disabled" });
     expect(await axeViolations(page)).toEqual([]);
-    // A card added to the copy in memory had no undo and changed the figures: new cards are Excel's.
-    expect(await page.getByRole("button", { name: "Nuova scheda" }).count()).toBe(0);
-    expect(await page.getByText("apri la cartella in Excel e usa «Nuova scheda»").count()).toBe(1);
+    // A card added to the copy in memory had no undo and changed the figures: the new card is a
+    // workbook of its own, and the file being checked stays as it was (next test: no such sheet).
+    const button = page.getByRole("button", { name: "Nuova scheda" });
+    expect(await button.getAttribute("data-new-card")).toBe("download");
+    expect(await page.getByText("Scarica una nuova cartella .xlsx con una scheda vuota").count()).toBe(1);
+    const year = analyse(await readWorkbookSnapshots(await fs.readFile(EXAMPLE)), { asOf: localDate() }).plan.year ?? new Date().getFullYear();
+    const [download] = await Promise.all([page.waitForEvent("download"), button.click()]);
+    expect(download.suggestedFilename()).toBe(`nuova-scheda-${year}.xlsx`);
+    await page.locator('[role=status][data-live-region="notice"]').getByText(`Scheda vuota scaricata: nuova-scheda-${year}.xlsx`).waitFor();
+    const saved = path.join(ARTIFACTS, download.suggestedFilename());
+    await download.saveAs(saved);
+    const snapshots = await readWorkbookSnapshots(await fs.readFile(saved));
+    expect(snapshots.map((s) => s.name)).toEqual(["Nuova scheda"]);
+    const objectives = analyse(snapshots, { asOf: localDate() }).plan.structures.flatMap((s) => s.objectives);
+    expect(objectives).toHaveLength(1);
+    expect(objectives[0]?.layout).toBe("addin");
+    expect(objectives[0]?.year).toBe(year);
   });
 
   it("downloads the annotated copy, says so in a live region, and the xlsx reader reads it back with the add-in's sheets", async () => {

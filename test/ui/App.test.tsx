@@ -370,6 +370,92 @@ describe("standalone page", () => {
   });
 });
 
+describe("what the pane offers comes from the host's capabilities, not from where it runs", () => {
+  /** A host with every method, live validation included; only its capabilities differ. */
+  function hostWith(kind: "excel" | "file", capabilities: Partial<FakeHost["capabilities"]>) {
+    const host = new FakeHost(kind, true, capabilities);
+    const watch = { subscriptions: 0 };
+    Object.assign(host, {
+      watchCardChanges: async () => {
+        watch.subscriptions++;
+        return async () => undefined;
+      },
+      refreshFlags: async () => ({ sheetsRemoved: [], sheetsWritten: [], flagsRemoved: 0, flagsWritten: 0, cellsRemoved: 0, cellsWritten: 0, messages: [] }),
+    });
+    host.active = { sheet: "Segreteria", address: "C45" };
+    return { host, watch };
+  }
+  const finding = (container: HTMLElement) => [...container.querySelectorAll("button[data-finding]")].find((b) => b.textContent?.includes("sommano a 60%"));
+
+  it("in Excel with no selection, no active cell and no live validation: previews the cells, lets the user pick, says nothing of automatic updates", async () => {
+    const { host, watch } = hostWith("excel", { select: false, activeCell: false, liveValidation: false });
+    const { container } = await renderApp({ role: "responsabile", host, mode: "excel" });
+    expect(watch.subscriptions).toBe(0);
+    expect(container.querySelector("[data-live]")).toBeNull();
+    expect(container.textContent).not.toContain("La scheda segue la cella selezionata");
+    expect(host.selectionListener).toBeNull();
+    // The first card, not the one at the selection (C45 is on «Albo online»).
+    expect(container.querySelector('[role=combobox]')?.textContent ?? "").toContain("Protocollo digitale");
+
+    await click(byRole(container, "tab", "Segretario"));
+    await click(byRole(container, "button", "Verifica cartella"));
+    await click(finding(container));
+    expect(host.calls.some((c) => c.startsWith("select"))).toBe(false);
+    expect(container.querySelector("[data-preview]")?.getAttribute("data-preview")).toBe("Segreteria!C50:C51");
+  });
+
+  it("with a file host that says it can select and watch: goes to the cells and follows the typing", async () => {
+    const { host, watch } = hostWith("file", { select: true, activeCell: true, liveValidation: true, changesUnderPane: true });
+    const { container } = await renderApp({ role: "responsabile", host, mode: "standalone" });
+    expect(watch.subscriptions).toBe(1);
+    expect(container.querySelector("[data-live]")?.textContent).toBe("Aggiornamento automatico attivo");
+    expect(container.textContent).toContain("La scheda segue la cella selezionata in Excel.");
+
+    await click(byRole(container, "tab", "Segretario"));
+    await click(byRole(container, "button", "Verifica cartella"));
+    await click(finding(container));
+    expect(host.calls).toContain("select Segreteria!C50:C51");
+    expect(container.querySelector("[data-preview]")).toBeNull();
+  });
+
+  it("says in Italian when a finding's cells cannot be selected", async () => {
+    const host = new FakeHost();
+    host.selectError = new Error("ItemNotFound");
+    const { container } = await renderApp({ role: "segretario", host });
+    await click(byRole(container, "button", "Verifica cartella"));
+    await click(finding(container));
+    expect(container.querySelector("[role=alert]")?.textContent).toContain("Impossibile selezionare le celle C50:C51 del foglio «Segreteria»: ItemNotFound");
+  });
+
+  it("offers «Nuova scheda» as a download where the host makes a card's workbook (a file in the browser)", async () => {
+    const fileHost = new FakeHost("file", false);
+    const openFile: OpenWorkbookFile = async (file: File) => ({ host: fileHost, fileName: file.name, annotatedCopy: async () => new Blob(["x"]) });
+    const download = jest.fn();
+    const { container } = await renderApp({ mode: "standalone", host: null, openFile, download, role: "responsabile" });
+    // No file yet: nothing can make a card.
+    expect(byRole(container, "button", "Nuova scheda").hasAttribute("disabled")).toBe(true);
+    const input = container.querySelector<HTMLInputElement>("input[type=file]") as HTMLInputElement;
+    Object.defineProperty(input, "files", { value: [new File(["x"], "piano.xlsx")], configurable: true });
+    await act(async () => {
+      input.dispatchEvent(new Event("change", { bubbles: true }));
+    });
+    await settle(10);
+    const button = byRole(container, "button", "Nuova scheda");
+    expect(button.hasAttribute("disabled")).toBe(false);
+    expect(button.getAttribute("data-new-card")).toBe("download");
+    expect(container.textContent).toContain("Scarica una nuova cartella .xlsx con una scheda vuota");
+    await click(button);
+    expect(fileHost.calls).toContain("newCardWorkbook");
+    expect(fileHost.calls).not.toContain("insertNewCard");
+    expect(fileHost.applied).toEqual([]);
+    // The plan read is of 2024: the card is for that year.
+    expect(fileHost.templates[0]?.cells[0]?.value).toBe("1. OBIETTIVO DI MIGLIORAMENTO 2024");
+    expect(download).toHaveBeenCalledWith(expect.any(Blob), "nuova-scheda-2024.xlsx");
+    expect(container.querySelector('[data-live-region="notice"]')?.textContent).toContain("Scheda vuota scaricata: nuova-scheda-2024.xlsx");
+    expect(await axeViolations(container)).toEqual([]);
+  });
+});
+
 describe("theme", () => {
   const g = globalThis as { Office?: unknown };
   afterEach(() => {

@@ -1,7 +1,7 @@
 import type { Analysis } from "../../src/engine/analyse";
 import { DEFAULT_METHODOLOGY } from "../../src/engine/compute/methodology";
 import type { ObjectiveSchedule, ObjectiveScore, Scores } from "../../src/engine/compute/types";
-import type { ActiveCell, CardTemplate, Progress, WorkbookHost } from "../../src/engine/host";
+import type { ActiveCell, CardTemplate, HostCapabilities, Progress, WorkbookHost } from "../../src/engine/host";
 import type { Finding } from "../../src/engine/model/finding";
 import type { Objective, Plan } from "../../src/engine/model/plan";
 import type { SheetSnapshot } from "../../src/engine/model/snapshot";
@@ -139,17 +139,36 @@ export function makeAnalysis(opts: { review?: "interim" | "final"; asOf?: string
   return { plan, methodology: DEFAULT_METHODOLOGY, findings, schedules, scores, writePlan };
 }
 
-/** A host that records what the UI asked of it. */
+/**
+ * A host that records what the UI asked of it. Its capabilities are those of Excel ("excel") or of
+ * a file in the browser ("file"); `withSelection` false takes away the selection and the card
+ * insertion; `capabilities` overrides any of them (the methods stay, so a test can show that the
+ * pane goes by the capabilities).
+ */
 export class FakeHost implements WorkbookHost {
   readonly kind: "excel" | "file";
+  capabilities: HostCapabilities;
   calls: string[] = [];
   applied: WritePlan[] = [];
   selectionListener: ((cell: ActiveCell) => void) | null = null;
   active: ActiveCell | null = null;
   readError: Error | null = null;
+  /** When set, selectRange fails with it. */
+  selectError: Error | null = null;
 
-  constructor(kind: "excel" | "file" = "excel", withSelection = true) {
+  constructor(kind: "excel" | "file" = "excel", withSelection = true, capabilities: Partial<HostCapabilities> = {}) {
     this.kind = kind;
+    const excel = kind === "excel";
+    this.capabilities = {
+      select: excel,
+      activeCell: excel && withSelection,
+      liveValidation: false,
+      insertCard: excel && withSelection,
+      newCardWorkbook: !excel,
+      downloadCopy: !excel,
+      changesUnderPane: excel,
+      ...capabilities,
+    };
     if (!withSelection) {
       this.getActiveCell = undefined;
       this.onSelectionChanged = undefined;
@@ -177,6 +196,7 @@ export class FakeHost implements WorkbookHost {
   }
   async selectRange(sheet: string, range: string): Promise<void> {
     this.calls.push(`select ${sheet}!${range}`);
+    if (this.selectError) throw this.selectError;
   }
   getActiveCell?: () => Promise<ActiveCell | null> = async () => this.active;
   onSelectionChanged?: (listener: (cell: ActiveCell) => void) => Promise<() => void> = async (listener) => {
@@ -190,6 +210,13 @@ export class FakeHost implements WorkbookHost {
     this.calls.push("insertNewCard");
     this.templates.push(template);
     return "Nuova scheda";
+  };
+  /** The bytes newCardWorkbook gives (any will do for the UI). */
+  newCardBytes = new Uint8Array([0x50, 0x4b, 3, 4]);
+  newCardWorkbook?: (template: CardTemplate) => Promise<Uint8Array> = async (template) => {
+    this.calls.push("newCardWorkbook");
+    this.templates.push(template);
+    return this.newCardBytes;
   };
 }
 

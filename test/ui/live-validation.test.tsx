@@ -11,6 +11,10 @@ import { FakeHost, makeAnalysis, report, snapshots } from "./fixtures";
 
 /** A host with live validation, driven by the test as Excel's change events and debounce would. */
 class LiveHost extends FakeHost {
+  constructor() {
+    super("excel", true, { liveValidation: true });
+  }
+
   watch: CardWatch | null = null;
   subscriptions = 0;
   stops = 0;
@@ -174,6 +178,55 @@ describe("live validation in the responsabile's view", () => {
 
   it("says nothing about automatic updates where the host cannot watch (a file)", async () => {
     const { container } = await renderPane(new FakeHost("file", false));
+    expect(liveNote(container)).toBeNull();
+  });
+
+  it("says in Italian when watching the typing cannot start, and offers no automatic updates", async () => {
+    const host = new LiveHost();
+    host.watchCardChanges = async () => {
+      throw new Error("EventRegistrationFailed");
+    };
+    const { container } = await renderPane(host);
+    expect(liveNote(container)).toBeNull();
+    expect(container.querySelector("[role=alert]")?.textContent).toContain(
+      "Il controllo durante la digitazione non è attivo: EventRegistrationFailed. Premi «Aggiorna lo stato» dopo aver modificato la scheda.",
+    );
+  });
+
+  it("says in Italian when a card that changed cannot be checked again", async () => {
+    const host = new LiveHost();
+    let fail = false;
+    const analyse = jest.fn((_s: readonly SheetSnapshot[], o: AnalyseOptions) => {
+      if (fail) throw new TypeError("cells is not iterable");
+      return makeAnalysis({ asOf: o.asOf });
+    });
+    const { container } = await renderPane(host, analyse);
+    fail = true;
+    await host.typeIn("Segreteria", { top: 49, left: 2, bottom: 49, right: 2 }, edited);
+    expect(container.querySelector("[role=alert]")?.textContent).toContain(
+      "Il controllo durante la digitazione non ha potuto ricontrollare la scheda: cells is not iterable. Premi «Aggiorna lo stato».",
+    );
+  });
+
+  it("says in Italian when the flags of a flagged card cannot be refreshed", async () => {
+    const host = new LiveHost();
+    const read = host.readSnapshots.bind(host);
+    host.readSnapshots = async (p) => [...(await read(p)), stateSheet()];
+    host.refreshFlags = async () => {
+      throw new Error("The sheet is protected");
+    };
+    const { container } = await renderPane(host);
+    await host.typeIn("Segreteria", { top: 49, left: 2, bottom: 49, right: 2 }, [...edited, stateSheet()]);
+    expect(container.querySelector("[role=alert]")?.textContent).toContain(
+      "Il controllo durante la digitazione non ha potuto ricontrollare la scheda: The sheet is protected.",
+    );
+  });
+
+  it("does not watch where the host does not offer it, even with the methods there", async () => {
+    const host = new LiveHost();
+    host.capabilities = { ...host.capabilities, liveValidation: false };
+    const { container } = await renderPane(host);
+    expect(host.subscriptions).toBe(0);
     expect(liveNote(container)).toBeNull();
   });
 });

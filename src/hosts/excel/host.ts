@@ -4,7 +4,7 @@
  * operation learns for the next (sheet sizes for read planning, the ownership record, the
  * snapshots that live validation patches).
  */
-import type { ActiveCell, CardEdit, CardTemplate, CardWatch, Progress, WorkbookHost } from "../../engine/host";
+import type { ActiveCell, CardEdit, CardTemplate, CardWatch, HostCapabilities, Progress, WorkbookHost } from "../../engine/host";
 import type { SheetSnapshot } from "../../engine/model/snapshot";
 import { rangeToA1 } from "../../engine/cells/a1";
 import { decodeOwnershipRecord, encodeOwnershipRecord } from "../../engine/write/ownership";
@@ -43,6 +43,20 @@ export interface ExcelHostOptions {
 
 export class ExcelWorkbookHost implements WorkbookHost {
   readonly kind = "excel" as const;
+  /**
+   * Excel shows the cells it is asked to select, follows the selection and the typing, and takes
+   * a new card into the open workbook (with its undo); writes go to that workbook, which the user
+   * keeps editing, so the pane reads it again before computing.
+   */
+  readonly capabilities: HostCapabilities = {
+    select: true,
+    activeCell: true,
+    liveValidation: true,
+    insertCard: true,
+    newCardWorkbook: false,
+    downloadCopy: false,
+    changesUnderPane: true,
+  };
   /** Ranges being written by the add-in, whose change events are not the user's. */
   readonly ownWrites: OwnWrites;
   /** What the last write did (messages for the user: renamed sheets, skipped cells…). */
@@ -50,7 +64,8 @@ export class ExcelWorkbookHost implements WorkbookHost {
   /** How the last full read went (for the benchmark and diagnostics). */
   lastRead: Pick<ReadResult, "strategy" | "chunks"> | null = null;
 
-  private capabilities: ExcelCapabilities | null;
+  /** What the running Excel supports (API sets), as against what the pane may offer (`capabilities`). */
+  private apiSupport: ExcelCapabilities | null;
   private readonly limits: TransferLimits;
   private readonly timers: Timers | undefined;
   private sizeHints = new Map<string, number>();
@@ -59,7 +74,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
   private readonly sheetNames = new Map<string, string>();
 
   constructor(options: ExcelHostOptions = {}) {
-    this.capabilities = options.capabilities ?? null;
+    this.apiSupport = options.capabilities ?? null;
     this.limits = options.limits ?? DEFAULT_LIMITS;
     this.timers = options.timers;
     this.ownWrites = new OwnWrites(options.now);
@@ -67,8 +82,8 @@ export class ExcelWorkbookHost implements WorkbookHost {
 
   /** Capabilities, detected on first use (Office must be ready by then). */
   private get caps(): ExcelCapabilities {
-    this.capabilities ??= currentCapabilities();
-    return this.capabilities;
+    this.apiSupport ??= currentCapabilities();
+    return this.apiSupport;
   }
 
   async readSnapshots(onProgress?: (p: Progress) => void): Promise<SheetSnapshot[]> {

@@ -9,7 +9,7 @@
 import type * as ExcelJS from "exceljs";
 
 type Workbook = ExcelJS.Workbook;
-import type { CardTemplate, Progress, WorkbookHost } from "../../engine/host";
+import type { CardTemplate, HostCapabilities, Progress, WorkbookHost } from "../../engine/host";
 import type { SheetSnapshot } from "../../engine/model/snapshot";
 import type { ApplyReport, WritePlan } from "../../engine/write/types";
 import { WorkbookNotWrittenError } from "./errors";
@@ -41,6 +41,20 @@ const yieldToBrowser = (): Promise<void> => new Promise((resolve) => setTimeout(
 
 export class FileWorkbookHost implements WorkbookHost {
   readonly kind = "file" as const;
+  /**
+   * A file in the browser: no window to select in, no typing to follow; writes go to the copy in
+   * memory the user downloads, and a new card comes as a workbook of its own (a card added to the
+   * copy would have no undo and would change the figures being checked).
+   */
+  readonly capabilities: HostCapabilities = {
+    select: false,
+    activeCell: false,
+    liveValidation: false,
+    insertCard: false,
+    newCardWorkbook: true,
+    downloadCopy: true,
+    changesUnderPane: false,
+  };
   /** Snapshots of the workbook as last read; dropped whenever the workbook changes. */
   private cached: SheetSnapshot[] | null = null;
 
@@ -92,7 +106,8 @@ export class FileWorkbookHost implements WorkbookHost {
 
   /**
    * Adds the add-in's card on a new sheet (after the others) with its data validation, so a card
-   * started in the browser arrives in Excel already guarded. Resolves to the sheet's name.
+   * started in the browser arrives in Excel already guarded. Resolves to the sheet's name. The
+   * pane does not offer it (capabilities.insertCard): it offers `newCardWorkbook` instead.
    */
   async insertNewCard(template: CardTemplate): Promise<string> {
     this.cached = null;
@@ -100,27 +115,15 @@ export class FileWorkbookHost implements WorkbookHost {
       template.sheetName,
       this.workbook.worksheets.map((ws) => ws.name),
     );
-    const ws = this.workbook.addWorksheet(name);
-    const thin = { style: "thin" as const };
-    for (const c of template.cells) {
-      const cell = ws.getCell(c.row + 1, c.col + 1);
-      cell.value = c.value;
-      if (c.bold) cell.font = { bold: true };
-      if (c.wrap) cell.alignment = { wrapText: true, vertical: "top" };
-      if (c.border) cell.border = { top: thin, left: thin, bottom: thin, right: thin };
-      if (c.numberFormat) cell.numFmt = c.numberFormat;
-    }
-    for (const m of template.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
-    for (const v of template.validations) {
-      const validation: ExcelJS.DataValidation =
-        v.rule.kind === "list"
-          ? { type: "list", allowBlank: true, formulae: [`"${v.rule.values.join(",")}"`] }
-          : { type: "decimal", operator: "between", allowBlank: true, formulae: [v.rule.min, v.rule.max] };
-      Object.assign(validation, { showInputMessage: true, prompt: v.prompt, showErrorMessage: true, errorStyle: "stop", error: v.error });
-      for (let r = v.top; r <= v.bottom; r++) for (let c = v.left; c <= v.right; c++) ws.getCell(r + 1, c + 1).dataValidation = validation;
-    }
-    for (const [col, width] of Object.entries(template.columnWidths)) ws.getColumn(Number(col) + 1).width = width;
+    const { writeCardSheet } = await import(/* webpackChunkName: "xlsx" */ "./card-sheet");
+    writeCardSheet(this.workbook.addWorksheet(name), template);
     return name;
+  }
+
+  /** A new .xlsx with one empty card, to download; the open workbook does not change. */
+  async newCardWorkbook(template: CardTemplate): Promise<Uint8Array> {
+    const { newCardWorkbook } = await import(/* webpackChunkName: "xlsx" */ "./card-sheet");
+    return newCardWorkbook(template);
   }
 
   /** A file has no window to activate; the page shows the cells itself. */

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from "react";
 import type { Analysis, AnalyseOptions } from "../../engine/analyse";
 import type { CardEdit, WorkbookHost } from "../../engine/host";
 import { cardBlockAt, flagsOnBlock, touchesAny, type SheetBlock } from "../logic/live";
+import { strings } from "../strings";
 import type { WorkbookActions } from "./useWorkbook";
 
 export interface LiveValidationOptions {
@@ -17,12 +18,15 @@ export interface LiveValidationOptions {
 }
 
 /**
- * Live validation for the responsabile, where the host supports it (Excel): the host re-reads a
+ * Live validation for the responsabile, where the host offers it (`capabilities.liveValidation`,
+ * Excel): the host re-reads a
  * card once the typing on it pauses (it debounces), and the card's analysis is redone at once,
  * without a progress bar, so the checklist follows the typing. Flags are refreshed only on cards
  * that already carry the add-in's flags, so that typing never paints a card nobody asked to have
  * flagged, and a flag the user has just fixed goes away. Resolves to whether watching is on.
  * Stops on unmount, when `enabled` turns false (role change) and when the host changes.
+ * Failures reach the user in Italian: watching that cannot start (strings.live.notActive), a card
+ * that cannot be checked again or whose flags cannot be refreshed (strings.live.recheckFailed).
  */
 export function useLiveValidation({ host, enabled, analysis, flaggedAreas, actions, checkOptions }: LiveValidationOptions): boolean {
   const [active, setActive] = useState(false);
@@ -31,7 +35,7 @@ export function useLiveValidation({ host, enabled, analysis, flaggedAreas, actio
   latest.current = { analysis, flaggedAreas, actions, checkOptions };
 
   useEffect(() => {
-    if (!enabled || !host?.watchCardChanges) return;
+    if (!enabled || !host?.capabilities.liveValidation || !host.watchCardChanges) return;
     let cancelled = false;
     let stop: (() => Promise<void>) | null = null;
     // Cards whose flags this watch has refreshed: they keep being refreshed even once clean.
@@ -39,7 +43,7 @@ export function useLiveValidation({ host, enabled, analysis, flaggedAreas, actio
 
     const onCardChanged = async (change: CardEdit): Promise<void> => {
       if (cancelled) return;
-      const fresh = await latest.current.actions.analyseQuietly(change.snapshots);
+      const fresh = await latest.current.actions.analyseQuietly(change.snapshots, strings.live.recheckFailed);
       if (!fresh || cancelled || !host.refreshFlags) return;
       const flagged = touchesAny(refreshed, change.sheet, change.block) || touchesAny(latest.current.flaggedAreas, change.sheet, change.block);
       if (!flagged) return;
@@ -47,7 +51,7 @@ export function useLiveValidation({ host, enabled, analysis, flaggedAreas, actio
         await host.refreshFlags({ sheet: change.sheet, ...change.block }, flagsOnBlock(fresh.writePlan.flags, change.sheet, change.block));
         refreshed.push({ sheet: change.sheet, ...change.block });
       } catch (error) {
-        if (!cancelled) latest.current.actions.fail(error);
+        if (!cancelled) latest.current.actions.fail(error, strings.live.recheckFailed);
       }
     };
 
@@ -64,19 +68,25 @@ export function useLiveValidation({ host, enabled, analysis, flaggedAreas, actio
         },
       })
       .then((unsubscribe) => {
+        // The pane moved on while subscribing: stop at once. A failure to stop is not the user's
+        // concern (nothing is shown for this watch any more, and the host drops it with the pane).
         if (cancelled) void unsubscribe().catch(() => undefined);
         else {
           stop = unsubscribe;
           setActive(true);
         }
       })
-      // Without events the pane still works by "Aggiorna lo stato"; the view then simply does
-      // not say that updates are automatic, which is the message that matters to the user.
-      .catch(() => undefined);
+      // Without events the pane still works by "Aggiorna lo stato": the view does not say that
+      // updates are automatic, and the user is told why, so they know to press it.
+      .catch((error: unknown) => {
+        if (!cancelled) latest.current.actions.fail(error, strings.live.notActive);
+      });
 
     return () => {
       cancelled = true;
       setActive(false);
+      // Unmount or role change: nobody is left to tell, and a handler Excel failed to remove only
+      // calls a callback that returns at once (`cancelled`). Swallowing is right here.
       void stop?.().catch(() => undefined);
     };
   }, [host, enabled]);

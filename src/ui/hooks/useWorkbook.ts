@@ -4,7 +4,7 @@ import type { Progress, WorkbookHost } from "../../engine/host";
 import type { SheetSnapshot } from "../../engine/model/snapshot";
 import type { ApplyReport, WritePlan } from "../../engine/write/types";
 import type { NoticeDetail } from "../components/StatusMessages";
-import { describeError } from "../errors";
+import { describeError, errorDetail } from "../errors";
 import { recordedFlagAreas, type SheetBlock } from "../logic/live";
 import { strings } from "../strings";
 import type { AnalyseFn } from "../types";
@@ -42,13 +42,17 @@ export interface WorkbookActions {
   clear(notice: string): Promise<boolean>;
   /**
    * Analyses snapshots the host re-read on its own (live validation) with the options of the last
-   * analysis, without the progress bar: the view just follows. Null when it failed (then shown).
+   * analysis, without the progress bar: the view just follows. Null when it failed (then shown,
+   * through `about` when given: see `fail`).
    */
-  analyseQuietly(snapshots: SheetSnapshot[]): Promise<Analysis | null>;
+  analyseQuietly(snapshots: SheetSnapshot[], about?: (detail: string) => string): Promise<Analysis | null>;
   /** Runs any host task with the busy state and the error message handled. */
   run<T>(label: string, task: (report: (p: Progress) => void) => Promise<T>): Promise<T | null>;
-  /** Shows the failure of a quick host call that did not go through `run`. */
-  fail(error: unknown): void;
+  /**
+   * Shows the failure of a quick host call that did not go through `run`. With `about`, the
+   * message says what did not happen, followed by the error's text (strings.errors.selectFailed…).
+   */
+  fail(error: unknown, about?: (detail: string) => string): void;
   /** Shows a success message. */
   notify(notice: string): void;
   dismissError(): void;
@@ -57,6 +61,9 @@ export interface WorkbookActions {
 
 /** Lets the browser paint the progress bar between phases of synchronous work. */
 export const yieldToBrowser = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** A failure's message: what did not happen and why (`about`), or the error's own description. */
+const describe = (e: unknown, about?: (detail: string) => string): string => (about ? about(errorDetail(e)) : describeError(e));
 
 const initial: WorkbookState = {
   analysis: null,
@@ -188,21 +195,21 @@ export function useWorkbook(host: WorkbookHost | null, analyse: AnalyseFn): [Wor
   );
 
   const analyseQuietly = useCallback(
-    async (snapshots: SheetSnapshot[]) => {
+    async (snapshots: SheetSnapshot[], about?: (detail: string) => string) => {
       try {
         const options = stateRef.current.options;
         const analysis = await analyse(snapshots, options);
         if (mounted.current) setState((s) => ({ ...s, analysis, snapshots, analysisCount: s.analysisCount + 1 }));
         return analysis;
       } catch (e) {
-        update({ error: describeError(e) });
+        update({ error: describe(e, about) });
         return null;
       }
     },
     [analyse, update],
   );
 
-  const fail = useCallback((e: unknown) => update({ error: describeError(e) }), [update]);
+  const fail = useCallback((e: unknown, about?: (detail: string) => string) => update({ error: describe(e, about) }), [update]);
   const notify = useCallback((notice: string) => update({ notice, noticeDetails: [] }), [update]);
   const dismissError = useCallback(() => update({ error: null }), [update]);
   const dismissNotice = useCallback(() => update({ notice: null, noticeDetails: [] }), [update]);

@@ -72,20 +72,22 @@ export interface ResponsabileViewProps {
   objectiveId: string | null;
   onPickCard(objectiveId: string): void;
   onRefresh(): void;
-  /** Absent when the host cannot insert a card (a file in the browser). */
-  onNewCard?: () => void;
+  /**
+   * What «Nuova scheda» does, where the host can do one of them: insert a card into the open
+   * workbook (Excel), or download a new workbook holding one (a file in the browser). Absent: the
+   * button is disabled and says a workbook is needed.
+   */
+  newCard?: { kind: "insert" | "download"; onClick(): void };
   onSelectFinding(finding: Finding): void;
   selectedFinding: Finding | null;
   /** Shown under the selected finding (the cells, in the standalone page). */
   renderFindingDetail?: (finding: Finding) => ReactNode;
   canRefresh: boolean;
-  /** False in the standalone page, which checks a file and inserts no card. */
-  inExcel?: boolean;
 }
 
 /** The responsabile's view: the state of the card they are on, as a checklist, and its findings. */
 export function ResponsabileView(props: ResponsabileViewProps) {
-  const { analysis, busy, followsSelection, liveUpdates = false, objectiveId, onPickCard, onRefresh, onNewCard, onSelectFinding, selectedFinding, canRefresh, renderFindingDetail, inExcel = true } = props;
+  const { analysis, busy, followsSelection, liveUpdates = false, objectiveId, onPickCard, onRefresh, newCard, onSelectFinding, selectedFinding, canRefresh, renderFindingDetail } = props;
   const styles = useStyles();
   const hintId = useId("new-card-hint");
   const objectives = useMemo(() => (analysis ? allObjectives(analysis.plan) : []), [analysis]);
@@ -111,14 +113,16 @@ export function ResponsabileView(props: ResponsabileViewProps) {
         <Button appearance="primary" disabled={busy || !canRefresh} disabledFocusable={busy} onClick={onRefresh}>
           {strings.responsabile.refresh}
         </Button>
-        {inExcel && (
-          <Button disabled={busy || !onNewCard} disabledFocusable={busy} onClick={onNewCard} aria-describedby={hintId}>
-            {strings.responsabile.newCard}
-          </Button>
-        )}
+        <Button disabled={busy || !newCard} disabledFocusable={busy} onClick={newCard?.onClick} aria-describedby={hintId} data-new-card={newCard?.kind ?? "none"}>
+          {strings.responsabile.newCard}
+        </Button>
       </div>
       <Caption1 id={hintId} className={styles.hint}>
-        {!inExcel ? strings.responsabile.newCardInExcel : onNewCard ? strings.responsabile.newCardHint : strings.responsabile.newCardUnavailable}
+        {newCard?.kind === "download"
+          ? strings.responsabile.newCardDownloadHint
+          : newCard?.kind === "insert"
+            ? strings.responsabile.newCardHint
+            : strings.responsabile.newCardUnavailable}
       </Caption1>
       {liveUpdates && (
         <p className={styles.live} role="status" data-live="on">
