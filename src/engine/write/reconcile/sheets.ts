@@ -96,10 +96,14 @@ export function orderSheets(d: Draft): void {
   const users = current.filter((n) => !ownedSet.has(n.toLowerCase()) && !isState(n));
   const owned = dedupe(d.next.sheets).flatMap((n) => present(n) ?? []);
   const wanted = [...users, ...owned, ...current.filter(isState)];
-  let first = wanted.findIndex((n, i) => current[i] !== n);
-  if (first < 0) return;
-  first = Math.max(first, users.length);
-  for (const name of wanted.slice(first)) d.ops.order.push({ kind: "moveSheetToEnd", sheet: name, position: current.length - 1 });
+  // The fewest moves: the longest head of `wanted` already in that order stays, the rest goes to the end in turn.
+  let keep = wanted.length;
+  while (keep > users.length) {
+    const head = new Set(wanted.slice(0, keep));
+    if (current.filter((n) => head.has(n)).every((n, i) => n === wanted[i])) break;
+    keep--;
+  }
+  for (const name of wanted.slice(keep)) d.ops.order.push({ kind: "moveSheetToEnd", sheet: name, position: current.length - 1 });
 }
 
 export function dedupe(names: readonly string[]): string[] {
