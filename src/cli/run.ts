@@ -1,14 +1,11 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
-import { analyse } from "../engine/analyse";
-import { allObjectives } from "../engine/model/plan";
+import { allObjectives, analyse, readingReport, readingText, type ApplyReport } from "../engine";
 import { loadWorkbook, unreadSheetsMessage } from "../hosts/xlsx/read";
 import { applyWritePlanToWorkbook, clearAddinContent, saveWorkbook, workbookSnapshots } from "../hosts/xlsx/apply";
-import type { ApplyReport } from "../engine/write/types";
 import { WorkbookEmptyError, WorkbookEncryptedError, WorkbookUnreadableError } from "../hosts/xlsx/errors";
 import { parseArgs, USAGE, UsageError, type CliArgs } from "./args";
 import { toJsonReport, toTextReport } from "./report";
-import { readingReport, readingText } from "../engine/read/reading-report";
 
 /** Exit codes documented in the README. */
 export const EXIT = { ok: 0, errorsFound: 1, unusable: 2 } as const;
