@@ -101,6 +101,22 @@ export default tseslint.config(
     rules: { "no-restricted-imports": ["error", { patterns: [engineEntryOnly] }] },
   },
   {
+    // The CLI is a WorkbookHost client like the pane: the xlsx host through its public entry only.
+    files: ["src/cli/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            engineEntryOnly,
+            { group: ["**/hosts/xlsx/*"], message: "The CLI opens files through the xlsx host's public entry, src/hosts/xlsx (openXlsxHost)." },
+            { group: ["**/hosts/excel", "**/hosts/excel/**"], message: "The CLI runs in Node: no Office.js host." },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["src/ui/**/*.{ts,tsx}"],
     ignores: DEEP_ENGINE_IMPORTS_PENDING,
     rules: {
