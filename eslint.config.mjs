@@ -19,6 +19,29 @@ const officeRules = {
 
 const hostModules = ["exceljs", "react", "react-dom", "@fluentui/*", "@microsoft/office-js-helpers"];
 
+const enginePatterns = [
+  { group: ["node:*", "fs", "path", "os", "child_process"], message: "The engine is pure: no Node modules." },
+  { group: hostModules, message: "The engine imports no host or UI library." },
+  { group: ["**/hosts/**", "**/ui/**", "**/cli/**", "**/taskpane/**"], message: "The engine imports nothing outside src/engine." },
+];
+
+/** The specifiers that name src/engine/index.ts from an engine file `depth` folders below src/engine. */
+function engineIndexPaths(depth) {
+  const up = depth === 0 ? "." : Array(depth).fill("..").join("/");
+  return [up, `${up}/`, `${up}/index`, `${up}/index.ts`, `${up}/index.js`];
+}
+
+/** Outside the engine: `…/engine` (its index) only, never a file inside it. */
+const engineEntryOnly = {
+  group: ["**/engine/*"],
+  message: "Import the engine from its one public entry, src/engine (index.ts); export what is missing there.",
+};
+
+const uiPatterns = [
+  { group: ["exceljs", "node:*"], message: "The UI talks to a WorkbookHost, never to ExcelJS or Node." },
+  { group: ["**/hosts/**"], message: "The UI gets its host through the WorkbookHost interface (src/engine)." },
+];
+
 export default tseslint.config(
   { ignores: ["node_modules/", "dist/", "reports/", "coverage/", "test-artifacts/", ".tmp/"] },
   js.configs.recommended,
@@ -42,32 +65,50 @@ export default tseslint.config(
   },
   {
     files: ["src/engine/**/*.ts"],
+    rules: { "no-restricted-globals": ["error", "Excel", "Office", "document", "window", "process"] },
+  },
+  // What the engine may import, by folder depth: the engine's own public entry (src/engine/index.ts)
+  // is for the outside only, so no engine file imports it and no cycle runs through it.
+  ...[0, 1, 2, 3].map((depth) => ({
+    files: [`src/engine/${"*/".repeat(depth)}*.ts`],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: engineIndexPaths(depth).map((name) => ({
+            name,
+            message: "Inside the engine, import the module itself: src/engine/index.ts is the entry for the outside (no cycles).",
+          })),
+          patterns: enginePatterns,
+        },
+      ],
+    },
+  })),
+  {
+    // Everything outside the engine reaches it through its one entry, src/engine (index.ts).
+    files: ["src/hosts/**/*.{ts,tsx}", "src/cli/**/*.ts", "src/taskpane/**/*.{ts,tsx}", "src/commands/**/*.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: [engineEntryOnly] }] },
+  },
+  {
+    // The CLI is a WorkbookHost client like the pane: the xlsx host through its public entry only.
+    files: ["src/cli/**/*.ts"],
     rules: {
       "no-restricted-imports": [
         "error",
         {
           patterns: [
-            { group: ["node:*", "fs", "path", "os", "child_process"], message: "The engine is pure: no Node modules." },
-            { group: hostModules, message: "The engine imports no host or UI library." },
-            { group: ["**/hosts/**", "**/ui/**", "**/cli/**", "**/taskpane/**"], message: "The engine imports nothing outside src/engine." },
+            engineEntryOnly,
+            { group: ["**/hosts/xlsx/*"], message: "The CLI opens files through the xlsx host's public entry, src/hosts/xlsx (openXlsxHost)." },
+            { group: ["**/hosts/excel", "**/hosts/excel/**"], message: "The CLI runs in Node: no Office.js host." },
           ],
         },
       ],
-      "no-restricted-globals": ["error", "Excel", "Office", "document", "window", "process"],
     },
   },
   {
     files: ["src/ui/**/*.{ts,tsx}"],
     rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          patterns: [
-            { group: ["exceljs", "node:*"], message: "The UI talks to a WorkbookHost, never to ExcelJS or Node." },
-            { group: ["**/hosts/**"], message: "The UI gets its host through the WorkbookHost interface (src/engine/host.ts)." },
-          ],
-        },
-      ],
+      "no-restricted-imports": ["error", { patterns: [...uiPatterns, engineEntryOnly] }],
       "no-restricted-globals": ["error", "Excel"],
     },
   },

@@ -40,6 +40,12 @@ module.exports = (_env, argv = {}) => {
     module: {
       rules: [
         {
+          // The engine is pure (no module does anything when loaded), so an import of one helper
+          // through its public entry (src/engine/index.ts) bundles that helper's module only.
+          test: /[\\/]src[\\/]engine[\\/]/,
+          sideEffects: false,
+        },
+        {
           test: /\.tsx?$/,
           exclude: /node_modules/,
           use: {

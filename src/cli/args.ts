@@ -1,4 +1,4 @@
-import type { ReviewKind } from "../engine/compute/types";
+import type { ReviewKind } from "../engine";
 
 /** A command line the user got wrong; the message is Italian and ends up on stderr (exit 2). */
 export class UsageError extends Error {

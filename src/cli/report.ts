@@ -1,10 +1,4 @@
-import type { Analysis } from "../engine/analyse";
-import type { Measure, Objective } from "../engine/model/plan";
-import type { Finding } from "../engine/model/finding";
-import type { ObjectiveSchedule, ObjectiveScore } from "../engine/compute/types";
-import { formatNumberIt } from "../engine/rules/define";
-import { quoteSheetName, rangeToA1 } from "../engine/cells/a1";
-import { readingReport, type ReadingReport } from "../engine/read/reading-report";
+import { formatNumberIt, quoteSheetName, rangeToA1, readingReport, type Analysis, type Finding, type Measure, type Objective, type ObjectiveSchedule, type ObjectiveScore, type ReadingReport } from "../engine";
 
 /** The `--json` shape documented in the README (percentages 0–100, months 1–12). */
 export interface JsonReport {

@@ -1,14 +1,9 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
-import { analyse } from "../engine/analyse";
-import { allObjectives } from "../engine/model/plan";
-import { loadWorkbook, unreadSheetsMessage } from "../hosts/xlsx/read";
-import { applyWritePlanToWorkbook, clearAddinContent, saveWorkbook, workbookSnapshots } from "../hosts/xlsx/apply";
-import type { ApplyReport } from "../engine/write/types";
-import { WorkbookEmptyError, WorkbookEncryptedError, WorkbookUnreadableError } from "../hosts/xlsx/errors";
+import { allObjectives, analyse, readingReport, readingText, type ApplyReport } from "../engine";
+import { openXlsxHost, WorkbookEmptyError, WorkbookEncryptedError, WorkbookUnreadableError } from "../hosts/xlsx";
 import { parseArgs, USAGE, UsageError, type CliArgs } from "./args";
 import { toJsonReport, toTextReport } from "./report";
-import { readingReport, readingText } from "../engine/read/reading-report";
 
 /** Exit codes documented in the README. */
 export const EXIT = { ok: 0, errorsFound: 1, unusable: 2 } as const;
@@ -41,12 +36,15 @@ async function readInput(file: string): Promise<Uint8Array> {
   return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
 }
 
-/** Loads the workbook once; the same object is analysed and, for `tables`, annotated. */
+/**
+ * Opens the workbook once as a WorkbookHost (the port the task pane uses too); the same host is
+ * analysed and, for `tables` and `clear`, written and saved back to bytes.
+ */
 async function load(file: string, data: Uint8Array) {
   try {
-    const workbook = await loadWorkbook(data);
+    const host = await openXlsxHost(data);
     // SO_Stato included: the engine needs the ownership record to tell its own sheets apart.
-    return { workbook, snapshots: workbookSnapshots(workbook), unread: unreadSheetsMessage(workbook) };
+    return { host, snapshots: await host.readSnapshots(), unread: host.unreadSheetsMessage() };
   } catch (e) {
     if (e instanceof WorkbookEncryptedError || e instanceof WorkbookUnreadableError || e instanceof WorkbookEmptyError) {
       throw new UnusableInputError(`${path.basename(file)}: ${e.message}`);
@@ -217,16 +215,16 @@ export async function runCli(argv: readonly string[], terminal: CliIo): Promise<
   try {
     const data = await readInput(file);
     if (args.command === "clear") {
-      const { workbook, unread } = await load(file, data);
+      const { host, unread } = await load(file, data);
       if (unread) io.stderr(`Avviso: ${unread}`);
-      const report = clearAddinContent(workbook);
+      const report = await host.clearAddinContent();
       printMessages(report, io);
       if (blocking(report)) return EXIT.unusable;
-      const out = await writeOutput(args, data, await saveWorkbook(workbook), io);
+      const out = await writeOutput(args, data, await host.saveBytes(), io);
       io.stdout(`Tolto tutto ciò che Schede Obiettivo aveva aggiunto. File scritto: ${out}`);
       return EXIT.ok;
     }
-    const { workbook, snapshots, unread } = await load(file, data);
+    const { host, snapshots, unread } = await load(file, data);
     if (unread) io.stderr(`Avviso: ${unread}`);
     const analysis = analyse(snapshots, { asOf: args.asOf ?? io.today(), review: args.review });
     if (allObjectives(analysis.plan).length === 0) {
@@ -238,11 +236,11 @@ export async function runCli(argv: readonly string[], terminal: CliIo): Promise<
       io.stdout(args.explain && !args.json ? `${text}\n\n${readingText(readingReport(analysis.plan))}` : text);
       return errors > 0 ? EXIT.errorsFound : EXIT.ok;
     }
-    const report = applyWritePlanToWorkbook(workbook, analysis.writePlan);
+    const report = await host.applyWritePlan(analysis.writePlan);
     printMessages(report, io);
     // Nothing was changed: no copy is written, and no line says one was.
     if (blocking(report)) return EXIT.unusable;
-    const out = await writeOutput(args, data, await saveWorkbook(workbook), io);
+    const out = await writeOutput(args, data, await host.saveBytes(), io);
     const s = analysis.writePlan.stats;
     io.stdout(`Copia annotata scritta: ${out} — ${s.tables} tabelle, ${s.formulas} formule, ${s.flags} celle segnalate, ${errors} errori.`);
     return errors > 0 ? EXIT.errorsFound : EXIT.ok;

@@ -1,3 +1,4 @@
+import type { CellRange, SheetRange } from "./cells/range";
 import type { SheetSnapshot } from "./model/snapshot";
 import type { ApplyReport, CellFlag, WritePlan } from "./write/types";
 
@@ -29,11 +30,7 @@ export interface TemplateCell {
 }
 
 /** Data validation on a block of a card template, so mistakes are caught while typing. */
-export interface TemplateValidation {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
+export interface TemplateValidation extends CellRange {
   rule: { kind: "decimal"; min: number; max: number } | { kind: "list"; values: string[] };
   /** Italian: shown when the cell is selected. */
   prompt: string;
@@ -49,7 +46,7 @@ export interface CardTemplate {
   /** Wanted sheet name; the host adds " (2)", " (3)"… when it is taken. */
   sheetName: string;
   cells: TemplateCell[];
-  merges: Array<{ top: number; left: number; bottom: number; right: number }>;
+  merges: CellRange[];
   validations: TemplateValidation[];
   /** Column widths in characters, by column index. */
   columnWidths: Record<number, number>;
@@ -57,19 +54,14 @@ export interface CardTemplate {
   select: { row: number; col: number };
 }
 
-/** A rectangle on a sheet, zero-based and inclusive. */
-export interface BlockBounds {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
+/** A card's block on a sheet: a `CellRange` (cells/range.ts). @deprecated Use `CellRange`. */
+export type BlockBounds = CellRange;
 
 /** A card the user edited, re-read by the host (live validation). */
 export interface CardEdit {
   sheet: string;
   /** The card's block, as `locateBlock` gave it. */
-  block: BlockBounds;
+  block: CellRange;
   /** The last full read with the edited sheet updated from the block: analyse these. */
   snapshots: SheetSnapshot[];
 }
@@ -77,7 +69,7 @@ export interface CardEdit {
 /** How the task pane drives live validation (WorkbookHost.watchCardChanges). */
 export interface CardWatch {
   /** The card block holding a changed range (from the last analysis); null outside every card. */
-  locateBlock(sheet: string, changed: BlockBounds): BlockBounds | null;
+  locateBlock(sheet: string, changed: CellRange): CellRange | null;
   /** Called once per pause in the typing on a card, after its block was re-read. */
   onCardChanged(change: CardEdit): void | Promise<void>;
   /** Rows, columns or cells inserted or deleted: the cards moved, a full check is needed. */
@@ -162,7 +154,7 @@ export interface WorkbookHost {
    * Replaces the add-in's flags on one card (live validation): its previous flags touching
    * `scope` are undone, `flags` are written, every other flag stays. Optional.
    */
-  refreshFlags?(scope: BlockBounds & { sheet: string }, flags: CellFlag[]): Promise<ApplyReport>;
+  refreshFlags?(scope: SheetRange, flags: CellFlag[]): Promise<ApplyReport>;
   /**
    * A new .xlsx holding one empty card built from `template` (the same one `insertNewCard` takes),
    * as bytes to download; the open workbook does not change. Optional (the standalone page).

@@ -4,9 +4,7 @@
  * UI runs as the standalone page that opens an .xlsx file; ExcelJS is then loaded on demand.
  */
 import { createRoot } from "react-dom/client";
-import type { AnalyseOptions } from "../engine/analyse";
-import type { WorkbookHost } from "../engine/host";
-import type { SheetSnapshot } from "../engine/model/snapshot";
+import type { AnalyseOptions, SheetSnapshot, WorkbookHost } from "../engine";
 import { App } from "../ui/App";
 import { browserStorage, createRoleStore } from "../ui/role-store";
 import type { OpenWorkbookFile, PaneMode } from "../ui/types";
@@ -40,7 +38,7 @@ async function detectMode(): Promise<PaneMode> {
 }
 
 // The engine (and zod) load in their own chunk, fetched while React renders the first frame.
-const loadEngine = () => import(/* webpackChunkName: "engine" */ "../engine/analyse");
+const loadEngine = () => import(/* webpackChunkName: "engine" */ "../engine");
 const analyse = async (snapshots: readonly SheetSnapshot[], options: AnalyseOptions) => (await loadEngine()).analyse(snapshots, options);
 
 const openFile: OpenWorkbookFile = async (file, onProgress) => {

@@ -1,6 +1,6 @@
 import { FluentProvider, makeStyles, tokens, useId, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { WorkbookHost } from "../engine/host";
+import type { WorkbookHost } from "../engine";
 import { ProgressPanel } from "./components/ProgressPanel";
 import { RoleSwitch, rolePanelId, roleTabId } from "./components/RoleSwitch";
 import { StandaloneBar } from "./components/StandaloneBar";

@@ -2,8 +2,7 @@
  * Every user-facing string of the task pane and the standalone page, in Italian. Components
  * take their text from here so that wording is reviewed in one place and never hides in JSX.
  */
-import type { Severity } from "../engine/model/finding";
-import type { ReviewKind } from "../engine/compute/types";
+import type { ReviewKind, Severity } from "../engine";
 
 /** 87.456 → "87,5"; 100 → "100". */
 export function formatNumber(n: number, maximumFractionDigits = 1): string {

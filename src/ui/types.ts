@@ -1,7 +1,4 @@
-import type { Analysis, AnalyseOptions } from "../engine/analyse";
-import type { Progress, WorkbookHost } from "../engine/host";
-import type { SheetSnapshot } from "../engine/model/snapshot";
-import type { WritePlan } from "../engine/write/types";
+import type { AnalyseOptions, Analysis, Progress, SheetSnapshot, WorkbookHost, WritePlan } from "../engine";
 
 /** The three users of the task pane. */
 export const ROLES = ["responsabile", "segretario", "nucleo"] as const;

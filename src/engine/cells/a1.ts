@@ -2,20 +2,14 @@
  * Cell coordinates. Inside the engine a cell is a zero-based `{ row, col }` on its sheet;
  * A1 strings exist only at the edges (findings, write plans, tests) and are made here.
  */
+import type { CellRange, SheetRange } from "./range";
+
+export type { CellRange, SheetRange } from "./range";
 
 /** A zero-based cell position on a sheet. */
 export interface CellRef {
   row: number;
   col: number;
-}
-
-/** A rectangular block of cells on one sheet, zero-based and inclusive. */
-export interface CellRange {
-  sheet: string;
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
 }
 
 /** 0 → "A", 25 → "Z", 26 → "AA". */
@@ -54,14 +48,14 @@ export function parseA1(address: string): CellRef | null {
 }
 
 /** A range as "B3" (one cell) or "B3:D7", without the sheet. */
-export function rangeToA1(range: Pick<CellRange, "top" | "left" | "bottom" | "right">): string {
+export function rangeToA1(range: CellRange): string {
   const start = toA1({ row: range.top, col: range.left });
   if (range.top === range.bottom && range.left === range.right) return start;
   return `${start}:${toA1({ row: range.bottom, col: range.right })}`;
 }
 
 /** "B3:D7", "B3" or "Sheet!B3:D7" (sheet ignored) → bounds; null when unreadable. */
-export function parseRangeA1(address: string): Pick<CellRange, "top" | "left" | "bottom" | "right"> | null {
+export function parseRangeA1(address: string): CellRange | null {
   const bare = address.includes("!") ? address.slice(address.lastIndexOf("!") + 1) : address;
   const [a, b] = bare.split(":");
   const start = parseA1(a ?? "");
@@ -81,18 +75,18 @@ export function quoteSheetName(sheet: string): string {
 }
 
 /** "Sheet!B3:D7" with the sheet quoted when needed. */
-export function qualifiedA1(range: CellRange): string {
+export function qualifiedA1(range: SheetRange): string {
   return `${quoteSheetName(range.sheet)}!${rangeToA1(range)}`;
 }
 
 /** A one-cell range. */
-export function cellRange(sheet: string, row: number, col: number): CellRange {
+export function cellRange(sheet: string, row: number, col: number): SheetRange {
   return { sheet, top: row, left: col, bottom: row, right: col };
 }
 
 /** The smallest range covering all given ranges of one sheet; null for none. */
-export function unionRanges(ranges: readonly (CellRange | null | undefined)[]): CellRange | null {
-  let out: CellRange | null = null;
+export function unionRanges(ranges: readonly (SheetRange | null | undefined)[]): SheetRange | null {
+  let out: SheetRange | null = null;
   for (const r of ranges) {
     if (!r) continue;
     if (!out) {

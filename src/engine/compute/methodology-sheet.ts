@@ -1,4 +1,4 @@
-import { cellRange, type CellRange } from "../cells/a1";
+import { cellRange, type SheetRange } from "../cells/a1";
 import type { UnreadableCell } from "../model/plan";
 import { cellAt, formatAt, snapshotBounds, type CellValue, type SheetSnapshot } from "../model/snapshot";
 import { cellText, normalizeLabel } from "../values/text";
@@ -157,7 +157,7 @@ function describeRange(key: ScalarKey): string {
 
 /** A problem between settings (see methodologyProblems), at the cell to correct. */
 export interface LocatedMethodologyProblem extends MethodologyProblem {
-  at: CellRange;
+  at: SheetRange;
 }
 
 export interface MethodologyReading {
@@ -192,8 +192,8 @@ export function readMethodology(snapshots: readonly SheetSnapshot[]): Methodolog
   if (!sheet) return { methodology, unreadable, problems: [] };
 
   const bands: { band: string; min: number }[] = [];
-  const tables: Record<TableKey, { band: AchievementBand; at: CellRange }[]> = { achievementBands: [], timelinessBands: [] };
-  const located = new Map<Key, CellRange>();
+  const tables: Record<TableKey, { band: AchievementBand; at: SheetRange }[]> = { achievementBands: [], timelinessBands: [] };
+  const located = new Map<Key, SheetRange>();
   const bounds = snapshotBounds(sheet);
   for (let row = bounds.top; row <= bounds.bottom; row += 1) {
     let col = bounds.left;

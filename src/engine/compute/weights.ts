@@ -1,4 +1,4 @@
-import type { CellRange } from "../cells/a1";
+import type { SheetRange } from "../cells/a1";
 import type { Objective, ScheduleRow } from "../model/plan";
 import { memoised } from "./memo";
 import { matchScheduleRows, type RowMatch } from "./schedule";
@@ -9,7 +9,7 @@ export interface PhaseWeight {
   /** Weight in % of the objective, or null when none is typed. */
   weight: number | null;
   /** The weight cell (or, when there is none, null). */
-  at: CellRange | null;
+  at: SheetRange | null;
 }
 
 /**

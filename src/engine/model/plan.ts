@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { SheetRange } from "../cells/range";
 
 /**
  * The plan model: structures → objectives → phases, indicators, schedule, reviews, staff,
@@ -6,16 +7,17 @@ import { z } from "zod";
  * (zero-based, absolute; A1 is made only at the edges by `cells/a1`).
  */
 
-export const CellRangeSchema = z.object({
+/** A `SheetRange` (cells/range.ts): a rectangle on a named sheet, zero-based and inclusive. */
+export const SheetRangeSchema = z.object({
   sheet: z.string(),
   top: z.number().int().min(0),
   left: z.number().int().min(0),
   bottom: z.number().int().min(0),
   right: z.number().int().min(0),
-});
+}) satisfies z.ZodType<SheetRange>;
 
 /** Where each field of an entity came from; keys are field names. */
-export const SourceSchema = z.record(z.string(), CellRangeSchema);
+export const SourceSchema = z.record(z.string(), SheetRangeSchema);
 export type Source = z.infer<typeof SourceSchema>;
 
 export const LayoutSchema = z.enum(["A", "B", "C", "addin"]);
@@ -142,14 +144,14 @@ export type StrategyLink = z.infer<typeof StrategyLinkSchema>;
 export const JoinSchema = z.object({
   /** joined: row and card are one objective; row-only / card-only: no counterpart; ambiguous: see candidates. */
   status: z.enum(["joined", "row-only", "card-only", "ambiguous"]),
-  row: CellRangeSchema.nullable(),
-  card: CellRangeSchema.nullable(),
+  row: SheetRangeSchema.nullable(),
+  card: SheetRangeSchema.nullable(),
   score: z.number().nullable(),
   evidence: z
     .object({ number: z.number().nullable(), title: z.number().nullable(), structure: z.number().nullable(), owner: z.number().nullable() })
     .nullable(),
   /** When ambiguous: the other rows or cards that were equally good. */
-  candidates: z.array(CellRangeSchema),
+  candidates: z.array(SheetRangeSchema),
 });
 export type Join = z.infer<typeof JoinSchema>;
 
@@ -198,14 +200,14 @@ export const StructureSchema = z.object({
    * naming the same unit, with why ("name": similarity of the names; "owner": same person).
    */
   mergedFrom: z
-    .array(z.object({ name: z.string(), at: CellRangeSchema.nullable(), by: z.enum(["name", "owner"]), similarity: z.number() }))
+    .array(z.object({ name: z.string(), at: SheetRangeSchema.nullable(), by: z.enum(["name", "owner"]), similarity: z.number() }))
     .optional(),
 });
 export type Structure = z.infer<typeof StructureSchema>;
 
 /** A cell that should hold a number, percent, date or months and could not be read. */
 export const UnreadableCellSchema = z.object({
-  at: CellRangeSchema,
+  at: SheetRangeSchema,
   expected: z.enum(["number", "percent", "weight", "date", "months", "boolean"]),
   /** The cell as typed (text form). */
   text: z.string(),

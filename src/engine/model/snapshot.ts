@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { CellRange } from "../cells/range";
 
 /**
  * A cell value as Excel gives it: text, number (dates are Excel serial numbers with a date
@@ -26,14 +27,15 @@ export function normalizeFill(color: string | null | undefined): string | null {
   return fill === DEFAULT_FILL ? null : fill;
 }
 
-/** Zero-based bounds of a merged area, absolute on the sheet. */
+/** Zero-based bounds of a merged area, absolute on the sheet: a `CellRange`. */
 export const MergeSchema = z.object({
   top: z.number().int().min(0),
   left: z.number().int().min(0),
   bottom: z.number().int().min(0),
   right: z.number().int().min(0),
-});
-export type Merge = z.infer<typeof MergeSchema>;
+}) satisfies z.ZodType<CellRange>;
+/** A merged area: a `CellRange` (cells/range.ts). */
+export type Merge = CellRange;
 
 /**
  * One sheet's used range as the engine sees it. `cells[r][c]` is the cell at absolute
@@ -83,7 +85,7 @@ export function fillAt(sheet: SheetSnapshot, row: number, col: number): string |
 }
 
 /** Absolute bounds of the snapshot (inclusive); bottom < top when empty. */
-export function snapshotBounds(sheet: SheetSnapshot): { top: number; left: number; bottom: number; right: number } {
+export function snapshotBounds(sheet: SheetSnapshot): CellRange {
   const width = sheet.cells.reduce((w, r) => Math.max(w, r.length), 0);
   return {
     top: sheet.origin.row,

@@ -1,4 +1,4 @@
-import { unionRanges, type CellRange } from "../cells/a1";
+import { unionRanges, type SheetRange } from "../cells/a1";
 import type { Indicator, Review, ScheduleRow, StaffMember } from "../model/plan";
 import { cellText, isDateFormat, readDate, serialToIso } from "../values";
 import type { CellReader, Scope } from "./context";
@@ -87,7 +87,7 @@ export function readIndicatorTable(
   start: Hit,
   region: Region,
   scope: Scope,
-): { indicators: Indicator[]; range: CellRange } {
+): { indicators: Indicator[]; range: SheetRange } {
   const sheet = cr.sheet;
   const indicators: Indicator[] = [];
   let cols: IndicatorColumns | null = null;
@@ -127,7 +127,7 @@ export function readIndicatorTable(
       continue;
     }
     const c: IndicatorColumns = cols ?? { description: start.col, target: start.col + 1, deadline: null, actual: start.col + 2, weight: null };
-    const source: Record<string, CellRange> = {
+    const source: Record<string, SheetRange> = {
       row: cr.range(r, region.left, r, Math.max(...filled)),
       description: cr.at(r, c.description),
     };
@@ -263,8 +263,8 @@ export interface ScheduleLine {
   row: ScheduleRow;
   completedOn: string | null;
   reviewNote: string | null;
-  completedSource: CellRange | null;
-  noteSource: CellRange | null;
+  completedSource: SheetRange | null;
+  noteSource: SheetRange | null;
 }
 
 /** The rightmost column of a grid: its last month or the add-in's columns beside it. */
@@ -354,7 +354,7 @@ export function readScheduleRows(
   header: ScheduleHeader,
   region: Region,
   scope: Scope,
-): { lines: ScheduleLine[]; range: CellRange } {
+): { lines: ScheduleLine[]; range: SheetRange } {
   const sheet = cr.sheet;
   const lines: ScheduleLine[] = [];
   const firstMonth = Math.min(...header.months.map((m) => m.col));
@@ -375,7 +375,7 @@ export function readScheduleRows(
       }
     }
     if (!ascending(months)) months.sort((a, b) => a - b);
-    const source: Record<string, CellRange> = {
+    const source: Record<string, SheetRange> = {
       label: cr.at(r, header.labelCol),
       months: cr.range(r, firstMonth, r, lastMonth),
     };
@@ -424,11 +424,11 @@ function isReviewHeading(label: string): boolean {
  * order inside each row rather than by fixed columns, because page breaks in converted plans
  * shift the second block ("Da attivare | | Da attivare" two columns left of the rows above).
  */
-export function readReviews(cr: CellReader, region: Region, scope: Scope): { reviews: Review[]; range: CellRange | null } {
+export function readReviews(cr: CellReader, region: Region, scope: Scope): { reviews: Review[]; range: SheetRange | null } {
   const sheet = cr.sheet;
   const headings = sortHits(sheet.findAny([], [L.verificaIntermedia, L.verificaFinale], region));
   const reviews: Review[] = [];
-  const ranges: CellRange[] = [];
+  const ranges: SheetRange[] = [];
   const rows = [...new Set(headings.map((h) => h.row))];
   for (const row of rows) {
     const blocks = headings.filter((h) => h.row === row);
@@ -487,7 +487,7 @@ export function readReviews(cr: CellReader, region: Region, scope: Scope): { rev
       lastRow = r;
     }
     built.forEach((review, i) => {
-      const h = review.source.heading as CellRange;
+      const h = review.source.heading as SheetRange;
       const right = (blocks[i + 1]?.col ?? Math.max(region.left, Math.min(region.right, lastFilled + 1))) - 1;
       review.source.card = cr.range(h.top, h.left, lastRow, Math.max(h.left, right));
       reviews.push(review);
@@ -519,7 +519,7 @@ export function assignReviewKinds(reviews: Review[]): void {
 }
 
 /** The date of "Verifica Intermedia del 15/09/2024" (in the label or the cell after it). */
-function reviewDate(cr: CellReader, h: Hit, right: number, scope: Scope, source: Record<string, CellRange>): string | null {
+function reviewDate(cr: CellReader, h: Hit, right: number, scope: Scope, source: Record<string, SheetRange>): string | null {
   const sheet = cr.sheet;
   const raw = cellText(sheet.value(h.row, h.col)) ?? "";
   const m = /\b(?:del|al)\b\s*(.*)$/i.exec(raw);
@@ -594,7 +594,7 @@ export function readStaffTable(
   region: Region,
   scope: Scope,
   maxBlankRun = MAX_BLANK_RUN,
-): { lines: StaffLine[]; range: CellRange } {
+): { lines: StaffLine[]; range: SheetRange } {
   const sheet = cr.sheet;
   let headerRow = -1;
   let cols: StaffColumns | null = null;
@@ -624,7 +624,7 @@ export function readStaffTable(
     lastRow = r;
     const name = cr.text(r, cols.name);
     if (name === null) continue;
-    const source: Record<string, CellRange> = { row: cr.range(r, region.left, r, Math.max(...filled)), name: cr.at(r, cols.name) };
+    const source: Record<string, SheetRange> = { row: cr.range(r, region.left, r, Math.max(...filled)), name: cr.at(r, cols.name) };
     const num = (col: number | null, key: string, read: "percent" | "number"): number | null => {
       if (col === null) return null;
       source[key] = cr.at(r, col);

@@ -1,4 +1,4 @@
-import { cellRange, type CellRange } from "../cells/a1";
+import { cellRange, type SheetRange } from "../cells/a1";
 import type { Layout, Measure, Objective, StrategyLink, Structure, UnreadableCell, Weight } from "../model/plan";
 import type { CellValue } from "../model/snapshot";
 import { cellText, readDate, readMeasure, readMonths, readNumber, readPercent, readWeight, type ReadResult } from "../values";
@@ -22,7 +22,7 @@ export interface StructureDraft {
   name: string;
   owner: string | null;
   strategy: StrategyLink | null;
-  source: Record<string, CellRange>;
+  source: Record<string, SheetRange>;
   objectives: ObjectiveDraft[];
   /** Other spellings merged into this structure (see Structure.mergedFrom). */
   mergedFrom?: NonNullable<Structure["mergedFrom"]>;
@@ -62,12 +62,12 @@ export class CellReader {
   ) {}
 
   /** A one-cell range on this sheet. */
-  at(row: number, col: number): CellRange {
+  at(row: number, col: number): SheetRange {
     return cellRange(this.sheet.name, row, col);
   }
 
   /** A range on this sheet. */
-  range(top: number, left: number, bottom: number, right: number): CellRange {
+  range(top: number, left: number, bottom: number, right: number): SheetRange {
     return { sheet: this.sheet.name, top, left, bottom, right };
   }
 

@@ -1,4 +1,4 @@
-import { unionRanges, type CellRange } from "../cells/a1";
+import { unionRanges, type SheetRange } from "../cells/a1";
 import type { Indicator, Phase, Review, ScheduleRow, StaffMember } from "../model/plan";
 import { cellText, readObjectiveHeading, readPhaseNumber, splitList, stripHtml, type ObjectiveHeading } from "../values";
 import { matchScheduleRows } from "../compute/schedule";
@@ -315,7 +315,7 @@ function readStructureHeader(cr: CellReader, seg: Segment): StructureA {
   const name = nameCell?.text ?? sheet.name;
   const ownerHit = sheet.findAny(OWNER_HEADER_LABELS, [], seg)[0];
   const ownerCell = ownerHit ? labelValue(sheet, ownerHit, seg, isHeaderLabel) : null;
-  const source: Record<string, CellRange> = {
+  const source: Record<string, SheetRange> = {
     header: cr.range(hit.row, hit.col, Math.max(hit.row, nameCell?.row ?? hit.row, ownerCell?.row ?? hit.row), Math.max(hit.col, nameCell?.col ?? hit.col)),
   };
   return { draft: { name, owner: ownerCell?.text ?? null, strategy: null, source, objectives: [] }, weightRows: [], nameFromCard: false };
@@ -363,7 +363,7 @@ function bulletedList(raw: string): { number: string | null; text: string }[] {
   return out;
 }
 
-function toPhase(item: { number: string | null; text: string }, source: CellRange): Phase {
+function toPhase(item: { number: string | null; text: string }, source: SheetRange): Phase {
   return {
     number: item.number,
     label: item.text.trim().replace(/[\s;,]+$/, ""),
@@ -383,11 +383,11 @@ function toPhase(item: { number: string | null; text: string }, source: CellRang
  * attuazione" gives the list after that label; a cell that is a numbered list starting at 1 is a
  * phase list too; everything else is description ("Descrizione, finalità …" labels excluded).
  */
-function readDescription(cr: CellReader, zone: Region): { description: string | null; phases: Phase[]; descSource: CellRange | null } {
+function readDescription(cr: CellReader, zone: Region): { description: string | null; phases: Phase[]; descSource: SheetRange | null } {
   const sheet = cr.sheet;
   const texts: string[] = [];
   const phases: Phase[] = [];
-  let descSource: CellRange | null = null;
+  let descSource: SheetRange | null = null;
   let expectList = false;
   for (let c = zone.left; c <= zone.right; c++) {
     for (let r = zone.top; r <= zone.bottom; r++) {
@@ -488,7 +488,7 @@ function readCard(cr: CellReader, parts: readonly PartInfo[], structure: Structu
 
   // Indicators: every table, in every part.
   const indicators: Indicator[] = [];
-  const indicatorRanges: CellRange[] = [];
+  const indicatorRanges: SheetRange[] = [];
   for (const p of parts) {
     let consumed = -1;
     for (const h of sheet.findPrefix("indicatori", p.segment)) {
@@ -503,7 +503,7 @@ function readCard(cr: CellReader, parts: readonly PartInfo[], structure: Structu
 
   // Cronoprogramma.
   const lines: ScheduleLine[] = [];
-  const scheduleRanges: CellRange[] = [];
+  const scheduleRanges: SheetRange[] = [];
   for (const p of parts) {
     for (const header of findScheduleHeaders(sheet, p.segment)) {
       const s = readScheduleRows(cr, header, p.segment, scope);
@@ -520,9 +520,9 @@ function readCard(cr: CellReader, parts: readonly PartInfo[], structure: Structu
 
   // Reviews and staff.
   const reviews: Review[] = [];
-  const reviewRanges: CellRange[] = [];
+  const reviewRanges: SheetRange[] = [];
   const staff: StaffMember[] = [];
-  const staffRanges: CellRange[] = [];
+  const staffRanges: SheetRange[] = [];
   for (const p of parts) {
     const r = readReviews(cr, p.segment, scope);
     reviews.push(...r.reviews);
@@ -538,9 +538,9 @@ function readCard(cr: CellReader, parts: readonly PartInfo[], structure: Structu
   o.reviews = reviews;
   o.staff = staff;
 
-  const phaseRanges: (CellRange | undefined)[] = [];
+  const phaseRanges: (SheetRange | undefined)[] = [];
   for (const p of phases) for (const key in p.source) phaseRanges.push(p.source[key]);
-  const put = (key: string, ranges: readonly (CellRange | null | undefined)[]): void => {
+  const put = (key: string, ranges: readonly (SheetRange | null | undefined)[]): void => {
     const u = unionRanges(ranges);
     if (u) o.source[key] = u;
   };
@@ -580,7 +580,7 @@ function addSchedulePhases(phases: Phase[], lines: readonly ScheduleLine[]): voi
     // A row whose label is only its number ("1", "Fase 2") has nothing else to name it by.
     const named = phases.find((p) => p.origin?.[0] === "schedule" && (number !== null ? p.number === number : p.label === label));
     if (named) continue;
-    const phase = toPhase({ number, text: label }, line.row.source.label as CellRange);
+    const phase = toPhase({ number, text: label }, line.row.source.label as SheetRange);
     phase.origin = ["schedule"];
     phases.push(phase);
   }
@@ -614,7 +614,7 @@ function applyScheduleColumns(phases: Phase[], lines: readonly ScheduleLine[], r
 }
 
 /** The bounding box of the filled cells of a card's segments. */
-function cardRange(cr: CellReader, segs: readonly Segment[]): CellRange {
+function cardRange(cr: CellReader, segs: readonly Segment[]): SheetRange {
   const sheet = cr.sheet;
   const s0 = segs[0] as Segment;
   let top = Infinity;

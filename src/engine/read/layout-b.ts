@@ -1,4 +1,4 @@
-import { unionRanges, type CellRange } from "../cells/a1";
+import { unionRanges, type SheetRange } from "../cells/a1";
 import type { Indicator, Phase, StrategyLink } from "../model/plan";
 import { cellText, readPhaseNumber } from "../values";
 import { labelValue, readStaffTable } from "./blocks";
@@ -155,7 +155,7 @@ export function readLayoutB(cr: CellReader): { structures: StructureDraft[]; cla
     claimed.push(region);
     let name = sheet.name;
     let owner: string | null = null;
-    const source: Record<string, CellRange> = {};
+    const source: Record<string, SheetRange> = {};
     if (b.line) {
       source.header = cr.at(b.line.row, b.line.col);
       if (b.line.label === "struttura") {
@@ -285,7 +285,7 @@ function rowIndicator(cr: CellReader, r: number, cols: TableColumns, group: stri
   const description = cols.indicator === null ? null : cr.text(r, cols.indicator);
   const target = cols.target === null ? null : cr.measure(r, cols.target);
   if (description === null && target === null) return null;
-  const source: Record<string, CellRange> = {};
+  const source: Record<string, SheetRange> = {};
   if (cols.indicator !== null) source.description = cr.at(r, cols.indicator);
   if (cols.target !== null) source.target = cr.at(r, cols.target);
   let actual = null;

@@ -5,7 +5,7 @@
  * alone (everything it says is recorded by the reader in `source`, `join`, `origin` and
  * `mergedFrom`), so the CLI (`schede check --explain`, `--json`) and the task pane show the same.
  */
-import { qualifiedA1, type CellRange } from "../cells/a1";
+import { qualifiedA1, type SheetRange } from "../cells/a1";
 import type { Join, Phase, PhaseOrigin, Plan } from "../model/plan";
 
 export interface ReadingPlace {
@@ -13,7 +13,7 @@ export interface ReadingPlace {
   block: string;
   /** What the block is, in Italian ("cronoprogramma"). */
   label: string;
-  range: CellRange;
+  range: SheetRange;
   /** "Foglio!B4:M9". */
   address: string;
 }

@@ -1,3 +1,4 @@
+import type { CellRange } from "../cells/range";
 import { fillAt, formulaAt, type CellValue, type Merge, type SheetSnapshot } from "../model/snapshot";
 import type { Measure } from "../model/plan";
 import { cellText, isMark, normalizeLabel, readMeasure, readMonthName, readPhaseNumber } from "../values";
@@ -8,13 +9,8 @@ function typedText(t: string | null): string | null {
   return t === null || isPlaceholder(t) || isRuleText(t) ? null : t;
 }
 
-/** A rectangle of absolute, zero-based, inclusive coordinates on one sheet. */
-export interface Region {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
+/** A rectangle of absolute, zero-based, inclusive coordinates on one sheet: a `CellRange`. */
+export type Region = CellRange;
 
 /** A cell whose text, normalized, is a label we may look for. */
 export interface Hit {

@@ -1,4 +1,4 @@
-import { cellRange, type CellRange } from "../cells/a1";
+import { cellRange, type SheetRange } from "../cells/a1";
 import { joinRowsToCards, type JoinSide } from "./join/match";
 import type { Weight } from "../model/plan";
 import { isDateFormat, readTrailingDate, readWeight } from "../values";
@@ -31,7 +31,7 @@ export interface WeightRow {
   structureText: string | null;
   description: string | null;
   deadline: string | null;
-  source: Record<string, CellRange>;
+  source: Record<string, SheetRange>;
   /** Scope of the unreadable cells of this row; its objective is set once the row is matched. */
   scope: Scope;
 }
@@ -223,7 +223,7 @@ function readNumberedRows(cr: CellReader, region: Region, structure: string): We
       titleCols = [last];
     }
     const scope: Scope = { objective: null, structure };
-    const source: Record<string, CellRange> = {
+    const source: Record<string, SheetRange> = {
       row: cr.range(r, first, r, last),
       number: cr.at(r, first),
       title: cr.at(r, titleCols[0] as number),
@@ -247,7 +247,7 @@ function readNumberedRows(cr: CellReader, region: Region, structure: string): We
   const usual = [...weightCols.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
   if (usual !== undefined) {
     for (const w of generic) {
-      if (w.source.weight || usual <= (w.source.row as CellRange).right) continue;
+      if (w.source.weight || usual <= (w.source.row as SheetRange).right) continue;
       w.source.weight = cr.at(w.row, usual);
       // Empty, or a formula saved without its result (reported as such by the cell reader).
       w.weight = cr.weight(w.row, usual, "objective.weight", w.scope);
@@ -277,7 +277,7 @@ function readPesoTable(cr: CellReader, headerRow: number, pesoCol: number, regio
     const tCol = titleCol ?? free.shift() ?? null;
     const dCol = descriptionCol ?? free.shift() ?? null;
     const scope: Scope = { objective: null, structure };
-    const source: Record<string, CellRange> = { row: cr.range(r, Math.min(...filled), r, Math.max(...filled)), weight: cr.at(r, pesoCol) };
+    const source: Record<string, SheetRange> = { row: cr.range(r, Math.min(...filled), r, Math.max(...filled)), weight: cr.at(r, pesoCol) };
     const t = sheet.text(r, pesoCol) ?? "";
     const weightText = isIntersectoralText(sheet, t) ? t : null;
     const weight = weightText ? null : cr.weight(r, pesoCol, "objective.weight", scope);
@@ -315,19 +315,19 @@ export function attachWeightRows(rows: readonly WeightRow[], cards: ObjectiveDra
   const result = joinRowsToCards(
     rows,
     joinable,
-    (row): JoinSide => ({ number: row.number, title: row.title, structure: row.structureText, owner: null, at: row.source.row as CellRange }),
+    (row): JoinSide => ({ number: row.number, title: row.title, structure: row.structureText, owner: null, at: row.source.row as SheetRange }),
     (card): JoinSide => ({ number: card.number, title: card.title === "" ? null : card.title, structure: card.sectorText, owner: card.owner, at: card.source.card ?? card.source.title ?? cellRange(card.anchor.sheet, card.anchor.row, card.anchor.col) }),
   );
-  const cardAt = (c: ObjectiveDraft): CellRange => c.source.card ?? cellRange(c.anchor.sheet, c.anchor.row, c.anchor.col);
+  const cardAt = (c: ObjectiveDraft): SheetRange => c.source.card ?? cellRange(c.anchor.sheet, c.anchor.row, c.anchor.col);
   const matched = new Map<WeightRow, ObjectiveDraft>();
   for (const p of result.pairs) {
     matched.set(p.row, p.card);
-    p.card.join = { status: "joined", row: p.row.source.row as CellRange, card: cardAt(p.card), score: p.score, evidence: p.evidence, candidates: [] };
+    p.card.join = { status: "joined", row: p.row.source.row as SheetRange, card: cardAt(p.card), score: p.score, evidence: p.evidence, candidates: [] };
   }
-  const ambiguousRows = new Map<WeightRow, CellRange[]>();
+  const ambiguousRows = new Map<WeightRow, SheetRange[]>();
   for (const a of result.ambiguous) {
     for (const r of a.rows) ambiguousRows.set(r, a.cards.map(cardAt));
-    for (const c of a.cards) c.join = { status: "ambiguous", row: null, card: cardAt(c), score: a.score, evidence: null, candidates: a.rows.map((r) => r.source.row as CellRange) };
+    for (const c of a.cards) c.join = { status: "ambiguous", row: null, card: cardAt(c), score: a.score, evidence: null, candidates: a.rows.map((r) => r.source.row as SheetRange) };
   }
   if (rows.length > 0) {
     for (const c of result.unmatchedCards) c.join ??= { status: "card-only", row: null, card: cardAt(c), score: null, evidence: null, candidates: [] };
@@ -341,7 +341,7 @@ export function attachWeightRows(rows: readonly WeightRow[], cards: ObjectiveDra
       card.tableOrder = order;
       if (row.weightText !== null) card.intersectoral = true;
       if (row.source.weight) card.source.weight = row.source.weight;
-      card.source.weightTableRow = row.source.row as CellRange;
+      card.source.weightTableRow = row.source.row as SheetRange;
       if (card.title === "" && row.title !== null) {
         card.title = row.title;
         if (row.source.title) card.source.title = row.source.title;
@@ -363,11 +363,11 @@ export function attachWeightRows(rows: readonly WeightRow[], cards: ObjectiveDra
     o.deadline = row.deadline;
     o.tableOrder = order;
     const { row: rowRange, structure: _structure, ...fields } = row.source;
-    o.source = { ...fields, card: rowRange as CellRange, weightTableRow: rowRange as CellRange };
+    o.source = { ...fields, card: rowRange as SheetRange, weightTableRow: rowRange as SheetRange };
     const rivals = ambiguousRows.get(row);
     o.join = rivals
-      ? { status: "ambiguous", row: rowRange as CellRange, card: null, score: null, evidence: null, candidates: rivals }
-      : { status: "row-only", row: rowRange as CellRange, card: null, score: null, evidence: null, candidates: [] };
+      ? { status: "ambiguous", row: rowRange as SheetRange, card: null, score: null, evidence: null, candidates: rivals }
+      : { status: "row-only", row: rowRange as SheetRange, card: null, score: null, evidence: null, candidates: [] };
     row.scope.objective = o;
     added.push(o);
   });

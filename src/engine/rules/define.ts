@@ -1,4 +1,4 @@
-import { rangeToA1, type CellRange } from "../cells/a1";
+import { rangeToA1, type SheetRange } from "../cells/a1";
 import type { Finding, FindingData, Severity } from "../model/finding";
 import type { Objective, Plan } from "../model/plan";
 import type { Methodology } from "../compute/methodology";
@@ -25,7 +25,7 @@ export interface RuleContext<M extends string> {
    * Reports a finding on `at`. `subject` fills the finding's objectiveId and structure when it is
    * an objective, its structure only when it is `{ structure }` (structure-level findings).
    */
-  report(messageId: M, at: CellRange, data: FindingData, subject?: FindingSubject, severity?: Severity): void;
+  report(messageId: M, at: SheetRange, data: FindingData, subject?: FindingSubject, severity?: Severity): void;
 }
 
 export interface Rule<M extends string = string> {

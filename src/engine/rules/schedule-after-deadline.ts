@@ -1,4 +1,4 @@
-import type { CellRange } from "../cells/a1";
+import type { SheetRange } from "../cells/a1";
 import { isoYearMonth, matchScheduleRows } from "../compute/schedule";
 import { allObjectives } from "../model/plan";
 import { defineRule } from "./define";
@@ -55,7 +55,7 @@ export const scheduleAfterDeadline = defineRule({
  * The cells of `months` on a grid row: when the row's `months` range spans the twelve month
  * columns, the cells from the first to the last late month; otherwise the whole row.
  */
-function monthCells(source: Record<string, CellRange>, months: readonly number[]): CellRange | null {
+function monthCells(source: Record<string, SheetRange>, months: readonly number[]): SheetRange | null {
   const grid = source.months;
   if (grid && grid.right - grid.left === 11 && grid.top === grid.bottom) {
     const first = Math.min(...months);

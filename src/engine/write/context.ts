@@ -1,4 +1,4 @@
-import { quoteSheetName, rangeToA1, type CellRange } from "../cells/a1";
+import { quoteSheetName, rangeToA1, type SheetRange } from "../cells/a1";
 import type { Methodology } from "../compute/methodology";
 import type { ObjectiveSchedule, ObjectiveScore, ReviewKind, Scores } from "../compute/types";
 import type { Objective, Plan, Structure } from "../model/plan";
@@ -67,7 +67,7 @@ export function objectiveEntries(plan: Plan, scores: Scores, schedules: readonly
 }
 
 /** "'Polizia Locale'!C5:F9", the target of a hyperlink to a range. */
-export function linkTarget(range: CellRange): string {
+export function linkTarget(range: SheetRange): string {
   return `${quoteSheetName(range.sheet)}!${rangeToA1(range)}`;
 }
 

@@ -1,4 +1,5 @@
 import { parseRangeA1 } from "../cells/a1";
+import { cellKey, rangeCellCount, rangeKey, type CellRange } from "../cells/range";
 import type { Finding, Severity } from "../model/finding";
 import type { Merge, SheetSnapshot } from "../model/snapshot";
 import type { CellFlag } from "./types";
@@ -15,14 +16,12 @@ export const MAX_FLAG_CELLS = 120;
 
 const SEVERITY_LABEL: Record<"error" | "warning", string> = { error: "Errore", warning: "Avviso" };
 
-type Bounds = { top: number; left: number; bottom: number; right: number };
-
 /**
  * Grows a range until no merged area crosses its edge, so that a merged cell is flagged whole
  * (Excel shows a merge's top-left fill and note for the whole area; half a merge cannot be
  * filled consistently). Merges are never undone.
  */
-export function expandToMerges(range: Bounds, merges: readonly Merge[]): Bounds {
+export function expandToMerges(range: CellRange, merges: readonly Merge[]): CellRange {
   const out = { ...range };
   for (let changed = true; changed; ) {
     changed = false;
@@ -41,8 +40,6 @@ export function expandToMerges(range: Bounds, merges: readonly Merge[]): Bounds 
   return out;
 }
 
-const cellCount = (b: Bounds): number => (b.bottom - b.top + 1) * (b.right - b.left + 1);
-
 /**
  * Flags for the error and warning findings on the user's sheets: one per distinct range (the
  * findings on it combined), grown to whole merged areas, with the Italian messages as the note
@@ -53,7 +50,7 @@ const cellCount = (b: Bounds): number => (b.bottom - b.top + 1) * (b.right - b.l
 export function buildFlags(findings: readonly Finding[], snapshots: readonly SheetSnapshot[], flaggable: (sheet: string) => boolean): CellFlag[] {
   const sheetOrder = new Map(snapshots.map((s, i) => [s.name, i]));
   const merges = new Map(snapshots.map((s) => [s.name, s.merges ?? []]));
-  const groups = new Map<string, { bounds: Bounds; sheet: string; severity: "error" | "warning"; messages: string[]; ruleIds: string[] }>();
+  const groups = new Map<string, { bounds: CellRange; sheet: string; severity: "error" | "warning"; messages: string[]; ruleIds: string[] }>();
   for (const f of findings) {
     if (f.severity !== "error" && f.severity !== "warning") continue;
     if (!sheetOrder.has(f.at.sheet) || !flaggable(f.at.sheet)) continue;
@@ -61,10 +58,10 @@ export function buildFlags(findings: readonly Finding[], snapshots: readonly She
     if (!parsed) continue;
     const sheetMerges = merges.get(f.at.sheet) ?? [];
     let bounds = expandToMerges(parsed, sheetMerges);
-    if (cellCount(bounds) > MAX_FLAG_CELLS) {
+    if (rangeCellCount(bounds) > MAX_FLAG_CELLS) {
       bounds = expandToMerges({ top: parsed.top, left: parsed.left, bottom: parsed.top, right: parsed.left }, sheetMerges);
     }
-    const key = `${f.at.sheet}\u0000${bounds.top}:${bounds.left}:${bounds.bottom}:${bounds.right}`;
+    const key = rangeKey(f.at.sheet, bounds);
     const severity: "error" | "warning" = f.severity;
     const g = groups.get(key);
     if (!g) {
@@ -98,9 +95,9 @@ export function buildFlags(findings: readonly Finding[], snapshots: readonly She
   const byAnchor = new Map<string, CellFlag>();
   const messagesOf = new Map<CellFlag, { severity: Severity; messages: string[] }>();
   for (const flag of flags) {
-    const anchor = `${flag.sheet}\u0000${flag.top}:${flag.left}`;
+    const anchor = cellKey(flag.sheet, flag.top, flag.left);
     const first = byAnchor.get(anchor);
-    const own = groups.get(`${flag.sheet}\u0000${flag.top}:${flag.left}:${flag.bottom}:${flag.right}`);
+    const own = groups.get(rangeKey(flag.sheet, flag));
     if (!own) continue;
     if (!first) {
       byAnchor.set(anchor, flag);

@@ -1,4 +1,4 @@
-import { rangeToA1, type CellRange } from "../cells/a1";
+import { rangeToA1, type SheetRange } from "../cells/a1";
 import { OWNED_SHEET_MARKER } from "./ownership";
 import { dateCell, formulaCell, numberCell, textCell } from "./escape";
 import { FORMATS, TableLayout, countWhere, ownedSheet, sheetHeading, sumWhere, widthsOf, type ColumnDef } from "./layout";
@@ -11,13 +11,13 @@ export const MONTHS_SHORT = ["Gen", "Feb", "Mar", "Apr", "Mag", "Giu", "Lug", "A
 const tableName = (key: string): string => OWNED_SHEETS.find((s) => s.key === key)?.table ?? `SO_${key}`;
 
 /** The card range an objective's row links to. */
-export function cardRange(entry: ObjectiveEntry): CellRange | null {
+export function cardRange(entry: ObjectiveEntry): SheetRange | null {
   const s = entry.objective.source;
   return s.card ?? s.title ?? s.phases ?? Object.values(s)[0] ?? null;
 }
 
 /** Location cells (sheet name, A1 with a link) of a source range. */
-function location(range: CellRange | null | undefined): { sheet: CellContent; cell: CellContent; target: string | null } {
+function location(range: SheetRange | null | undefined): { sheet: CellContent; cell: CellContent; target: string | null } {
   if (!range) return { sheet: { kind: "empty" }, cell: { kind: "empty" }, target: null };
   return { sheet: textCell(range.sheet), cell: textCell(rangeToA1(range)), target: linkTarget(range) };
 }

@@ -1,4 +1,5 @@
-import { columnToLetters, toA1, type CellRange } from "../cells/a1";
+import { columnToLetters, toA1, type SheetRange } from "../cells/a1";
+import { cellKey } from "../cells/range";
 import { layoutFor } from "../read/layouts";
 import type { Objective, Plan } from "../model/plan";
 import { cellAt, snapshotBounds, type Merge, type SheetSnapshot } from "../model/snapshot";
@@ -126,8 +127,6 @@ class View {
   }
 }
 
-export const cellKey = (sheet: string, row: number, col: number): string => `${sheet}\u0000${row}\u0000${col}`;
-
 interface Block {
   sheet: string;
   header: number;
@@ -243,7 +242,7 @@ export function buildReviewColumns(
 }
 
 /** The cronoprogramma header rows inside a schedule range: rows with month names. */
-function scheduleHeaders(range: CellRange, view: View | undefined): Block[] {
+function scheduleHeaders(range: SheetRange, view: View | undefined): Block[] {
   if (!view) return [];
   const headers: { row: number; lastCol: number }[] = [];
   for (let r = range.top; r <= range.bottom; r++) {

@@ -1,4 +1,4 @@
-import { columnToLetters, quoteSheetName, type CellRange } from "../cells/a1";
+import { columnToLetters, quoteSheetName, type SheetRange } from "../cells/a1";
 import { bandOf, combineShares } from "../compute/scores";
 import { cellAt, formatAt, type SheetSnapshot } from "../model/snapshot";
 import { OWNED_SHEET_MARKER } from "./ownership";
@@ -66,7 +66,7 @@ export function asOfReference(scoresSheet: string): string {
  * A formula showing the figure typed on the card ("Media valore raggiunto ___ %"), live: a
  * cell formatted as percent holds the fraction already; a plain number (80) means 80 %.
  */
-function cardFigure(range: CellRange | undefined, snapshots: readonly SheetSnapshot[]): CellContent {
+function cardFigure(range: SheetRange | undefined, snapshots: readonly SheetSnapshot[]): CellContent {
   if (!range) return { kind: "empty" };
   const sheet = snapshots.find((s) => s.name === range.sheet);
   if (!sheet) return { kind: "empty" };

@@ -3,20 +3,13 @@
  * ("'Polizia Locale'!C5:F9", and comma-separated lists for RangeAreas); the engine works with
  * zero-based bounds. Pure: no Office here, so it is tested in plain Node.
  */
-import { parseRangeA1, quoteSheetName, rangeToA1 } from "../../engine/cells/a1";
+import { parseRangeA1, quoteSheetName, rangeToA1, type CellRange, type SheetRange } from "../../engine";
 
-/** Zero-based, inclusive bounds of a rectangle on one sheet. */
-export interface Bounds {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
+/** Zero-based, inclusive bounds of a rectangle on one sheet. @deprecated Use the engine's `CellRange`. */
+export type Bounds = CellRange;
 
-/** A rectangle on a named sheet. */
-export interface SheetBounds extends Bounds {
-  sheet: string;
-}
+/** A rectangle on a named sheet. @deprecated Use the engine's `SheetRange`. */
+export type SheetBounds = SheetRange;
 
 /**
  * Splits a list of addresses on commas that are outside quoted sheet names: a sheet may be
@@ -113,17 +106,5 @@ export function qualified(sheet: string, b: Bounds): string {
   return `${quoteSheetName(sheet)}!${rangeToA1(b)}`;
 }
 
-/** Whether two rectangles share at least one cell. */
-export function intersects(a: Bounds, b: Bounds): boolean {
-  return a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
-}
-
-/** Whether `inner` lies entirely inside `outer`. */
-export function contains(outer: Bounds, inner: Bounds): boolean {
-  return inner.top >= outer.top && inner.bottom <= outer.bottom && inner.left >= outer.left && inner.right <= outer.right;
-}
-
-/** Number of cells of a rectangle. */
-export function cellCount(b: Bounds): number {
-  return (b.bottom - b.top + 1) * (b.right - b.left + 1);
-}
+/** Whether two rectangles share at least one cell; whether one lies inside another; a rectangle's cell count. */
+export { rangesIntersect as intersects, rangeContains as contains, rangeCellCount as cellCount } from "../../engine";

@@ -6,8 +6,7 @@
  * all stay the text they were on the card. The apostrophe is Excel's "this is text" prefix and is
  * not part of the stored value.
  */
-import { officeLiteralText } from "../../engine/write/escape";
-import type { CellContent } from "../../engine/write/types";
+import { officeLiteralText, type CellContent } from "../../engine";
 
 /** A value Office.js accepts in `Range.formulas`. */
 export type CellInput = string | number | boolean;

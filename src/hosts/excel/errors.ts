@@ -3,7 +3,7 @@
  * task pane as they are: the UI recognises them by the name "UserFacingError" (it cannot import
  * host classes). One class per condition so that callers and tests can tell them apart.
  */
-import { hostMessageText } from "../../engine/write/reconcile";
+import { hostMessageText } from "../../engine";
 
 /** Base class: an Italian message meant for the user. */
 export abstract class ExcelHostError extends Error {

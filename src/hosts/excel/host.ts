@@ -4,12 +4,8 @@
  * operation learns for the next (sheet sizes for read planning, the ownership record, the
  * snapshots that live validation patches).
  */
-import type { ActiveCell, CardEdit, CardTemplate, CardWatch, HostCapabilities, Progress, WorkbookHost } from "../../engine/host";
-import type { SheetSnapshot } from "../../engine/model/snapshot";
-import { rangeToA1 } from "../../engine/cells/a1";
-import { decodeOwnershipRecord, encodeOwnershipRecord } from "../../engine/write/ownership";
-import { STATE_SHEET, type ApplyReport, type CellFlag, type OwnershipRecord, type WritePlan } from "../../engine/write/types";
-import { type SheetBounds, parseSheetAddress } from "./address";
+import { type WriteMode, decodeOwnershipRecord, encodeOwnershipRecord, rangeToA1, STATE_SHEET, type ActiveCell, type ApplyReport, type CardEdit, type CardTemplate, type CardWatch, type CellFlag, type HostCapabilities, type OwnershipRecord, type Progress, type SheetRange, type SheetSnapshot, type WorkbookHost, type WritePlan } from "../../engine";
+import { parseSheetAddress } from "./address";
 import { type ExcelCapabilities, currentCapabilities } from "./capabilities";
 import { SheetNotFoundError } from "./errors";
 import { insertCard } from "./insert-card";
@@ -19,7 +15,6 @@ import { OwnWrites } from "./own-writes";
 import { type ReadResult, readBlock, readWorkbook } from "./read";
 import { overlayBlock } from "./snapshot";
 import { type WriteOutcome, writeWorkbook } from "./write";
-import type { WriteMode } from "../../engine/write/reconcile";
 import { runExcel } from "./run";
 
 /** A card the user edited, re-read (the contract's CardEdit, plus the block alone). */
@@ -110,7 +105,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
    * Replaces the add-in's flags on one card (live validation): previous flags touching `scope`
    * are undone, `flags` are written, everything else stays.
    */
-  async refreshFlags(scope: SheetBounds, flags: CellFlag[]): Promise<ApplyReport> {
+  async refreshFlags(scope: SheetRange, flags: CellFlag[]): Promise<ApplyReport> {
     return (await this.write({ kind: "flags", scope, flags })).program.report;
   }
 

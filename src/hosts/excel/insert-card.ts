@@ -2,8 +2,8 @@
  * Inserts the add-in's own empty card (a CardTemplate from the UI) on a new sheet, with its data
  * validation, and selects its title: one round trip for the sheet names, one batch for the card.
  */
-import type { CardTemplate } from "../../engine/host";
-import { type Bounds, boundsToA1 } from "./address";
+import type { CardTemplate, CellRange } from "../../engine";
+import { boundsToA1 } from "./address";
 import { type CellInput, charsToPoints, literalText } from "./cell-input";
 import { WorkbookProtectedError } from "./errors";
 import type { OwnWrites } from "./own-writes";
@@ -23,8 +23,8 @@ export function freeSheetName(wanted: string, taken: readonly string[]): string 
 }
 
 /** The rectangle holding every cell, merge and validation of the template. */
-export function templateBounds(template: CardTemplate): Bounds {
-  const boxes: Bounds[] = [
+export function templateBounds(template: CardTemplate): CellRange {
+  const boxes: CellRange[] = [
     ...template.cells.map((c) => ({ top: c.row, left: c.col, bottom: c.row, right: c.col })),
     ...template.merges,
     ...template.validations,

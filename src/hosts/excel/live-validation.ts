@@ -4,8 +4,8 @@
  * flags. The pieces here are pure (the debouncer, the event filter); the Office.js registration
  * lives in ExcelWorkbookHost.watchCardChanges.
  */
-import { isStateSheetName } from "../../engine/write/ownership";
-import { type Bounds, parseSheetAddress } from "./address";
+import { isStateSheetName, rangeKey, type CellRange } from "../../engine";
+import { parseSheetAddress } from "./address";
 import type { OwnWrites } from "./own-writes";
 
 /** Quiet time after the last edit of a card before it is re-read. */
@@ -34,13 +34,13 @@ export class BlockDebouncer {
 
   constructor(
     private readonly delayMs: number,
-    private readonly flush: (sheet: string, block: Bounds) => Promise<void>,
+    private readonly flush: (sheet: string, block: CellRange) => Promise<void>,
     private readonly clock: Timers = realTimers,
   ) {}
 
   /** An edit inside `block` of `sheet`. */
-  push(sheet: string, block: Bounds): void {
-    const key = `${sheet.toLowerCase()}\u0000${block.top}:${block.left}:${block.bottom}:${block.right}`;
+  push(sheet: string, block: CellRange): void {
+    const key = rangeKey(sheet, block);
     const pending = this.timers.get(key);
     if (pending !== undefined) this.clock.clearTimeout(pending);
     this.timers.set(
@@ -69,7 +69,7 @@ export class BlockDebouncer {
     while (this.running.size > 0) await Promise.all([...this.running.values()]);
   }
 
-  private run(key: string, sheet: string, block: Bounds): void {
+  private run(key: string, sheet: string, block: CellRange): void {
     if (this.running.has(key)) {
       this.again.add(key);
       return;
@@ -88,7 +88,7 @@ export class BlockDebouncer {
 export type ChangeDecision =
   | { kind: "ignore" }
   | { kind: "structure"; sheet: string }
-  | { kind: "block"; sheet: string; block: Bounds };
+  | { kind: "block"; sheet: string; block: CellRange };
 
 /** The parts of WorksheetChangedEventArgs used here. */
 export interface ChangeEvent {
@@ -111,7 +111,7 @@ export function decideChange(
   sheet: string,
   event: ChangeEvent,
   ownWrites: OwnWrites,
-  locateBlock: (sheet: string, changed: Bounds) => Bounds | null,
+  locateBlock: (sheet: string, changed: CellRange) => CellRange | null,
 ): ChangeDecision {
   if (event.triggerSource === "ThisLocalAddin" || isStateSheetName(sheet)) return { kind: "ignore" };
   // Coauthors' edits come with source "Remote" (https://learn.microsoft.com/javascript/api/excel/excel.worksheetchangedeventargs):

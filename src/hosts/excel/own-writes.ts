@@ -4,11 +4,11 @@
  * (runtime.enableEvents), but Excel may still deliver events queued around the write, and
  * coauthoring hosts replay them; this is the second line of defence. Pure apart from the clock.
  */
-import { type Bounds, type SheetBounds, contains } from "./address";
+import { rangeContains, sheetKey, type CellRange, type SheetRange } from "../../engine";
 
 interface Entry {
   sheet: string;
-  bounds: Bounds;
+  bounds: CellRange;
   /** Until when events on the range are ours; Infinity while the write runs. */
   until: number;
 }
@@ -25,8 +25,8 @@ export class OwnWrites {
   ) {}
 
   /** Marks ranges as being written; call the returned function when the write is over. */
-  begin(ranges: readonly SheetBounds[]): () => void {
-    const added: Entry[] = ranges.map((r) => ({ sheet: r.sheet.toLowerCase(), bounds: r, until: Number.POSITIVE_INFINITY }));
+  begin(ranges: readonly SheetRange[]): () => void {
+    const added: Entry[] = ranges.map((r) => ({ sheet: sheetKey(r.sheet), bounds: r, until: Number.POSITIVE_INFINITY }));
     this.entries.push(...added);
     return () => {
       const until = this.now() + this.graceMs;
@@ -35,10 +35,10 @@ export class OwnWrites {
   }
 
   /** Whether a change on `bounds` of `sheet` lies wholly inside what the add-in wrote. */
-  isOwn(sheet: string, bounds: Bounds): boolean {
+  isOwn(sheet: string, bounds: CellRange): boolean {
     const t = this.now();
     this.entries = this.entries.filter((e) => e.until >= t);
-    const key = sheet.toLowerCase();
-    return this.entries.some((e) => e.sheet === key && contains(e.bounds, bounds));
+    const key = sheetKey(sheet);
+    return this.entries.some((e) => e.sheet === key && rangeContains(e.bounds, bounds));
   }
 }

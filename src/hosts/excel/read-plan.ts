@@ -2,19 +2,19 @@
  * Plans how to read used ranges within Excel's transfer limits. Pure: it sees only addresses,
  * so it is planned before a single value is loaded, and tested without Office.
  */
-import type { Bounds } from "./address";
+import type { CellRange } from "../../engine";
 import { READS_PER_CELL, type TransferLimits } from "./limits";
 
 /** A sheet's used range (zero-based bounds). */
 export interface UsedRange {
   sheet: string;
-  bounds: Bounds;
+  bounds: CellRange;
 }
 
 /** A rectangle to load in one request: a whole used range, or a band of its rows. */
 export interface ReadPart {
   sheet: string;
-  bounds: Bounds;
+  bounds: CellRange;
 }
 
 /** The parts loaded by one `context.sync()`. */

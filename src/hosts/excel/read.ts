@@ -16,10 +16,8 @@
  * kept as hints, so a workbook known to be too big goes straight to the planned path next time
  * instead of paying for a refused request.
  */
-import type { Progress } from "../../engine/host";
-import type { Merge, SheetSnapshot } from "../../engine/model/snapshot";
-import { STATE_SHEET } from "../../engine/write/types";
-import { type Bounds, boundsToA1, cellCount, parseAddressList, parseSheetAddress } from "./address";
+import { rangeCellCount, rangesIntersect, STATE_SHEET, type CellRange, type Merge, type Progress, type SheetSnapshot } from "../../engine";
+import { boundsToA1, parseAddressList, parseSheetAddress } from "./address";
 import { DEFAULT_LIMITS, MAX_SHEET_CELLS, NullGridError, mayBeSizeLimitError, type TransferLimits } from "./limits";
 import { type ReadChunk, type ReadPart, type UsedRange, fitsInOneRequest, planReadChunks } from "./read-plan";
 import { type LoadedPart, type RangeData, toSnapshot, uniqueMerges } from "./snapshot";
@@ -105,7 +103,7 @@ export async function readWorkbook(options: ReadOptions): Promise<ReadResult> {
           }
           const bounds = parseSheetAddress(used.address);
           if (!bounds) return toSnapshot(name, [], merges);
-          sizes.set(name, cellCount(bounds));
+          sizes.set(name, rangeCellCount(bounds));
           const data: RangeData = { values: used.values, numberFormat: used.numberFormat, formulas: used.formulas, cellProperties: properties.value };
           return toSnapshot(name, [{ bounds, data }], merges);
         });
@@ -134,11 +132,11 @@ export async function readWorkbook(options: ReadOptions): Promise<ReadResult> {
     for (const { name, used, merged } of probes) {
       merges.set(name, merged && !merged.isNullObject ? mergesFrom(merged.address) : []);
       const bounds = used.isNullObject ? null : parseSheetAddress(used.address);
-      sizes.set(name, bounds ? cellCount(bounds) : 0);
+      sizes.set(name, bounds ? rangeCellCount(bounds) : 0);
       if (bounds) ranges.push({ sheet: name, bounds });
     }
     // An inflated used range is refused before a single value is read, naming the stray cells.
-    const inflated = ranges.filter((r) => cellCount(r.bounds) > MAX_SHEET_CELLS);
+    const inflated = ranges.filter((r) => rangeCellCount(r.bounds) > MAX_SHEET_CELLS);
     if (inflated.length > 0) await refuseInflated(context, inflated[0] as UsedRange);
     const chunks = planReadChunks(ranges, limits);
     const loaded = new Map<string, LoadedPart[]>();
@@ -184,8 +182,6 @@ async function loadChunk(context: Excel.RequestContext, chunk: ReadChunk, into: 
   }
 }
 
-const overlaps = (a: Bounds | Merge, b: Bounds): boolean => a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
-
 /** Throws NullGridError when a loaded range's grids (or its cell properties) came back null. */
 function requireGrids(range: { values: unknown; numberFormat: unknown; formulas: unknown }, properties: unknown): void {
   if (!Array.isArray(range.values) || !Array.isArray(range.numberFormat) || !Array.isArray(range.formulas) || !Array.isArray(properties)) throw new NullGridError();
@@ -228,10 +224,10 @@ async function refuseInflated(context: Excel.RequestContext, range: UsedRange): 
  * repeatedly the area on the bottom or right edge whose removal shrinks the box the most. Empty when no
  * handful of areas explains the size (the data itself is that large).
  */
-export function strayAreas(areas: readonly Bounds[], maxCells: number, maxStray = 20): Bounds[] {
+export function strayAreas(areas: readonly CellRange[], maxCells: number, maxStray = 20): CellRange[] {
   const rest = [...areas];
-  const stray: Bounds[] = [];
-  const box = (list: readonly Bounds[]): Bounds | null =>
+  const stray: CellRange[] = [];
+  const box = (list: readonly CellRange[]): CellRange | null =>
     list.length === 0
       ? null
       : {
@@ -240,19 +236,19 @@ export function strayAreas(areas: readonly Bounds[], maxCells: number, maxStray 
           bottom: Math.max(...list.map((a) => a.bottom)),
           right: Math.max(...list.map((a) => a.right)),
         };
-  for (let b = box(rest); b && cellCount(b) > maxCells; b = box(rest)) {
+  for (let b = box(rest); b && rangeCellCount(b) > maxCells; b = box(rest)) {
     if (stray.length >= maxStray || rest.length <= 1) return [];
     const bounds = b;
     // The area sticking out the most: the one whose removal shrinks the box the most.
     let best = 0;
     let bestCells = Infinity;
     for (let i = 0; i < rest.length; i++) {
-      const a = rest[i] as Bounds;
+      const a = rest[i] as CellRange;
       // Stray cells stretch the used range down and right (it starts at the data): only the
       // areas on those edges are candidates, usually a handful.
       if (a.bottom !== bounds.bottom && a.right !== bounds.right) continue;
       const without = box(rest.filter((_, k) => k !== i));
-      const cells = without ? cellCount(without) : 0;
+      const cells = without ? rangeCellCount(without) : 0;
       if (cells < bestCells) {
         bestCells = cells;
         best = i;
@@ -272,7 +268,7 @@ function mergesFrom(address: string): Merge[] {
  * Reads one rectangle of one sheet (a card's block) in one sync, for live validation: values,
  * formats, formulas and fills, as the full read. The snapshot's origin is the block's top-left cell.
  */
-export async function readBlock(sheet: string, bounds: Bounds, mergedAreas: boolean): Promise<SheetSnapshot> {
+export async function readBlock(sheet: string, bounds: CellRange, mergedAreas: boolean): Promise<SheetSnapshot> {
   return await runExcel(async (context) => {
     const ws = context.workbook.worksheets.getItem(sheet);
     const range = ws.getRange(boundsToA1(bounds));
@@ -285,7 +281,7 @@ export async function readBlock(sheet: string, bounds: Bounds, mergedAreas: bool
     const merged = mergedAreas ? ws.getRange().getMergedAreasOrNullObject() : null;
     merged?.load("address");
     await context.sync();
-    const merges = merged && !merged.isNullObject ? mergesFrom(merged.address).filter((m) => overlaps(m, bounds)) : [];
+    const merges = merged && !merged.isNullObject ? mergesFrom(merged.address).filter((m) => rangesIntersect(m, bounds)) : [];
     // eslint-disable-next-line office-addins/load-object-before-read -- a ClientResult (getCellProperties) has no load(): its value is there after the sync
     const data: RangeData = { values: range.values, numberFormat: range.numberFormat, formulas: range.formulas, cellProperties: properties.value };
     requireGrids(range, data.cellProperties);

@@ -4,8 +4,7 @@
  * "#FFFFFF" for a cell with no fill); the engine sees the same snapshot contract as from the
  * .xlsx host. Pure.
  */
-import { type CellValue, type Merge, type SheetSnapshot, normalizeFill } from "../../engine/model/snapshot";
-import type { Bounds } from "./address";
+import { normalizeFill, rangeKey, type CellRange, type CellValue, type Merge, type SheetSnapshot } from "../../engine";
 
 /**
  * What one loaded range gives: the three 2D arrays of Office.js, and the value of
@@ -36,7 +35,7 @@ export function toFill(p: unknown): string | null {
 
 /** A loaded rectangle of a sheet: a whole used range or a band of its rows. */
 export interface LoadedPart {
-  bounds: Bounds;
+  bounds: CellRange;
   data: RangeData;
 }
 
@@ -136,13 +135,14 @@ export function toSnapshot(name: string, parts: readonly LoadedPart[], merges: r
 }
 
 /** Merged areas from RangeAreas bounds, without duplicates (row bands may repeat one). */
-export function uniqueMerges(areas: readonly Bounds[]): Merge[] {
+export function uniqueMerges(areas: readonly CellRange[]): Merge[] {
   const seen = new Set<string>();
   const out: Merge[] = [];
   for (const a of areas) {
     // A merged area spans at least two cells; a single cell is not one.
     if (a.top === a.bottom && a.left === a.right) continue;
-    const key = `${a.top}:${a.left}:${a.bottom}:${a.right}`;
+    // One sheet: the same (empty) sheet name for every key.
+    const key = rangeKey("", a);
     if (seen.has(key)) continue;
     seen.add(key);
     out.push({ top: a.top, left: a.left, bottom: a.bottom, right: a.right });

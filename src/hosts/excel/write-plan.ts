@@ -5,8 +5,7 @@
  * writes it (text as literal input, number formats as their own grid, a table over a written
  * range, fills restored by rectangles).
  */
-import type { CellStyle, CellWrite, OwnedSheet, PageSetup, TableSpec } from "../../engine/write/types";
-import { type WriteOp, tokenColor } from "../../engine/write/reconcile";
+import { type CellStyle, type CellWrite, type OwnedSheet, type PageSetup, type TableSpec, type WriteOp, tokenColor } from "../../engine";
 import type { Bounds } from "./address";
 import { type CellInput, charsToPoints, literalText, toCellInput } from "./cell-input";
 import { ACTION_OVERHEAD_BYTES, OBJECT_BYTES } from "./limits";

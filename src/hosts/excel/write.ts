@@ -10,25 +10,7 @@
  * the cells the record's previous run touched; then the write batch(es). What to write is the
  * engine's (src/engine/write/reconcile); this file reads what it asks for and executes.
  */
-import type { Progress } from "../../engine/host";
-import { decodeOwnershipRecord } from "../../engine/write/ownership";
-import { STATE_SHEET, type OwnershipRecord } from "../../engine/write/types";
-import {
-  type CellNow,
-  type ExistingComment,
-  type FillNow,
-  type NoteNow,
-  type SheetInfo,
-  type StateNeeds,
-  type WriteMode,
-  type WriteProgram,
-  type WriteState,
-  cellKey,
-  missingNeeds,
-  noNeeds,
-  reconcile,
-  stateNeeds,
-} from "../../engine/write/reconcile";
+import { type Progress, decodeOwnershipRecord, STATE_SHEET, type OwnershipRecord, type CellNow, type ExistingComment, type FillNow, type NoteNow, type SheetInfo, type StateNeeds, type WriteMode, type WriteProgram, type WriteState, cellKey, missingNeeds, noNeeds, reconcile, stateNeeds } from "../../engine";
 import { type Bounds, boundsToA1, parseSheetAddress, qualified } from "./address";
 import type { ExcelCapabilities } from "./capabilities";
 import { DEFAULT_LIMITS, type TransferLimits } from "./limits";

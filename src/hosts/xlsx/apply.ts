@@ -6,16 +6,14 @@
  * the engine, shared with the Office.js host.
  */
 import type * as ExcelJS from "exceljs";
-import type { SheetSnapshot } from "../../engine/model/snapshot";
-import { STATE_SHEET, type ApplyReport, type WritePlan } from "../../engine/write/types";
-import { type WriteMode, type WriteProgram, noNeeds, reconcile, relocationNeeds, stateNeeds } from "../../engine/write/reconcile";
+import { type SheetSnapshot, STATE_SHEET, type ApplyReport, type WritePlan, type WriteMode, type WriteProgram, noNeeds, reconcile, relocationNeeds, stateNeeds } from "../../engine";
 import { WorkbookEmptyError } from "./errors";
 import { type ExecuteOptions, executeOps } from "./execute";
 import { stateSnapshot } from "./ownership";
 import { loadWorkbook, worksheetToSnapshot } from "./read";
 import { addReads, readRecord, readWriteState, sheetInfos } from "./write-state";
 
-export type { ApplyReport } from "../../engine/write/types";
+export type { ApplyReport } from "../../engine";
 
 /** A file always carries notes. */
 const ANNOTATION = "note" as const;

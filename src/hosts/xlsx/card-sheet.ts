@@ -5,7 +5,7 @@
  * ./apply, so ExcelJS stays out of the page's initial bundle.
  */
 import * as ExcelJS from "exceljs";
-import type { CardTemplate } from "../../engine/host";
+import type { CardTemplate } from "../../engine";
 import { saveWorkbook } from "./apply";
 
 /** Writes the card's cells, merges, data validation and column widths on `ws` (positions are zero-based). */

@@ -5,9 +5,7 @@
  * given back from the host's own recorded models.
  */
 import type * as ExcelJS from "exceljs";
-import { columnToLetters, toA1 } from "../../engine/cells/a1";
-import type { CellContent, CellStyle, CellWrite, OwnedSheet, PageSetup, TableSpec } from "../../engine/write/types";
-import type { WriteOp } from "../../engine/write/reconcile";
+import { columnToLetters, toA1, type CellContent, type CellStyle, type CellWrite, type OwnedSheet, type PageSetup, type TableSpec, type WriteOp } from "../../engine";
 import { fillFromRecord, removeNote, restoreNote, setFill, sheetCell, solidFill } from "./ownership";
 import { findSheet } from "./write-state";
 

@@ -9,9 +9,7 @@
 import type * as ExcelJS from "exceljs";
 
 type Workbook = ExcelJS.Workbook;
-import type { CardTemplate, HostCapabilities, Progress, WorkbookHost } from "../../engine/host";
-import type { SheetSnapshot } from "../../engine/model/snapshot";
-import type { ApplyReport, WritePlan } from "../../engine/write/types";
+import type { ApplyReport, CardTemplate, HostCapabilities, Progress, SheetSnapshot, WorkbookHost, WritePlan } from "../../engine";
 import { WorkbookNotWrittenError } from "./errors";
 
 type ReadModule = typeof import("./read");

@@ -6,7 +6,7 @@
  * this module, so that a cronoprogramma coloured with a theme colour reads like one coloured with
  * an RGB one, and like what Office.js returns for the same cells (`format.fill.color`).
  */
-import { normalizeFill } from "../../engine/model/snapshot";
+import { normalizeFill } from "../../engine";
 
 /** The colour object ExcelJS gives for `fgColor` / `bgColor` / gradient stops. */
 interface ColorSpec {

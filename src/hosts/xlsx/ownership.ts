@@ -5,9 +5,7 @@
  * gives the cell a fresh style object, or the neighbours would change colour too.
  */
 import type * as ExcelJS from "exceljs";
-import { decodeOwnershipRecord, encodeOwnershipRecord, verifyOwnershipRecord, type OwnershipState } from "../../engine/write/ownership";
-import { STATE_SHEET, type OwnershipRecord } from "../../engine/write/types";
-import type { SheetSnapshot } from "../../engine/model/snapshot";
+import { decodeOwnershipRecord, encodeOwnershipRecord, verifyOwnershipRecord, type OwnershipState, STATE_SHEET, type OwnershipRecord, type SheetSnapshot } from "../../engine";
 import { worksheetToSnapshot } from "./read";
 
 /**

@@ -3,8 +3,7 @@
  * cell values; everything after this sees the plain snapshot contract (src/engine/model/snapshot).
  */
 import * as ExcelJS from "exceljs";
-import type { Progress } from "../../engine/host";
-import type { CellValue, Merge, SheetSnapshot } from "../../engine/model/snapshot";
+import type { CellValue, Merge, Progress, SheetSnapshot } from "../../engine";
 import { WorkbookEmptyError, WorkbookEncryptedError, WorkbookLegacyFormatError, WorkbookUnreadableError } from "./errors";
 import { fillColor, themePalette, workbookTheme } from "./fills";
 import { normaliseSheetParts } from "./package";

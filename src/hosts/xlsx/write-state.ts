@@ -3,19 +3,7 @@
  * (src/engine/write/reconcile/needs.ts) from a loaded workbook. It reads; it decides nothing.
  */
 import type * as ExcelJS from "exceljs";
-import { decodeOwnershipRecord } from "../../engine/write/ownership";
-import { readOverrides } from "../../engine/write/overrides";
-import type { OwnershipRecord } from "../../engine/write/types";
-import {
-  type CellNow,
-  type FillNow,
-  type NoteNow,
-  type SheetInfo,
-  type StateNeeds,
-  type WriteState,
-  cellKey,
-  tokenColor,
-} from "../../engine/write/reconcile";
+import { decodeOwnershipRecord, readOverrides, type OwnershipRecord, type CellNow, type FillNow, type NoteNow, type SheetInfo, type StateNeeds, type WriteState, cellKey, tokenColor } from "../../engine";
 import { fillToRecord, findStateSheet, isProtected, noteModelToRecord, noteText, sheetCell, tableNames } from "./ownership";
 import { worksheetToSnapshot } from "./read";
 

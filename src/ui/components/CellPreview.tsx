@@ -1,7 +1,6 @@
 import { Button, Caption1, makeStyles, mergeClasses, tokens, useId } from "@fluentui/react-components";
 import { useMemo } from "react";
-import { columnToLetters, parseRangeA1, toA1 } from "../../engine/cells/a1";
-import type { SheetSnapshot } from "../../engine/model/snapshot";
+import { columnToLetters, parseRangeA1, toA1, type SheetSnapshot } from "../../engine";
 import { boundsOf, valueAt } from "../logic/workbook-data";
 import { strings } from "../strings";
 

@@ -12,7 +12,7 @@ import {
   useArrowNavigationGroup,
 } from "@fluentui/react-components";
 import { useEffect, useMemo, useRef, type ReactNode } from "react";
-import type { Finding } from "../../engine/model/finding";
+import type { Finding } from "../../engine";
 import { groupFindings } from "../logic/group-findings";
 import { strings } from "../strings";
 import { SEVERITY_COLOR, SeverityCounts } from "./SeverityCounts";

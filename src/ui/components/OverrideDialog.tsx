@@ -13,7 +13,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useEffect, useState, type FormEvent } from "react";
-import type { Override } from "../../engine/compute/types";
+import type { Override } from "../../engine";
 import { formatNumber, strings } from "../strings";
 
 const useStyles = makeStyles({

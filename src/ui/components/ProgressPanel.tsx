@@ -1,5 +1,5 @@
 import { Field, ProgressBar, makeStyles, tokens } from "@fluentui/react-components";
-import type { Progress } from "../../engine/host";
+import type { Progress } from "../../engine";
 import { strings } from "../strings";
 
 const useStyles = makeStyles({

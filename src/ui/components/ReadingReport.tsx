@@ -11,8 +11,7 @@ import {
   useArrowNavigationGroup,
 } from "@fluentui/react-components";
 import { useMemo, type ReactNode } from "react";
-import type { Plan } from "../../engine/model/plan";
-import { readingReport, type ReadingPlace } from "../../engine/read/reading-report";
+import { readingReport, type Plan, type ReadingPlace } from "../../engine";
 import { strings } from "../strings";
 
 const useStyles = makeStyles({

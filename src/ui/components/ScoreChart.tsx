@@ -1,5 +1,5 @@
 import { makeStyles, tokens, useId } from "@fluentui/react-components";
-import type { OwnerScore } from "../../engine/compute/types";
+import type { OwnerScore } from "../../engine";
 import { formatNumber, shortenAtWord, strings } from "../strings";
 
 const useStyles = makeStyles({

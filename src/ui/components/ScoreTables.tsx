@@ -11,7 +11,7 @@ import {
   mergeClasses,
   tokens,
 } from "@fluentui/react-components";
-import type { ObjectiveScore, OwnerScore } from "../../engine/compute/types";
+import type { ObjectiveScore, OwnerScore } from "../../engine";
 import { formatNumber, formatPercent, strings } from "../strings";
 
 /** A fixed class on the clamped title, so that its row's style can reach it. */

@@ -1,5 +1,5 @@
 import { Badge, makeStyles, tokens } from "@fluentui/react-components";
-import type { Severity } from "../../engine/model/finding";
+import type { Severity } from "../../engine";
 import type { SeverityCounts as Counts } from "../logic/group-findings";
 import { strings } from "../strings";
 

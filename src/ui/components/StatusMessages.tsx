@@ -1,5 +1,5 @@
 import { Button, MessageBar, mergeClasses, MessageBarActions, MessageBarBody, MessageBarTitle, makeStyles, tokens, type MessageBarIntent } from "@fluentui/react-components";
-import type { Severity } from "../../engine/model/finding";
+import type { Severity } from "../../engine";
 import { strings } from "../strings";
 
 const useStyles = makeStyles({

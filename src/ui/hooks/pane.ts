@@ -1,5 +1,5 @@
 import { useMemo } from "react";
-import type { HostCapabilities, WorkbookHost } from "../../engine/host";
+import type { HostCapabilities, WorkbookHost } from "../../engine";
 import { strings } from "../strings";
 import type { WorkbookActions, WorkbookState } from "./useWorkbook";
 

@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState } from "react";
-import type { Analysis, AnalyseOptions } from "../../engine/analyse";
-import type { CardEdit, WorkbookHost } from "../../engine/host";
+import type { AnalyseOptions, Analysis, CardEdit, WorkbookHost } from "../../engine";
 import { cardBlockAt, flagsOnBlock, touchesAny, type SheetBlock } from "../logic/live";
 import { strings } from "../strings";
 import type { WorkbookActions } from "./useWorkbook";

@@ -1,7 +1,5 @@
 import { useCallback, useEffect, useState, type ReactNode } from "react";
-import { rangeToA1 } from "../../engine/cells/a1";
-import type { Finding } from "../../engine/model/finding";
-import type { ReadingPlace } from "../../engine/read/reading-report";
+import { rangeToA1, type Finding, type ReadingPlace } from "../../engine";
 import { CellPreview } from "../components/CellPreview";
 import { strings } from "../strings";
 import type { Pane } from "./pane";

@@ -1,6 +1,5 @@
 import { useCallback } from "react";
-import { applyPreset, type MethodologyPreset } from "../../engine/compute/methodology";
-import type { Override, ReviewKind } from "../../engine/compute/types";
+import { applyPreset, type MethodologyPreset, type Override, type ReviewKind } from "../../engine";
 import { firstOwnedSheet } from "../logic/plans";
 import { strings } from "../strings";
 import type { AnalyseFn } from "../types";

@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
-import { rangeToA1 } from "../../engine/cells/a1";
-import type { ActiveCell } from "../../engine/host";
+import { rangeToA1, type ActiveCell } from "../../engine";
 import { xlsxBlob } from "../download";
 import { objectiveAt } from "../logic/card-at";
 import { buildNewCard } from "../logic/new-card";

@@ -1,8 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import type { Analysis, AnalyseOptions } from "../../engine/analyse";
-import type { Progress, WorkbookHost } from "../../engine/host";
-import type { SheetSnapshot } from "../../engine/model/snapshot";
-import type { ApplyReport, WritePlan } from "../../engine/write/types";
+import type { AnalyseOptions, Analysis, ApplyReport, Progress, SheetSnapshot, WorkbookHost, WritePlan } from "../../engine";
 import type { NoticeDetail } from "../components/StatusMessages";
 import { describeError, errorDetail } from "../errors";
 import { recordedFlagAreas, type SheetBlock } from "../logic/live";

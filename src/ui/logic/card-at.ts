@@ -1,6 +1,4 @@
-import { parseRangeA1 } from "../../engine/cells/a1";
-import type { ActiveCell } from "../../engine/host";
-import type { Objective, Plan } from "../../engine/model/plan";
+import { parseRangeA1, type ActiveCell, type Objective, type Plan } from "../../engine";
 import { objectivesOf } from "./workbook-data";
 
 /**

@@ -1,6 +1,4 @@
-import type { ObjectiveSchedule } from "../../engine/compute/types";
-import type { Methodology } from "../../engine/compute/methodology";
-import type { Objective } from "../../engine/model/plan";
+import type { Methodology, Objective, ObjectiveSchedule } from "../../engine";
 import { formatNumber, strings } from "../strings";
 
 export type CheckStatus = "ok" | "warning" | "error";

@@ -1,4 +1,4 @@
-import type { Finding, Severity } from "../../engine/model/finding";
+import type { Finding, Severity } from "../../engine";
 
 export type SeverityCounts = Record<Severity, number>;
 

@@ -3,28 +3,21 @@
  * edit falls in, which of the engine's flags belong to that card, and which cards already carry
  * the add-in's flags (only those get their flags refreshed while the user types).
  */
-import type { BlockBounds } from "../../engine/host";
-import type { Plan } from "../../engine/model/plan";
-import type { SheetSnapshot } from "../../engine/model/snapshot";
-import { STATE_SHEET, type CellFlag } from "../../engine/write/types";
+import { rangeCellCount, rangesIntersect, sheetKey, STATE_SHEET, type CellFlag, type CellRange, type Plan, type SheetRange, type SheetSnapshot } from "../../engine";
 import { objectivesOf } from "./workbook-data";
 
 /** A block on a named sheet. */
-export type SheetBlock = BlockBounds & { sheet: string };
+export type SheetBlock = SheetRange;
 
-const sameSheet = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
-
-const overlaps = (a: BlockBounds, b: BlockBounds): boolean => a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
-
-const area = (b: BlockBounds): number => (b.bottom - b.top + 1) * (b.right - b.left + 1);
+const sameSheet = (a: string, b: string): boolean => sheetKey(a) === sheetKey(b);
 
 /**
  * The card block an edit on `sheet` falls in: the smallest card of the plan that the changed
  * range touches (a tabular plan nests objective rows in a structure block), or null outside every
  * card. A card without its whole-card range is the box around every range it was read from.
  */
-export function cardBlockAt(plan: Plan, sheet: string, changed: BlockBounds): BlockBounds | null {
-  let best: BlockBounds | null = null;
+export function cardBlockAt(plan: Plan, sheet: string, changed: CellRange): CellRange | null {
+  let best: CellRange | null = null;
   for (const o of objectivesOf(plan)) {
     const ranges = o.source.card ? [o.source.card] : Object.values(o.source);
     const onSheet = ranges.filter((r) => sameSheet(r.sheet, sheet));
@@ -35,14 +28,14 @@ export function cardBlockAt(plan: Plan, sheet: string, changed: BlockBounds): Bl
       bottom: Math.max(...onSheet.map((r) => r.bottom)),
       right: Math.max(...onSheet.map((r) => r.right)),
     };
-    if (overlaps(block, changed) && (!best || area(block) < area(best))) best = block;
+    if (rangesIntersect(block, changed) && (!best || rangeCellCount(block) < rangeCellCount(best))) best = block;
   }
   return best;
 }
 
 /** The flags of a write plan that lie on a card block (those the host refreshes for that card). */
-export function flagsOnBlock(flags: readonly CellFlag[], sheet: string, block: BlockBounds): CellFlag[] {
-  return flags.filter((f) => sameSheet(f.sheet, sheet) && overlaps(f, block));
+export function flagsOnBlock(flags: readonly CellFlag[], sheet: string, block: CellRange): CellFlag[] {
+  return flags.filter((f) => sameSheet(f.sheet, sheet) && rangesIntersect(f, block));
 }
 
 /**
@@ -77,6 +70,6 @@ export function recordedFlagAreas(snapshots: readonly SheetSnapshot[] | null): S
 }
 
 /** True when one of `areas` lies on the block. */
-export function touchesAny(areas: readonly SheetBlock[], sheet: string, block: BlockBounds): boolean {
-  return areas.some((a) => sameSheet(a.sheet, sheet) && overlaps(a, block));
+export function touchesAny(areas: readonly SheetBlock[], sheet: string, block: CellRange): boolean {
+  return areas.some((a) => sameSheet(a.sheet, sheet) && rangesIntersect(a, block));
 }

@@ -1,4 +1,4 @@
-import type { CardTemplate, TemplateCell, TemplateValidation } from "../../engine/host";
+import type { CardTemplate, TemplateCell, TemplateValidation } from "../../engine";
 import { strings } from "../strings";
 
 /**

@@ -1,4 +1,4 @@
-import type { ObjectiveScore, OwnerScore, ReviewKind, Scores } from "../../engine/compute/types";
+import type { ObjectiveScore, OwnerScore, ReviewKind, Scores } from "../../engine";
 
 /** The review date the Nucleo view proposes: 30/09 of the plan year for an interim review, 31/12 for the final one. */
 export function defaultReviewDate(planYear: number, review: ReviewKind): string {

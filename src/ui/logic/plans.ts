@@ -1,4 +1,4 @@
-import type { OwnedSheetKey, WritePlan } from "../../engine/write/types";
+import type { OwnedSheetKey, WritePlan } from "../../engine";
 
 /** The name a sheet of the add-in got in this plan, or null when the plan has no such sheet. */
 export function ownedSheetName(plan: WritePlan, key: OwnedSheetKey): string | null {

@@ -1,5 +1,4 @@
-import type { ObjectiveScore, OwnerScore } from "../../engine/compute/types";
-import { foldText } from "../../engine/values/text";
+import { foldText, type ObjectiveScore, type OwnerScore } from "../../engine";
 
 /** What the Nucleo narrows a big plan to: one structure (or all) and words in a title or a name. */
 export interface ScoreFilter {

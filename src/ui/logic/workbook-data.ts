@@ -3,8 +3,7 @@
  * the UI imports only their types and reads the data here: zod and the engine then load in a
  * lazy chunk and the pane's first render does not wait for them.
  */
-import type { CellValue, SheetSnapshot } from "../../engine/model/snapshot";
-import type { Objective, Plan } from "../../engine/model/plan";
+import type { CellRange, CellValue, Objective, Plan, SheetSnapshot } from "../../engine";
 
 /** Every objective of the plan, in structure order. */
 export function objectivesOf(plan: Plan): Objective[] {
@@ -17,7 +16,7 @@ export function valueAt(sheet: SheetSnapshot, row: number, col: number): CellVal
 }
 
 /** Absolute bounds of the snapshot (inclusive); bottom < top when empty. */
-export function boundsOf(sheet: SheetSnapshot): { top: number; left: number; bottom: number; right: number } {
+export function boundsOf(sheet: SheetSnapshot): CellRange {
   const width = sheet.cells.reduce((w, r) => Math.max(w, r.length), 0);
   return {
     top: sheet.origin.row,

@@ -1,8 +1,6 @@
 import { Button, Caption1, Field, Input, Radio, RadioGroup, Select, makeStyles, tokens, useId } from "@fluentui/react-components";
 import { useEffect, useMemo, useRef, useState } from "react";
-import type { Analysis } from "../../engine/analyse";
-import { METHODOLOGY_PRESETS, type MethodologyPreset } from "../../engine/compute/methodology";
-import type { ObjectiveScore, Override, ReviewKind, Scores } from "../../engine/compute/types";
+import { METHODOLOGY_PRESETS, type Analysis, type MethodologyPreset, type ObjectiveScore, type Override, type ReviewKind, type Scores } from "../../engine";
 import { compareScores, defaultReviewDate, type WhatIf } from "../logic/nucleo";
 import { objectivesOf as allObjectives } from "../logic/workbook-data";
 import { NoCardsMessage } from "../components/NoCardsMessage";

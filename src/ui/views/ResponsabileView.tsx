@@ -1,7 +1,6 @@
 import { Button, Caption1, Dropdown, Field, Option, makeStyles, tokens, useId } from "@fluentui/react-components";
 import { useMemo, type ReactNode } from "react";
-import type { Analysis } from "../../engine/analyse";
-import type { Finding } from "../../engine/model/finding";
+import type { Analysis, Finding } from "../../engine";
 import { objectivesOf as allObjectives } from "../logic/workbook-data";
 import { CardChecklist } from "../components/CardChecklist";
 import { FindingItems } from "../components/FindingList";

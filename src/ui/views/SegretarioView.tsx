@@ -18,9 +18,7 @@ import {
   useId,
 } from "@fluentui/react-components";
 import { useMemo, useRef, useState, type ReactNode } from "react";
-import type { Analysis } from "../../engine/analyse";
-import type { Finding } from "../../engine/model/finding";
-import type { ReadingPlace } from "../../engine/read/reading-report";
+import type { Analysis, Finding, ReadingPlace } from "../../engine";
 import { FindingList } from "../components/FindingList";
 import { NoCardsMessage } from "../components/NoCardsMessage";
 import { ReadingReport } from "../components/ReadingReport";

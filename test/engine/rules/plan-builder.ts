@@ -1,4 +1,4 @@
-import { parseRangeA1, type CellRange } from "../../../src/engine/cells/a1";
+import { parseRangeA1, type SheetRange } from "../../../src/engine/cells/a1";
 import type {
   Indicator,
   Measure,
@@ -30,8 +30,8 @@ import type {
 
 export const SHEET = "Scheda";
 
-/** "C5", "C5:D7" or "Pesi!C5" → a CellRange (default sheet SHEET). */
-export function at(address: string, sheet = SHEET): CellRange {
+/** "C5", "C5:D7" or "Pesi!C5" → a SheetRange (default sheet SHEET). */
+export function at(address: string, sheet = SHEET): SheetRange {
   const bang = address.lastIndexOf("!");
   const sheetName = bang >= 0 ? address.slice(0, bang) : sheet;
   const bounds = parseRangeA1(bang >= 0 ? address.slice(bang + 1) : address);

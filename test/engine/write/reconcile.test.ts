@@ -34,7 +34,7 @@ function state(extra: Partial<WriteState> = {}, sheets: SheetInfo[] = [SCHEDE]):
   };
 }
 
-const plan = (p: Partial<WritePlan> = {}): WritePlan => ({ sheets: [], flags: [], addedCells: [], stats: { cells: 0, formulas: 0, flags: 0, tables: 0 }, ...p });
+const plan = (p: Partial<WritePlan> = {}): WritePlan => ({ version: 1, sheets: [], flags: [], addedCells: [], stats: { cells: 0, formulas: 0, flags: 0, tables: 0 }, ...p });
 const apply = (p: Partial<WritePlan> = {}): WriteMode => ({ kind: "apply", plan: plan(p) });
 const flag = (top: number, left: number, bottom = top, right = left, note = "Schede Obiettivo · Errore\nmanca il peso"): CellFlag => ({
   sheet: "Schede",
@@ -45,6 +45,7 @@ const flag = (top: number, left: number, bottom = top, right = left, note = "Sch
   severity: "error",
   fill: "#FFC7CE",
   note,
+  ruleIds: [],
 });
 const fill = (color: string | null, extra: Partial<FillNow> = {}): FillNow => ({ color, token: color, ...extra });
 const kinds = (ops: readonly WriteOp[]): string[] => ops.map((o) => o.kind);
@@ -140,7 +141,7 @@ describe("undo", () => {
 });
 
 describe("sheets and tables", () => {
-  const owned = (name: string, table = `SO_${name}`) => ({ name, cells: [{ sheet: name, row: 0, col: 0, content: { kind: "text" as const, text: `Schede Obiettivo · ${name}` } }], tables: [{ name: table, row: 2, col: 0, columns: [{ header: "A" }], rows: [], style: "TableStyleMedium2" }] });
+  const owned = (name: string, table = `SO_${name}`) => ({ name, cells: [{ sheet: name, row: 0, col: 0, content: { kind: "text" as const, text: `Schede Obiettivo · ${name}` } }], tables: [{ name: table, sheet: name, row: 2, col: 0, columns: [{ header: "A" }], rows: [], style: "TableStyleMedium2" }] });
 
   it("writes a user's table name taken as _2, and says so", () => {
     const user: SheetInfo = { name: "Dati", visibility: "Visible", protected: false, tables: ["SO_Verifica"] };
@@ -237,7 +238,7 @@ describe("order", () => {
     const prev: OwnershipRecord = { ...PREVIOUS, sheets: ["Verifica"], tables: ["SO_Verifica"] };
     const verifica: SheetInfo = { name: "Verifica", visibility: "Visible", protected: false, tables: ["SO_Verifica"] };
     const s = state({ record: prev, fills: new Map([[cellKey("Schede", 2, 1), fill("#FFC7CE")]]), notes: new Map([[cellKey("Schede", 2, 1), { text: "Schede Obiettivo · Errore\nx" }]]) }, [SCHEDE, verifica, STATO]);
-    const program = reconcile(apply({ flags: [flag(2, 1)], sheets: [{ name: "Verifica", cells: [], tables: [{ name: "SO_Verifica", row: 2, col: 0, columns: [{ header: "A" }], rows: [], style: "TableStyleMedium2" }] }] }), s, "note");
+    const program = reconcile(apply({ flags: [flag(2, 1)], sheets: [{ name: "Verifica", cells: [], tables: [{ name: "SO_Verifica", sheet: "Verifica", row: 2, col: 0, columns: [{ header: "A" }], rows: [], style: "TableStyleMedium2" }] }] }), s, "note");
     expect(kinds(program.ops)).toEqual(["restoreFills", "note", "deleteSheet", "writeRecord", "addSheet", "sheetContent", "fill", "note", "moveSheetToEnd"]);
   });
 });

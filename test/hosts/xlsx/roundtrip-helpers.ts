@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import * as ExcelJS from "exceljs";
 import { analyse, type Analysis, type AnalyseOptions } from "../../../src/engine/analyse";
-import { toA1 } from "../../../src/engine/cells/a1";
+import { cellKey } from "../../../src/engine/cells/range";
 import { allObjectives } from "../../../src/engine/model/plan";
 import type { SheetSnapshot } from "../../../src/engine/model/snapshot";
 import { TABLE_TOP } from "../../../src/engine/write/layout";
@@ -131,7 +131,7 @@ export async function filledScenario(name: WorkbookName): Promise<Scenario> {
         const at = p.source.completedOn;
         if (!at || rnd() < 0.2) continue;
         put(at.sheet, at.top, at.left, typedDate(analysis.plan.year ?? 2024, 1 + Math.floor(rnd() * 13), 1 + Math.floor(rnd() * 28)));
-        typed.add(`${at.sheet}!${toA1({ row: at.top, col: at.left })}`);
+        typed.add(cellKey(at.sheet, at.top, at.left));
       }
     }
   }
@@ -150,7 +150,7 @@ export async function filledScenario(name: WorkbookName): Promise<Scenario> {
   // review columns stay where the reviewer found them.
   const read = allObjectives(filled.plan)
     .flatMap((o) => o.phases)
-    .filter((p) => p.completedOn !== null && p.source.completedOn && typed.has(`${p.source.completedOn.sheet}!${toA1({ row: p.source.completedOn.top, col: p.source.completedOn.left })}`));
+    .filter((p) => p.completedOn !== null && p.source.completedOn && typed.has(cellKey(p.source.completedOn.sheet, p.source.completedOn.top, p.source.completedOn.left)));
   const columns = allObjectives(analysis.plan).flatMap((o) => o.phases).filter((p) => p.source.completedOn).length;
   if (read.length !== typed.size || (columns > 0 && read.length === 0)) {
     throw new Error(`${name}: ${typed.size} date di completamento scritte, ${read.length} rilette`);

@@ -8,7 +8,7 @@
  * a summary row without an owner); unknown evidence counts as UNKNOWN, halfway, so it neither
  * helps nor hurts.
  */
-import type { CellRange } from "../../cells/a1";
+import type { SheetRange } from "../../cells/a1";
 import { keySimilarity, personSimilarity, structureSimilarity, titleKey } from "./names";
 
 /** What one side of a pair says about the objective. */
@@ -17,7 +17,7 @@ export interface JoinSide {
   title: string | null;
   structure: string | null;
   owner: string | null;
-  at: CellRange;
+  at: SheetRange;
 }
 
 export interface Evidence {

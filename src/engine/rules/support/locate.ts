@@ -1,4 +1,4 @@
-import { unionRanges, type CellRange } from "../../cells/a1";
+import { unionRanges, type SheetRange } from "../../cells/a1";
 import type { Methodology } from "../../compute/methodology";
 import type { Indicator, Objective, Phase, Plan, Source, Structure } from "../../model/plan";
 
@@ -8,13 +8,13 @@ import type { Indicator, Objective, Phase, Plan, Source, Structure } from "../..
  */
 
 /** The first present range. */
-export function firstRange(...candidates: readonly (CellRange | null | undefined)[]): CellRange | null {
+export function firstRange(...candidates: readonly (SheetRange | null | undefined)[]): SheetRange | null {
   for (const c of candidates) if (c) return c;
   return null;
 }
 
 /** The first of `keys` present in a source. */
-export function sourceRange(source: Source, ...keys: readonly string[]): CellRange | null {
+export function sourceRange(source: Source, ...keys: readonly string[]): SheetRange | null {
   for (const k of keys) {
     const r = source[k];
     if (r) return r;
@@ -27,7 +27,7 @@ export function sourceRange(source: Source, ...keys: readonly string[]): CellRan
  * whole card, then any range it has; A1 of its sheet as the last resort, so a finding always has
  * a place.
  */
-export function objectiveRange(objective: Objective, ...keys: readonly string[]): CellRange {
+export function objectiveRange(objective: Objective, ...keys: readonly string[]): SheetRange {
   const any = Object.values(objective.source)[0];
   return (
     firstRange(sourceRange(objective.source, ...keys, "title", "card"), any) ?? {
@@ -41,19 +41,19 @@ export function objectiveRange(objective: Objective, ...keys: readonly string[])
 }
 
 /** A phase's cell for `keys`, else its label or number, else the objective's phases block. */
-export function phaseRange(objective: Objective, phase: Phase, ...keys: readonly string[]): CellRange {
+export function phaseRange(objective: Objective, phase: Phase, ...keys: readonly string[]): SheetRange {
   return firstRange(sourceRange(phase.source, ...keys, "label", "number", "row")) ?? objectiveRange(objective, "phases");
 }
 
 /** An indicator's cell for `keys`, else its description, target or row, else the indicators block. */
-export function indicatorRange(objective: Objective, indicator: Indicator, ...keys: readonly string[]): CellRange {
+export function indicatorRange(objective: Objective, indicator: Indicator, ...keys: readonly string[]): SheetRange {
   return (
     firstRange(sourceRange(indicator.source, ...keys, "description", "target", "row")) ?? objectiveRange(objective, "indicators")
   );
 }
 
 /** The weights of a structure: its weight table, else the union of its objectives' weight cells, else its header. */
-export function structureWeightsRange(structure: Structure): CellRange | null {
+export function structureWeightsRange(structure: Structure): SheetRange | null {
   return firstRange(
     structure.source.weightTable,
     unionRanges(structure.objectives.map((o) => o.source.weight)),
@@ -63,7 +63,7 @@ export function structureWeightsRange(structure: Structure): CellRange | null {
 }
 
 /** The union of ranges on the first range's sheet (others are dropped), or null. */
-export function unionOf(ranges: readonly (CellRange | null | undefined)[]): CellRange | null {
+export function unionOf(ranges: readonly (SheetRange | null | undefined)[]): SheetRange | null {
   return unionRanges(ranges);
 }
 
@@ -135,7 +135,7 @@ export function monthName(month: number): string {
  * True when the cell holds a formula without its result (see `UnreadableCell.cause`): the value
  * is there, `value-unreadable` says to recalculate, so a rule must not call it missing.
  */
-export function isUncalculated(plan: Plan, at: CellRange | null | undefined): boolean {
+export function isUncalculated(plan: Plan, at: SheetRange | null | undefined): boolean {
   if (!at) return false;
   return plan.unreadable.some(
     (u) => u.cause === "uncalculated" && u.at.sheet === at.sheet && u.at.top <= at.top && u.at.bottom >= at.bottom && u.at.left <= at.left && u.at.right >= at.right,
