@@ -64,7 +64,7 @@ export type {
 /** Recorded fill tokens → colours; the note heading under which a user's note is kept. */
 export { tokenColor, sameColor, ORIGINAL_NOTE_HEADING, ANNOTATION_MARKER } from "./write/reconcile";
 /** The ownership record checked against the workbook (a recorded sheet must still hold a recorded table). */
-export { verifyOwnershipRecord, type OwnershipState } from "./write/ownership";
+export { verifyOwnershipRecord, verifiedStateSnapshot, type OwnershipState, type SheetIdentity } from "./write/ownership";
 /** The Nucleo's overrides typed on the scores sheet (the xlsx host counts them before `clear`). */
 export { readOverrides } from "./write/overrides";
 /** Host messages: code + data → Italian text (one catalogue for every host). */

@@ -189,6 +189,20 @@ export function verifyOwnershipRecord(record: OwnershipRecord, sheets: readonly 
   return { record: verified, lost };
 }
 
+/**
+ * The state sheet's snapshot with the record verified against the workbook's sheets (their
+ * tables, as the host found them): the engine then never takes a user sheet that now has a
+ * recorded name for the add-in's, nor leaves it out of the analysis. Unchanged when the record
+ * is not readable or the check drops nothing. Both hosts pass their state sheet through this.
+ */
+export function verifiedStateSnapshot(state: SheetSnapshot, sheets: readonly SheetIdentity[]): SheetSnapshot {
+  const decoded = decodeOwnershipRecord(stateChunks(state));
+  if (decoded.status !== "ok") return state;
+  const verified = verifyOwnershipRecord(decoded.record, sheets);
+  if (verified.lost.length === 0) return state;
+  return { name: state.name, origin: { row: 0, col: 0 }, cells: encodeOwnershipRecord(verified.record).map((c) => [c]) };
+}
+
 /** Said when the record is damaged: the workbook is left exactly as it is. */
 export const UNREADABLE_STATE_MESSAGE =
   "Il registro di Schede Obiettivo (foglio nascosto SO_Stato) è danneggiato o è stato modificato: il componente non sa più quali fogli e colori sono suoi e non ha modificato la cartella. Usare «Togli» (schede clear) per eliminare il registro, togliere a mano i colori e i fogli rimasti della volta precedente, e ripetere.";

@@ -16,7 +16,7 @@
  * kept as hints, so a workbook known to be too big goes straight to the planned path next time
  * instead of paying for a refused request.
  */
-import { rangeCellCount, rangesIntersect, STATE_SHEET, type CellRange, type Merge, type Progress, type SheetSnapshot } from "../../engine";
+import { isStateSheetName, rangeCellCount, rangesIntersect, STATE_SHEET, verifiedStateSnapshot, type CellRange, type Merge, type Progress, type SheetSnapshot } from "../../engine";
 import { boundsToA1, parseAddressList, parseSheetAddress } from "./address";
 import { DEFAULT_LIMITS, MAX_SHEET_CELLS, NullGridError, mayBeSizeLimitError, type TransferLimits } from "./limits";
 import { type ReadChunk, type ReadPart, type UsedRange, fitsInOneRequest, planReadChunks } from "./read-plan";
@@ -50,6 +50,14 @@ export interface ReadResult {
   chunks: number;
 }
 
+/** The snapshots with the state sheet's record verified against the sheets' tables (verifiedStateSnapshot). */
+function verifyStateSnapshot(snapshots: SheetSnapshot[], tables: ReadonlyArray<{ name: string; worksheet: { name: string } }>): SheetSnapshot[] {
+  const bySheet = new Map<string, string[]>();
+  for (const t of tables) bySheet.set(t.worksheet.name.toLowerCase(), [...(bySheet.get(t.worksheet.name.toLowerCase()) ?? []), t.name]);
+  const identities = snapshots.map((s) => ({ name: s.name, tables: bySheet.get(s.name.toLowerCase()) ?? [], a1: s.origin.row === 0 && s.origin.col === 0 ? (s.cells[0]?.[0] ?? null) : null }));
+  return snapshots.map((s) => (isStateSheetName(s.name) ? verifiedStateSnapshot(s, identities) : s));
+}
+
 /** Reads all sheets into snapshots (the add-in's very hidden state sheet last). */
 export async function readWorkbook(options: ReadOptions): Promise<ReadResult> {
   const limits = options.limits ?? DEFAULT_LIMITS;
@@ -57,7 +65,12 @@ export async function readWorkbook(options: ReadOptions): Promise<ReadResult> {
   return await runExcel(async (context) => {
     const worksheets = context.workbook.worksheets;
     worksheets.load("items/name,items/visibility");
+    // With their sheets: the record on the state sheet is checked against them (a recorded sheet
+    // is the add-in's only while it holds a recorded table), as the file host does.
+    const tables = context.workbook.tables;
+    tables.load("items/name,items/worksheet/name");
     await context.sync();
+    const verified = (result: ReadResult): ReadResult => ({ ...result, snapshots: verifyStateSnapshot(result.snapshots, tables.items) });
     // The add-in's state sheet (very hidden) goes last: the engine reads the ownership record
     // from it, as from the .xlsx host. A visible sheet with that name is the user's, read as such.
     const isState = (ws: { name: string; visibility: string }): boolean =>
@@ -108,7 +121,7 @@ export async function readWorkbook(options: ReadOptions): Promise<ReadResult> {
           return toSnapshot(name, [{ bounds, data }], merges);
         });
         report({ fraction: 1, label: "Lettura completata" });
-        return { snapshots, sizes, strategy: "single", chunks: 1 } satisfies ReadResult;
+        return verified({ snapshots, sizes, strategy: "single", chunks: 1 });
       } catch (error) {
         // Too big for one request (or a GeneralException, which the web gives for that too):
         // plan from the addresses below. Anything else is a real failure.
@@ -148,7 +161,7 @@ export async function readWorkbook(options: ReadOptions): Promise<ReadResult> {
       report({ fraction: 0.2 + (0.8 * done) / chunks.length, label: `Lettura dei fogli (parte ${done} di ${chunks.length})` });
     }
     const snapshots = names.map((name) => toSnapshot(name, loaded.get(name) ?? [], merges.get(name) ?? []));
-    return { snapshots, sizes, strategy: "chunked", chunks: chunks.length } satisfies ReadResult;
+    return verified({ snapshots, sizes, strategy: "chunked", chunks: chunks.length });
   });
 }
 

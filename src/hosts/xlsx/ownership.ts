@@ -5,7 +5,7 @@
  * gives the cell a fresh style object, or the neighbours would change colour too.
  */
 import type * as ExcelJS from "exceljs";
-import { decodeOwnershipRecord, encodeOwnershipRecord, verifyOwnershipRecord, type OwnershipState, STATE_SHEET, type OwnershipRecord, type SheetSnapshot } from "../../engine";
+import { decodeOwnershipRecord, verifyOwnershipRecord, verifiedStateSnapshot, type OwnershipState, STATE_SHEET, type SheetSnapshot } from "../../engine";
 import { worksheetToSnapshot } from "./read";
 
 /**
@@ -70,22 +70,6 @@ export function readState(wb: ExcelJS.Workbook): HostState {
   return { status: "ok", record: verified.record, lost: verified.lost };
 }
 
-/** Writes the record on SO_Stato (created very hidden when missing), replacing column A. */
-export function writeState(wb: ExcelJS.Workbook, record: OwnershipRecord): void {
-  let ws = findStateSheet(wb);
-  if (!ws) ws = wb.addWorksheet(STATE_SHEET, { state: "veryHidden" });
-  ws.state = "veryHidden";
-  const chunks = encodeOwnershipRecord(record);
-  const last = Math.max(ws.rowCount, chunks.length);
-  for (let r = 1; r <= last; r++) sheetCell(ws, r, 1).value = chunks[r - 1] ?? null;
-}
-
-/** Removes SO_Stato (after `clear`, nothing of the add-in is left). */
-export function removeState(wb: ExcelJS.Workbook): void {
-  const ws = findStateSheet(wb);
-  if (ws) wb.removeWorksheet(ws.id);
-}
-
 /**
  * The snapshot of SO_Stato, for the engine: `readWorkbookSnapshots` leaves the state sheet out
  * (it is not user data), but buildWritePlan needs the record to tell the add-in's earlier sheets
@@ -94,12 +78,10 @@ export function removeState(wb: ExcelJS.Workbook): void {
 export function stateSnapshot(wb: ExcelJS.Workbook): SheetSnapshot | null {
   const ws = findStateSheet(wb);
   if (!ws || ws.state !== "veryHidden") return null;
-  // The record as verified against the workbook: the engine then never takes a user sheet that
-  // now has a recorded name for the add-in's (nor leaves it out of the analysis).
-  const state = readState(wb);
-  // Unchanged by the check: the sheet as it is (the Office.js host passes its column A as read).
-  if (state.status !== "ok" || (state.lost ?? []).length === 0) return worksheetToSnapshot(ws);
-  return { name: ws.name, origin: { row: 0, col: 0 }, cells: encodeOwnershipRecord(state.record).map((c) => [c]) };
+  return verifiedStateSnapshot(
+    worksheetToSnapshot(ws),
+    wb.worksheets.map((s) => ({ name: s.name, tables: tableNames(s), a1: s.findCell(1, 1)?.value ?? null })),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
