@@ -137,6 +137,8 @@ export interface SheetIdentity {
   tables: readonly string[];
   /** The sheet's A1 when the host read it (undefined: not known). */
   a1?: unknown;
+  /** The sheet holds no value at all (undefined: not known). */
+  empty?: boolean;
 }
 
 /**
@@ -176,6 +178,8 @@ export function verifyOwnershipRecord(record: OwnershipRecord, sheets: readonly 
     const markerKept = sheet.a1 === undefined || (typeof sheet.a1 === "string" && sheet.a1.startsWith(OWNED_SHEET_MARKER));
     if (sheet.tables.some((t) => recorded.has(t.toLowerCase()))) owned.push(name);
     else if (tableless.has(name.toLowerCase()) && sheet.tables.length === 0 && markerKept) owned.push(name);
+    // Added by a write that stopped before its table was named or filled: no value in it to lose.
+    else if (sheet.empty === true) owned.push(name);
     else lost.push(sheet.name);
   }
   const ownedSet = new Set(owned.map((n) => n.toLowerCase()));

@@ -180,9 +180,12 @@ function writeTable(sheetName: string, table: TableSpec, name: string, ops: Offi
     grid.push(values);
     formats.push(rowFormats);
   }
+  // The table first, then its cells: from its first call on, the new sheet holds a recorded
+  // table and is the add-in's (verifyOwnershipRecord), so a batch that stops while its cells
+  // are written leaves a sheet `clear` removes. Writing the header row renames the columns.
+  ops.push({ kind: "table", sheet: sheetName, bounds, name, style: table.style, bandedRows: table.showRowStripes ?? true });
   ops.push({ kind: "formulas", sheet: sheetName, bounds, formulas: grid });
   if (anyFormat) ops.push({ kind: "numberFormat", sheet: sheetName, bounds, formats });
-  ops.push({ kind: "table", sheet: sheetName, bounds, name, style: table.style, bandedRows: table.showRowStripes ?? true });
   table.columns.forEach((column, i) => {
     if (column.width !== undefined) ops.push({ kind: "columnWidth", sheet: sheetName, col: table.col + i, points: charsToPoints(column.width) });
   });
@@ -216,7 +219,7 @@ function requestShape(op: OfficeOp): { objects: number; actions: number } {
       return { objects: 3, actions: 1 };
     case "restoreFills": {
       const colours = op.fills.some((row) => row.some((f) => typeof f === "string")) ? 1 : 0;
-      if (isComplete(op.fills)) return { objects: 3, actions: 1 + colours };
+      if (isAllNoFill(op.fills)) return { objects: 3, actions: 1 };
       const rects = noFillRects(op.fills).length;
       return { objects: 1 + 3 * rects, actions: rects + colours };
     }
@@ -276,10 +279,11 @@ export function cellRects(cells: ReadonlyArray<{ row: number; col: number }>): B
   return out;
 }
 
-/** Whether a restore grid names every cell (then one clear() on the whole range does). */
-export function isComplete(fills: readonly (readonly (Fill | undefined)[])[]): boolean {
-  return fills.every((row) => row.every((f) => f !== undefined));
+/** Whether every cell of a restore grid goes back to No Fill (then one clear() on the whole range does). */
+export function isAllNoFill(fills: readonly (readonly (Fill | undefined)[])[]): boolean {
+  return fills.every((row) => row.every((f) => f === null));
 }
+
 
 /**
  * The cells of a restore grid to clear (original No Fill), as few rectangles as a greedy pass

@@ -15,7 +15,7 @@ import { type Bounds, boundsToA1, parseSheetAddress, qualified } from "./address
 import type { ExcelCapabilities } from "./capabilities";
 import { DEFAULT_LIMITS, type TransferLimits } from "./limits";
 import type { OwnWrites } from "./own-writes";
-import { type Fill, type OfficeOp, cellRects, isComplete, lowerOps, noFillRects, splitIntoBatches } from "./write-plan";
+import { type Fill, type OfficeOp, cellRects, isAllNoFill, lowerOps, noFillRects, splitIntoBatches } from "./write-plan";
 import { runExcel } from "./run";
 
 export interface WriteOptions {
@@ -69,12 +69,22 @@ export async function writeWorkbook(mode: WriteMode, options: WriteOptions): Pro
       location.load("address");
       return { comment: c, location };
     });
+    // Which sheets hold no value: a recorded sheet a stopped write added but did not fill is still the add-in's.
+    const usedRanges = worksheets.items.map((ws) => {
+      const used = ws.getUsedRangeOrNullObject(true);
+      used.load("address");
+      return { name: ws.name, used };
+    });
     const collected = emptyCollected();
     const firstNeeds = stateNeeds(mode, options.cachedRecord, sheets, annotation);
     const pending = queueStateReads(context, firstNeeds, sheets);
     await context.sync();
     pending(collected);
 
+    for (const { name, used } of usedRanges) {
+      const info = sheets.get(name.toLowerCase());
+      if (info) info.empty = used.isNullObject;
+    }
     const decoded = stateColumn && !stateColumn.isNullObject ? decodeOwnershipRecord(stateColumn.values.map((row) => row[0])) : null;
     // A visible SO_Stato without a record is a user's sheet that happens to have the name.
     const taken = stateInfo !== undefined && stateInfo.visibility !== "VeryHidden" && decoded !== null && decoded.status !== "ok";
@@ -291,7 +301,9 @@ function queueOp(
     case "restoreFills": {
       const ws = sheet(op.sheet);
       const range = ws.getRange(boundsToA1(op.bounds));
-      if (isComplete(op.fills)) range.format.fill.clear();
+      // Each cell gets one call: a cell to recolour is never cleared first, so a batch that
+      // stops in between leaves it with the add-in's fill (still undoable) or its original.
+      if (isAllNoFill(op.fills)) range.format.fill.clear();
       else {
         // One range per rectangle of cells to clear, not one per cell: each range is objects in
         // the request (see estimateOpBytes), and per-cell ranges passed 5 MB on large undos.

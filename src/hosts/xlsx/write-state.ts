@@ -23,7 +23,7 @@ export function findSheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet
 export function sheetInfos(wb: ExcelJS.Workbook): Map<string, SheetInfo> {
   const out = new Map<string, SheetInfo>();
   for (const ws of wb.worksheets) {
-    out.set(ws.name.toLowerCase(), { name: ws.name, visibility: VISIBILITY[ws.state] ?? "Visible", protected: isProtected(ws), tables: tableNames(ws) });
+    out.set(ws.name.toLowerCase(), { name: ws.name, visibility: VISIBILITY[ws.state] ?? "Visible", protected: isProtected(ws), tables: tableNames(ws), empty: ws.actualRowCount === 0 });
   }
   return out;
 }

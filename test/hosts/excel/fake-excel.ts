@@ -227,6 +227,15 @@ export class FakeExcel {
    */
   structureProtected = false;
   /**
+   * Tests: the write action (counted from 1 over every sync, loads not counted) that fails with
+   * GeneralException. A batch is not atomic: the actions queued before the failing one stay done
+   * (the trace example of https://learn.microsoft.com/javascript/api/office/officeextension.error:
+   * the operations before the error ran, the rest of the batch did not).
+   */
+  failAtWrite: number | null = null;
+  /** Write actions run so far (see failAtWrite). */
+  writeActions = 0;
+  /**
    * Cell-edit mode (the user is typing in a cell). A batch of a run without
    * `delayForCellEdit: true` fails with InvalidOperationInCellEditMode; with it, the batch waits
    * until the user leaves the cell ("the batch request is delayed until the user exits cell edit
@@ -570,6 +579,7 @@ export class FakeContext {
     try {
       for (const s of steps) {
         log.actions.push(s.name);
+        if (!s.load && ++this.fake.writeActions === this.fake.failAtWrite) throw new OfficeError("GeneralException", "An internal error has occurred.");
         s.run();
         if (s.load) {
           log.loads++;

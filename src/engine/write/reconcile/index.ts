@@ -72,7 +72,7 @@ export function reconcile(mode: WriteMode, state: WriteState, annotation: Annota
   if (state.record && identities.every((s) => s.tables !== undefined)) {
     const verified = verifyOwnershipRecord(
       state.record,
-      identities.map((s) => ({ name: s.name, tables: s.tables ?? [], a1: state.cells.get(cellKey(s.name, 0, 0))?.value })),
+      identities.map((s) => ({ name: s.name, tables: s.tables ?? [], a1: state.cells.get(cellKey(s.name, 0, 0))?.value, ...(s.empty !== undefined ? { empty: s.empty } : {}) })),
     );
     prev = verified.record;
     if (mode.kind !== "flags") for (const sheet of verified.lost) messages.push(hostMessage("sheet-no-longer-owned", { sheet }));

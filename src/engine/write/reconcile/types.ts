@@ -20,6 +20,8 @@ export interface SheetInfo {
   protected: boolean;
   /** Excel tables on the sheet (the add-in's identity on its sheets). Absent: not known. */
   tables?: string[];
+  /** The sheet holds no value (a recorded sheet a stopped write added but did not fill). Absent: not known. */
+  empty?: boolean;
 }
 
 /** A cell's fill now: its colour to compare, and the host's own token to record and restore. */
