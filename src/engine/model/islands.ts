@@ -19,11 +19,11 @@ export const boxCells = (b: Box): number => (b.bottom - b.top + 1) * (b.right - 
 
 /**
  * The areas to drop, farthest first, for the bounding box of the others to fit in `maxCells`:
- * repeatedly the area on an edge of the box whose removal frees the most empty cells per value
+ * repeatedly the area on the bottom or right edge of the box whose removal frees the most empty cells per value
  * cell left out (an island's `cells`, else the area's size: an area of constants is full). Empty when
  * the box already fits, and also when no handful (`maxStray`) of areas explains the size (the
- * data itself is that large). Each step looks only at the areas on the box's four edges, kept in
- * sorted orders, so thousands of areas cost little.
+ * data itself is that large). Each step looks only at the areas on those edges, kept in sorted
+ * orders, so thousands of areas cost little.
  */
 export function strayAreas<T extends Box>(areas: readonly T[], maxCells: number, maxStray = 20): T[] {
   const n = areas.length;
@@ -61,7 +61,9 @@ export function strayAreas<T extends Box>(areas: readonly T[], maxCells: number,
     if (stray.length >= maxStray || left <= 1) return [];
     let best = -1;
     let bestGain = -1;
-    for (let k = 0; k < 4; k++) {
+    // Stray cells stretch the data's box down and right (cards start near A1): only the areas on
+    // the bottom and right edges are candidates, usually a handful.
+    for (let k = 2; k < 4; k++) {
       const order = orders[k] as number[];
       const head = first(k, -1);
       const extreme = edgeValue(k, at(head));
