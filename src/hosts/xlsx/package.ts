@@ -158,3 +158,41 @@ export async function normaliseSheetParts(bytes: Uint8Array): Promise<SheetParts
   if (typesXml !== null) zip.file("[Content_Types].xml", typesXml);
   return { bytes: await zip.generateAsync({ type: "uint8array", compression: "STORE" }), unreadable };
 }
+
+/**
+ * The `<v>` text of some cells, by sheet name and address, read from the package's sheet parts
+ * (found through workbook.xml and its relationships). For the rare cells whose number ExcelJS
+ * cannot keep (see read.ts restoreHugeSerials); the parts of other sheets are not inflated.
+ */
+export async function cellTexts(bytes: Uint8Array, wanted: ReadonlyMap<string, ReadonlySet<string>>): Promise<Map<string, Map<string, string>>> {
+  const out = new Map<string, Map<string, string>>();
+  const zip = await JSZip.loadAsync(bytes);
+  const workbook = zip.file("xl/workbook.xml");
+  const relsFile = zip.file("xl/_rels/workbook.xml.rels");
+  if (!workbook || !relsFile) return out;
+  const workbookXml = await workbook.async("string");
+  const relsXml = await relsFile.async("string");
+  const targets = new Map<string, string>();
+  for (const m of relsXml.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
+    const id = attr(m[0], "Id");
+    if (id !== null) targets.set(id, resolveTarget(decodeXml(attr(m[0], "Target") ?? "")));
+  }
+  for (const m of workbookXml.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
+    const name = decodeXml(attr(m[0], "name") ?? "");
+    const addresses = wanted.get(name);
+    const rid = attr(m[0], "(?:\\w+:)?id");
+    const part = rid === null ? undefined : targets.get(rid);
+    const file = part === undefined ? null : zip.file(part);
+    if (!addresses || !file) continue;
+    const xml = await file.async("string");
+    const found = new Map<string, string>();
+    for (const c of xml.matchAll(/<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g)) {
+      const r = attr(c[0].slice(0, c[0].indexOf(">") + 1), "r");
+      if (r === null || !addresses.has(r)) continue;
+      const v = /<(?:\w+:)?v>([^<]*)<\/(?:\w+:)?v>/.exec(c[2] ?? "");
+      if (v) found.set(r, decodeXml(v[1] as string));
+    }
+    out.set(name, found);
+  }
+  return out;
+}

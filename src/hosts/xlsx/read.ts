@@ -9,7 +9,7 @@ import { MAX_MERGE_CELLS, boxCells, clipMerges, dataIslands, strayAreas, type Bo
 import { rangeToA1 } from "../../engine/cells/a1";
 import { WorkbookEmptyError, WorkbookEncryptedError, WorkbookLegacyFormatError, WorkbookTooLargeError, WorkbookUnreadableError } from "./errors";
 import { fillColor, themePalette, workbookTheme } from "./fills";
-import { normaliseSheetParts } from "./package";
+import { cellTexts, normaliseSheetParts } from "./package";
 
 /** ExcelJS.FormulaType.Shared (a const enum in its typings, a plain object at run time). */
 const SHARED_FORMULA = 2 as ExcelJS.FormulaType;
@@ -150,11 +150,52 @@ export async function loadWorkbook(data: ArrayBuffer | Uint8Array): Promise<Exce
   }
   // A zip that is not a workbook (a .docx renamed, say) loads without sheets.
   if (workbook.worksheets.length === 0) throw new WorkbookUnreadableError();
+  await restoreHugeSerials(workbook, parts.bytes);
   if (parts.unreadable.length > 0) UNREAD_SHEETS.set(workbook, parts.unreadable);
   return workbook;
 }
 
 const UNREAD_SHEETS = new WeakMap<ExcelJS.Workbook, string[]>();
+
+const isInvalidDate = (v: unknown): boolean => v instanceof Date && Number.isNaN(v.getTime());
+
+/**
+ * ExcelJS turns a number with a date format into a Date on load (cell-xform reconcile,
+ * `excelToDate`); a number past JavaScript's dates (1e15 days) becomes an invalid Date, which the
+ * snapshot cannot read and ExcelJS writes back as NaN (issue 12: `tables` and `clear` wrote NaN
+ * over the user's 1e15). Such cells — values and formula results — get their number back from
+ * the sheet's XML, as a number: the cell keeps its style, so the copy written keeps the user's
+ * number and its date format. One pass over the loaded cells; the XML is read only when one is
+ * found.
+ */
+async function restoreHugeSerials(workbook: ExcelJS.Workbook, bytes: Uint8Array): Promise<void> {
+  const lost = new Map<string, ExcelJS.Cell[]>();
+  for (const ws of workbook.worksheets) {
+    for (const row of (ws as unknown as WorksheetInternals)._rows ?? []) {
+      const cells = (row as RowInternals | undefined)?._cells;
+      if (!Array.isArray(cells)) continue;
+      for (const cell of cells) {
+        if (!cell) continue;
+        const v = cell.value as unknown;
+        const result = v !== null && typeof v === "object" && !(v instanceof Date) ? (v as { result?: unknown }).result : undefined;
+        if (!isInvalidDate(v) && !isInvalidDate(result)) continue;
+        const list = lost.get(ws.name) ?? [];
+        list.push(cell);
+        lost.set(ws.name, list);
+      }
+    }
+  }
+  if (lost.size === 0) return;
+  const texts = await cellTexts(bytes, new Map([...lost].map(([name, cells]) => [name, new Set(cells.map((c) => c.address))])));
+  for (const [name, cells] of lost) {
+    for (const cell of cells) {
+      const n = Number(texts.get(name)?.get(cell.address));
+      if (!Number.isFinite(n)) continue;
+      const v = cell.value as unknown;
+      cell.value = isInvalidDate(v) ? n : ({ ...(v as object), result: n } as ExcelJS.CellValue);
+    }
+  }
+}
 
 /**
  * The sheets the workbook lists that could not be read (a missing part, a chart sheet): they
