@@ -17,7 +17,8 @@
  * instead of paying for a refused request.
  */
 import type { Progress } from "../../engine/host";
-import type { Merge, SheetSnapshot } from "../../engine/model/snapshot";
+import type { Merge, OutsideArea, SheetSnapshot } from "../../engine/model/snapshot";
+import { clipMerges, strayAreas } from "../../engine/model/islands";
 import { STATE_SHEET } from "../../engine/write/types";
 import { type Bounds, boundsToA1, cellCount, parseAddressList, parseSheetAddress } from "./address";
 import { DEFAULT_LIMITS, MAX_SHEET_CELLS, NullGridError, mayBeSizeLimitError, type TransferLimits } from "./limits";
@@ -67,16 +68,19 @@ export async function readWorkbook(options: ReadOptions): Promise<ReadResult> {
     const names = [...worksheets.items.filter((ws) => !isState(ws)), ...worksheets.items.filter(isState)].map((ws) => ws.name);
     report({ fraction: 0.1, label: `Lettura dei fogli (${names.length})` });
 
+    // One request for everything (2 syncs in all) only when an earlier read says it fits. Without
+    // such hints the addresses come first, so that a workbook too big for one request is planned
+    // before a single value is read instead of paying for a refused request (issue 10 point 4).
     const hints = options.sizeHints;
-    const knownTooBig =
+    const knownToFit =
       hints !== undefined &&
       names.every((n) => hints.has(n)) &&
-      !fitsInOneRequest(
+      fitsInOneRequest(
         names.reduce((sum, n) => sum + (hints.get(n) ?? 0), 0),
         limits,
       );
 
-    if (!knownTooBig) {
+    if (knownToFit) {
       // Every used range in one batch. A null used range (an empty sheet) still loads fine:
       // its properties come back empty and isNullObject says so.
       const perSheet = names.map((name) => {
@@ -101,19 +105,19 @@ export async function readWorkbook(options: ReadOptions): Promise<ReadResult> {
           const merges = merged && !merged.isNullObject ? mergesFrom(merged.address) : [];
           if (used.isNullObject) {
             sizes.set(name, 0);
-            return toSnapshot(name, [], merges);
+            return toSnapshot(name, [], clipMerges(merges, null));
           }
           const bounds = parseSheetAddress(used.address);
-          if (!bounds) return toSnapshot(name, [], merges);
+          if (!bounds) return toSnapshot(name, [], clipMerges(merges, null));
           sizes.set(name, cellCount(bounds));
           const data: RangeData = { values: used.values, numberFormat: used.numberFormat, formulas: used.formulas, cellProperties: properties.value };
-          return toSnapshot(name, [{ bounds, data }], merges);
+          return toSnapshot(name, [{ bounds, data }], clipMerges(merges, bounds));
         });
         report({ fraction: 1, label: "Lettura completata" });
         return { snapshots, sizes, strategy: "single", chunks: 1 } satisfies ReadResult;
       } catch (error) {
-        // Too big for one request (or a GeneralException, which the web gives for that too):
-        // plan from the addresses below. Anything else is a real failure.
+        // The sheets grew since the hints (or a GeneralException, which the web gives for a size
+        // problem too): plan from the addresses below. Anything else is a real failure.
         if (!mayBeSizeLimitError(error)) throw error;
       }
     }
@@ -131,15 +135,20 @@ export async function readWorkbook(options: ReadOptions): Promise<ReadResult> {
     const ranges: UsedRange[] = [];
     const merges = new Map<string, Merge[]>();
     const sizes = new Map<string, number>();
+    const outside = new Map<string, OutsideArea[]>();
     for (const { name, used, merged } of probes) {
       merges.set(name, merged && !merged.isNullObject ? mergesFrom(merged.address) : []);
       const bounds = used.isNullObject ? null : parseSheetAddress(used.address);
       sizes.set(name, bounds ? cellCount(bounds) : 0);
       if (bounds) ranges.push({ sheet: name, bounds });
     }
-    // An inflated used range is refused before a single value is read, naming the stray cells.
-    const inflated = ranges.filter((r) => cellCount(r.bounds) > MAX_SHEET_CELLS);
-    if (inflated.length > 0) await refuseInflated(context, inflated[0] as UsedRange);
+    // An inflated used range: the data is found first (one sync, addresses only) and only its
+    // rectangle is read; the far areas are named in the snapshot's `outside`.
+    for (const range of ranges.filter((r) => cellCount(r.bounds) > MAX_SHEET_CELLS)) {
+      const found = await locateData(context, range);
+      range.bounds = found.bounds;
+      if (found.outside.length > 0) outside.set(range.sheet, found.outside);
+    }
     const chunks = planReadChunks(ranges, limits);
     const loaded = new Map<string, LoadedPart[]>();
     let done = 0;
@@ -149,8 +158,14 @@ export async function readWorkbook(options: ReadOptions): Promise<ReadResult> {
       done++;
       report({ fraction: 0.2 + (0.8 * done) / chunks.length, label: `Lettura dei fogli (parte ${done} di ${chunks.length})` });
     }
-    const snapshots = names.map((name) => toSnapshot(name, loaded.get(name) ?? [], merges.get(name) ?? []));
-    return { snapshots, sizes, strategy: "chunked", chunks: chunks.length } satisfies ReadResult;
+    const read = new Map(ranges.map((r) => [r.sheet, r.bounds]));
+    const snapshots = names.map((name) => {
+      const snapshot = toSnapshot(name, loaded.get(name) ?? [], clipMerges(merges.get(name) ?? [], read.get(name) ?? null));
+      const far = outside.get(name);
+      if (far) snapshot.outside = far;
+      return snapshot;
+    });
+    return { snapshots, sizes, strategy: chunks.length <= 1 ? "single" : "chunked", chunks: Math.max(1, chunks.length) } satisfies ReadResult;
   });
 }
 
@@ -205,13 +220,18 @@ function halve(chunk: ReadChunk): [ReadChunk, ReadChunk] {
 }
 
 /**
- * A used range past MAX_SHEET_CELLS: finds where the data is — the cells with constants and
- * with formulas (`getSpecialCellsOrNullObject`, ExcelApi 1.9,
- * https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-ranges-special-cells) —
- * and throws an error that names the areas far from the rest, whose removal brings the sheet
- * back under the limit. One sync, addresses only.
+ * A used range past MAX_SHEET_CELLS (nearly always a stray value far from the data, Ctrl+End on
+ * row 1,048,576): finds where the data is — the cells with constants and with formulas
+ * (`Range.getSpecialCellsOrNullObject`, ExcelApi 1.9,
+ * https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-ranges-special-cells and
+ * https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-getspecialcellsornullobject-member(1))
+ * — in one sync, addresses only, and gives the rectangle of the data without the few areas far
+ * from it (`strayAreas`, the same choice as the .xlsx host), which are named in `outside`.
+ *
+ * @throws InflatedSheetError when no handful of areas explains the size (the data itself is that
+ *   large).
  */
-async function refuseInflated(context: Excel.RequestContext, range: UsedRange): Promise<never> {
+async function locateData(context: Excel.RequestContext, range: UsedRange): Promise<{ bounds: Bounds; outside: OutsideArea[] }> {
   const used = context.workbook.worksheets.getItem(range.sheet).getRange(boundsToA1(range.bounds));
   const constants = used.getSpecialCellsOrNullObject("Constants");
   constants.load("address");
@@ -219,49 +239,23 @@ async function refuseInflated(context: Excel.RequestContext, range: UsedRange): 
   formulas.load("address");
   await context.sync();
   const areas = [constants, formulas].flatMap((a) => (a.isNullObject ? [] : parseAddressList(a.address)));
-  const stray = strayAreas(areas, MAX_SHEET_CELLS);
-  throw new InflatedSheetError(range.sheet, boundsToA1(range.bounds), stray.slice(0, 5).map((b) => boundsToA1(b)));
+  const stray = new Set(strayAreas(areas, MAX_SHEET_CELLS));
+  const kept = areas.filter((a) => !stray.has(a));
+  if (stray.size === 0 || kept.length === 0) throw new InflatedSheetError(range.sheet, boundsToA1(range.bounds), []);
+  // Loops, not Math.min(...areas): a big sheet's constants may be tens of thousands of areas.
+  const bounds = { ...(kept[0] as Bounds) };
+  for (const a of kept) {
+    if (a.top < bounds.top) bounds.top = a.top;
+    if (a.left < bounds.left) bounds.left = a.left;
+    if (a.bottom > bounds.bottom) bounds.bottom = a.bottom;
+    if (a.right > bounds.right) bounds.right = a.right;
+  }
+  const outside: OutsideArea[] = [...stray].map((a) => ({ top: a.top, left: a.left, bottom: a.bottom, right: a.right, cells: cellCount(a), reason: "far" as const }));
+  return { bounds, outside };
 }
 
-/**
- * The areas to drop, farthest first, for the bounding box of the others to fit in `maxCells`:
- * repeatedly the area on the bottom or right edge whose removal shrinks the box the most. Empty when no
- * handful of areas explains the size (the data itself is that large).
- */
-export function strayAreas(areas: readonly Bounds[], maxCells: number, maxStray = 20): Bounds[] {
-  const rest = [...areas];
-  const stray: Bounds[] = [];
-  const box = (list: readonly Bounds[]): Bounds | null =>
-    list.length === 0
-      ? null
-      : {
-          top: Math.min(...list.map((a) => a.top)),
-          left: Math.min(...list.map((a) => a.left)),
-          bottom: Math.max(...list.map((a) => a.bottom)),
-          right: Math.max(...list.map((a) => a.right)),
-        };
-  for (let b = box(rest); b && cellCount(b) > maxCells; b = box(rest)) {
-    if (stray.length >= maxStray || rest.length <= 1) return [];
-    const bounds = b;
-    // The area sticking out the most: the one whose removal shrinks the box the most.
-    let best = 0;
-    let bestCells = Infinity;
-    for (let i = 0; i < rest.length; i++) {
-      const a = rest[i] as Bounds;
-      // Stray cells stretch the used range down and right (it starts at the data): only the
-      // areas on those edges are candidates, usually a handful.
-      if (a.bottom !== bounds.bottom && a.right !== bounds.right) continue;
-      const without = box(rest.filter((_, k) => k !== i));
-      const cells = without ? cellCount(without) : 0;
-      if (cells < bestCells) {
-        bestCells = cells;
-        best = i;
-      }
-    }
-    stray.push(...rest.splice(best, 1));
-  }
-  return stray;
-}
+/** Where both hosts decide which areas are far from the data (src/engine/model/islands). */
+export { strayAreas };
 
 /** Merges from a RangeAreas address. */
 function mergesFrom(address: string): Merge[] {
