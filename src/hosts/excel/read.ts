@@ -2,19 +2,22 @@
  * Reads every used range of every sheet into snapshots, honest about round trips:
  *
  * - sync 1: the sheet list (names, visibility);
- * - sync 2: every sheet's used range — address, values, numberFormat, formulas, and each cell's
- *   fill colour (`getCellProperties`, ExcelApi 1.9) — and its merged areas, all in one batch,
- *   whatever the number of cards.
+ * - sync 2: every sheet's used-range address and merged areas (addresses only);
+ * - then the values, numberFormat, formulas and each cell's fill colour (`getCellProperties`,
+ *   ExcelApi 1.9) of those ranges, packed by `planReadChunks` into requests under Excel's
+ *   budgets (Excel on the web: 5 MB per response; any Excel: 5 million cells per read): one sync
+ *   for a workbook that fits, one per planned chunk (row bands for big sheets) otherwise.
  *
  * Used ranges are reached through sheets by name, so their addresses cannot come with the sheet
- * list in sync 1 (chaining on proxies not yet synced would need the names). Sync 2 therefore
- * asks for everything at once, and that is the whole read unless the workbook is too big for
- * one request (Excel on the web: 5 MB per response; any Excel: 5 million cells per read). Excel
- * refuses such a request without doing it; the read is then planned from addresses first: one
- * sync loads only the used-range addresses, `planReadChunks` packs them into requests under the
- * budgets (row bands for big sheets), and each request is one sync. The sizes a read saw are
- * kept as hints, so a workbook known to be too big goes straight to the planned path next time
- * instead of paying for a refused request.
+ * list in sync 1 (chaining on proxies not yet synced would need the names). Planning from the
+ * addresses before a single value is read means a workbook too big for one request (1,000
+ * cards) never pays for a refused one (issue 10 point 4). The sizes a read saw are kept as hints:
+ * a workbook they say fits in one request is read next time in 2 syncs (names, then everything
+ * in one batch), falling back to the plan if Excel refuses it after all (the sheets grew).
+ *
+ * A used range past MAX_SHEET_CELLS (a stray value in XFD1048576) is not read densely: the cells
+ * holding data are found first (`locateData`) and only their rectangle is read; the far areas go
+ * to the snapshot's `outside`, as in the .xlsx host.
  */
 import type { Progress } from "../../engine/host";
 import type { Merge, OutsideArea, SheetSnapshot } from "../../engine/model/snapshot";

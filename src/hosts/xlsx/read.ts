@@ -216,7 +216,7 @@ export function unreadSheetsMessage(workbook: ExcelJS.Workbook): string | null {
   const mergeLine =
     merges.length === 0
       ? null
-      : `Le celle unite ${merges.join(", ")} coprono milioni di celle vuote: sono lette solo dove ci sono dati e la copia scritta non le avrà unite (il valore resta nella prima cella).`;
+      : `Le celle unite ${merges.join(", ")} coprono più di ${MAX_MERGE_CELLS.toLocaleString("it-IT")} celle: sono lette solo dove ci sono dati e la copia scritta non le avrà unite (il valore resta nella prima cella). Se l'unione serve, rifarla in Excel su un'area più piccola.`;
   const sheetLine = names.length === 0 ? null : unreadSheetsLine(names);
   return [sheetLine, mergeLine].filter((l) => l !== null).join(" ") || null;
 }
@@ -312,6 +312,12 @@ function cellFill(cell: ExcelJS.Cell, resolver: FillResolver): string | null {
  * Excel host reads fills over the used range of values (`getUsedRange(true)`), the same
  * rectangle. Row and column styles (a whole row or column coloured, stored once for the row or
  * column and not per cell) are not read.
+ *
+ * The rectangle never spans more than MAX_SNAPSHOT_CELLS, and never leaves Excel's grid: values
+ * past its last row or column, and islands of values far from the rest (one value in XFD1048576
+ * would otherwise make the grid 17 billion cells), are left out and listed in `outside`
+ * (`locateData`), and the engine names them in a `cells-outside-read` warning. Merges larger
+ * than MAX_MERGE_CELLS are clipped to the rectangle (`clipMerges`).
  */
 export function worksheetToSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
   // One pass collects the used cells in flat arrays; the rectangle is only known at the end.
