@@ -30,6 +30,11 @@ export function strayValueBook(): Promise<Uint8Array> {
   );
 }
 
+/** A formatted empty cell in XFD1048576 (style 1: the example's bold title style). */
+export function strayFormatBook(): Promise<Uint8Array> {
+  return editFirstSheet((xml) => xml.replace("</sheetData>", '<row r="1048576"><c r="XFD1048576" s="1"/></row></sheetData>'));
+}
+
 /** A merge P300:XFD1048576 (17 billion cells) below the data. */
 export function hugeMergeBook(): Promise<Uint8Array> {
   return editFirstSheet((xml) =>

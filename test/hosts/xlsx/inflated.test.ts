@@ -16,7 +16,7 @@ import { FileWorkbookHost } from "../../../src/hosts/xlsx/file-host";
 import { checkPartSizes } from "../../../src/hosts/xlsx/package";
 import { loadWorkbook, readWorkbookSnapshots, unreadSheetsMessage, worksheetToSnapshot } from "../../../src/hosts/xlsx/read";
 import JSZip from "jszip";
-import { EXAMPLE, hugeMergeBook, rowPastLimitBook, sharedStringsBomb, strayValueBook } from "./adversarial";
+import { EXAMPLE, hugeMergeBook, rowPastLimitBook, sharedStringsBomb, strayFormatBook, strayValueBook } from "./adversarial";
 
 const AS_OF = { asOf: "2024-09-30" };
 const FIRST = "Servizio Amministrativo";
@@ -57,6 +57,15 @@ describe("a stray value in XFD1048576", () => {
     const host = await FileWorkbookHost.open(await strayValueBook());
     const snapshots = await host.readSnapshots();
     expect(gridCells(first(snapshots))).toBe(gridCells(first(example)));
+  });
+});
+
+describe("a formatted empty cell in XFD1048576", () => {
+  it("widens nothing and is not reported (it holds no value)", async () => {
+    const { snapshots, ms } = await readTimed(await strayFormatBook());
+    expect(ms).toBeLessThan(5_000);
+    expect(first(snapshots).cells).toEqual(first(example).cells);
+    expect(first(snapshots).outside).toBeUndefined();
   });
 });
 
