@@ -21,6 +21,15 @@ export const PAYLOAD_BUDGET_BYTES = 4_000_000;
  */
 export const MAX_SHEET_CELLS = MAX_SNAPSHOT_CELLS;
 
+/**
+ * Sheets a workbook may have for its first read (no sizes known yet) to be tried in one request.
+ * One card sheet is a few thousand cells and one request carries about 44,000 (4 MB at 90 bytes a
+ * cell): a workbook of a few sheets usually fits, and reading it in 2 syncs is worth the rare
+ * refusal; past that the addresses are loaded first and the read planned from them, so that a
+ * 1,000-card book (50 sheets) never pays for a refused request.
+ */
+export const SINGLE_READ_MAX_SHEETS = 5;
+
 /** What one planned read may return, in cells. */
 export const READ_CELL_BUDGET = 4_000_000;
 

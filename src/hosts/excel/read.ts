@@ -2,18 +2,20 @@
  * Reads every used range of every sheet into snapshots, honest about round trips:
  *
  * - sync 1: the sheet list (names, visibility);
- * - sync 2: every sheet's used-range address and merged areas (addresses only);
- * - then the values, numberFormat, formulas and each cell's fill colour (`getCellProperties`,
- *   ExcelApi 1.9) of those ranges, packed by `planReadChunks` into requests under Excel's
- *   budgets (Excel on the web: 5 MB per response; any Excel: 5 million cells per read): one sync
- *   for a workbook that fits, one per planned chunk (row bands for big sheets) otherwise.
+ * - sync 2, for a workbook that fits in one request: every sheet's used range — address, values,
+ *   numberFormat, formulas, and each cell's fill colour (`getCellProperties`, ExcelApi 1.9) —
+ *   and its merged areas, all in one batch;
+ * - otherwise sync 2 loads only the used-range addresses and merged areas, and `planReadChunks`
+ *   packs the ranges into requests under Excel's budgets (Excel on the web: 5 MB per response;
+ *   any Excel: 5 million cells per read), row bands for big sheets, one sync each.
  *
  * Used ranges are reached through sheets by name, so their addresses cannot come with the sheet
- * list in sync 1 (chaining on proxies not yet synced would need the names). Planning from the
- * addresses before a single value is read means a workbook too big for one request (1,000
- * cards) never pays for a refused one (issue 10 point 4). The sizes a read saw are kept as hints:
- * a workbook they say fits in one request is read next time in 2 syncs (names, then everything
- * in one batch), falling back to the plan if Excel refuses it after all (the sheets grew).
+ * list in sync 1 (chaining on proxies not yet synced would need the names). Whether a workbook
+ * fits is known from the sizes an earlier read saw (kept as hints); on the first read, from its
+ * number of sheets (SINGLE_READ_MAX_SHEETS): a 1,000-card book (50 sheets) is planned from its
+ * addresses before a single value is read and never pays for a refused request (issue 10
+ * point 4). A single request that Excel refuses after all (a few huge sheets, or sheets that grew
+ * since the hints) falls back to the plan.
  *
  * A used range past MAX_SHEET_CELLS (a stray value in XFD1048576) is not read densely: the cells
  * holding data are found first (`locateData`) and only their rectangle is read; the far areas go
@@ -24,7 +26,7 @@ import type { Merge, OutsideArea, SheetSnapshot } from "../../engine/model/snaps
 import { clipMerges, strayAreas } from "../../engine/model/islands";
 import { STATE_SHEET } from "../../engine/write/types";
 import { type Bounds, boundsToA1, cellCount, parseAddressList, parseSheetAddress } from "./address";
-import { DEFAULT_LIMITS, MAX_SHEET_CELLS, NullGridError, mayBeSizeLimitError, type TransferLimits } from "./limits";
+import { DEFAULT_LIMITS, MAX_SHEET_CELLS, NullGridError, SINGLE_READ_MAX_SHEETS, mayBeSizeLimitError, type TransferLimits } from "./limits";
 import { type ReadChunk, type ReadPart, type UsedRange, fitsInOneRequest, planReadChunks } from "./read-plan";
 import { type LoadedPart, type RangeData, toSnapshot, uniqueMerges } from "./snapshot";
 import { InflatedSheetError, RowTooLargeError } from "./errors";
@@ -71,19 +73,20 @@ export async function readWorkbook(options: ReadOptions): Promise<ReadResult> {
     const names = [...worksheets.items.filter((ws) => !isState(ws)), ...worksheets.items.filter(isState)].map((ws) => ws.name);
     report({ fraction: 0.1, label: `Lettura dei fogli (${names.length})` });
 
-    // One request for everything (2 syncs in all) only when an earlier read says it fits. Without
-    // such hints the addresses come first, so that a workbook too big for one request is planned
-    // before a single value is read instead of paying for a refused request (issue 10 point 4).
+    // One request for everything (2 syncs in all) when an earlier read says it fits, or, with no
+    // sizes known, when the workbook has only a few sheets (SINGLE_READ_MAX_SHEETS). Otherwise the
+    // addresses come first, so that a workbook too big for one request is planned before a single
+    // value is read instead of paying for a refused request (issue 10 point 4).
     const hints = options.sizeHints;
-    const knownToFit =
-      hints !== undefined &&
-      names.every((n) => hints.has(n)) &&
-      fitsInOneRequest(
-        names.reduce((sum, n) => sum + (hints.get(n) ?? 0), 0),
-        limits,
-      );
+    const hinted = hints !== undefined && names.every((n) => hints.has(n));
+    const trySingle = hinted
+      ? fitsInOneRequest(
+          names.reduce((sum, n) => sum + (hints.get(n) ?? 0), 0),
+          limits,
+        )
+      : names.length <= SINGLE_READ_MAX_SHEETS;
 
-    if (knownToFit) {
+    if (trySingle) {
       // Every used range in one batch. A null used range (an empty sheet) still loads fine:
       // its properties come back empty and isNullObject says so.
       const perSheet = names.map((name) => {

@@ -66,17 +66,12 @@ describe("ExcelWorkbookHost.readSnapshots", () => {
     [1, 1],
     [10, 5],
     [100, 20],
-  ])("reads %i cards in 3 syncs (names, addresses, values), then in 2, and gives back exactly the cells", async (cards, perSheet) => {
+  ])("reads %i cards in 2 syncs and gives back exactly the cells", async (cards, perSheet) => {
     const fake = cardWorkbook(cards, perSheet);
     uninstall = fake.install();
     const host = new ExcelWorkbookHost({ capabilities: caps(fake) });
     fake.resetCounters();
     const snapshots = await host.readSnapshots();
-    expect(fake.syncs).toBe(3);
-    expect(host.lastRead).toEqual({ strategy: "single", chunks: 1 });
-    // The sizes are known now: the next read asks for everything at once.
-    fake.resetCounters();
-    expect(await host.readSnapshots()).toEqual(snapshots);
     expect(fake.syncs).toBe(2);
     expect(host.lastRead).toEqual({ strategy: "single", chunks: 1 });
     expect(snapshots.map((s) => s.name)).toEqual(fake.sheets.map((s) => s.name));
@@ -97,19 +92,19 @@ describe("ExcelWorkbookHost.readSnapshots", () => {
     const host = new ExcelWorkbookHost({ capabilities: caps(fake) });
     fake.resetCounters();
     await host.readSnapshots();
-    const values = fake.batches[2];
+    const values = fake.batches[1];
     expect(values?.failed).toBeUndefined();
     expect(values?.responseBytes).toBeLessThan(5_000_000);
   });
 
-  it("plans the read of 500 cards from the addresses (with every cell's fill one response would pass 5 MB): no refused request", async () => {
+  it("plans the read of 500 cards (20 sheets) from the addresses: with every cell's fill one response would pass 5 MB, and no request is refused", async () => {
     const fake = cardWorkbook(500, 25);
     uninstall = fake.install();
     const host = new ExcelWorkbookHost({ capabilities: caps(fake) });
     fake.resetCounters();
     const first = await host.readSnapshots();
     expect(host.lastRead?.strategy).toBe("chunked");
-    // Names, addresses, then one sync per planned chunk: not one request refused.
+    // Names, addresses, then one sync per planned chunk.
     expect(fake.syncs).toBe(2 + (host.lastRead?.chunks ?? 0));
     for (const b of fake.batches) {
       expect(b.failed).toBeUndefined();
@@ -133,14 +128,14 @@ describe("ExcelWorkbookHost.readSnapshots", () => {
     expect(chunks).toBeGreaterThan(1);
     expect(fake.syncs).toBe(2 + chunks);
     expect(fake.batches.filter((b) => b.failed !== undefined)).toEqual([]);
-    // The second read skips nothing it needs and pays no refusal either.
+    // The next read, with the sizes known, the same.
     fake.resetCounters();
     await host.readSnapshots();
     expect(fake.syncs).toBe(2 + chunks);
     expect(fake.batches.filter((b) => b.failed !== undefined)).toEqual([]);
   }, 60_000);
 
-  it("plans chunks from the addresses when the workbook passes 5 MB, then skips the refused request", async () => {
+  it("plans chunks from the addresses when the workbook (6 sheets) passes 5 MB: no refused request, the first read or the next", async () => {
     const fake = new FakeExcel();
     // 6 sheets × 8,000 rows × 4 short texts: about 5.8 MB of values, number formats and formulas,
     // and 8 MB more of cell properties (the fill of every cell).
@@ -150,7 +145,7 @@ describe("ExcelWorkbookHost.readSnapshots", () => {
 
     fake.resetCounters();
     const first = await host.readSnapshots();
-    // names, the addresses, then the planned chunks: no request refused.
+    // names, the addresses, then the planned chunks.
     expect(fake.batches.map((b) => b.failed ?? "ok")).toEqual(["ok", "ok", "ok", "ok", "ok", "ok", "ok"]);
     expect(host.lastRead).toEqual({ strategy: "chunked", chunks: 5 });
     for (const b of fake.batches.slice(2)) expect(b.responseBytes).toBeLessThan(5_000_000);
@@ -180,8 +175,8 @@ describe("ExcelWorkbookHost.readSnapshots", () => {
     fake.resetCounters();
     const snapshots = await host.readSnapshots();
     // Each cell counts twice (its grids and its cell properties): 20,000 cells per request.
-    expect(fake.batches.map((b) => b.failed ?? "ok")).toEqual(["ok", "ok", "ok", "ok", "ok", "ok"]);
-    expect(fake.batches.slice(2).map((b) => b.cellsRead)).toEqual([40_000, 40_000, 40_000, 40_000]);
+    expect(fake.batches.map((b) => b.failed ?? "ok")).toEqual(["ok", "RangeExceedsLimit", "ok", "ok", "ok", "ok", "ok"]);
+    expect(fake.batches.slice(3).map((b) => b.cellsRead)).toEqual([40_000, 40_000, 40_000, 40_000]);
     expect(snapshots.map((s) => s.cells.length)).toEqual([20_000, 20_000]);
   });
 
@@ -282,9 +277,8 @@ describe("fills (getCellProperties, ExcelApi 1.9)", () => {
     const host = new ExcelWorkbookHost({ capabilities: caps(fake) });
     fake.resetCounters();
     const [first, second, empty] = await host.readSnapshots();
-    // Names, addresses, then one request for the values and fills of the two sheets with cells.
-    expect(fake.syncs).toBe(3);
-    expect(fake.batches[2]?.actions.filter((a) => a === "Range.getCellProperties")).toHaveLength(2);
+    expect(fake.syncs).toBe(2);
+    expect(fake.batches[1]?.actions.filter((a) => a === "Range.getCellProperties")).toHaveLength(3);
     expect(first?.fills?.[17]?.slice(0, 6)).toEqual([null, null, "#00B050", "#00B050", "#00B050", null]);
     expect(first?.fills?.[18]?.[5]).toBe("#FFC000");
     expect(first?.fills?.[15]?.[0]).toBe("#D9D9D9");
@@ -302,11 +296,11 @@ describe("fills (getCellProperties, ExcelApi 1.9)", () => {
     fake.resetCounters();
     await new ExcelWorkbookHost({ capabilities: caps(fake) }).readSnapshots();
     // Each cell is counted twice in cellsRead (its grids, its cell properties).
-    const cells = (fake.batches[2]?.cellsRead ?? 0) / READS_PER_CELL;
+    const cells = (fake.batches[1]?.cellsRead ?? 0) / READS_PER_CELL;
     expect(cells).toBeGreaterThan(700);
-    expect(fake.batches[2]?.responseBytes).toBeLessThan(cells * READ_BYTES_PER_CELL);
+    expect(fake.batches[1]?.responseBytes).toBeLessThan(cells * READ_BYTES_PER_CELL);
     // …and would not without them: the old 48 bytes per cell no longer covers a cell.
-    expect(fake.batches[2]?.responseBytes).toBeGreaterThan(cells * 48);
+    expect(fake.batches[1]?.responseBytes).toBeGreaterThan(cells * 48);
   });
 
   it("gives the same fills through the planned (chunked) read", async () => {
@@ -314,13 +308,14 @@ describe("fills (getCellProperties, ExcelApi 1.9)", () => {
     uninstall = whole.install();
     const single = await new ExcelWorkbookHost({ capabilities: caps(whole) }).readSnapshots();
     uninstall();
-    // The same book where a response may carry 30 KB: planned from the addresses.
+    // The same book where a response may carry 30 KB: the single request is refused, then planned.
     const fake = ganttWorkbook({ payloadLimitBytes: 30_000 });
     uninstall = fake.install();
     const host = new ExcelWorkbookHost({ capabilities: caps(fake), limits: { payloadBudgetBytes: 20_000, readCellBudget: 4_000_000, readBytesPerCell: 90 } });
     fake.resetCounters();
     const chunked = await host.readSnapshots();
-    for (const b of fake.batches) expect(b.failed).toBeUndefined();
+    expect(fake.batches[1]?.failed).toBe("ResponsePayloadSizeLimitExceeded");
+    for (const b of fake.batches.slice(2)) expect(b.failed).toBeUndefined();
     expect(host.lastRead?.strategy).toBe("chunked");
     expect(host.lastRead?.chunks).toBeGreaterThan(1);
     expect(chunked.map((s) => s.fills)).toEqual(single.map((s) => s.fills));
