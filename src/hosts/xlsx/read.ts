@@ -161,12 +161,12 @@ const isInvalidDate = (v: unknown): boolean => v instanceof Date && Number.isNaN
 
 /**
  * ExcelJS turns a number with a date format into a Date on load (cell-xform reconcile,
- * `excelToDate`); a number past JavaScript's dates (1e15 days) becomes an invalid Date, which the
- * snapshot cannot read and ExcelJS writes back as NaN (issue 12: `tables` and `clear` wrote NaN
- * over the user's 1e15). Such cells — values and formula results — get their number back from
- * the sheet's XML, as a number: the cell keeps its style, so the copy written keeps the user's
- * number and its date format. One pass over the loaded cells; the XML is read only when one is
- * found.
+ * `excelToDate`); a serial past JavaScript's dates (about 100 million days: 1e15, say) becomes an
+ * invalid Date, which the snapshot cannot read and ExcelJS writes back as NaN (issue 12: `tables`
+ * and `clear` wrote NaN over the user's 1e15). Such cells — values and formula results — get
+ * their number back from the sheet's XML, as a number: the cell keeps its style, so the copy
+ * written keeps the user's number and its date format. One pass over the loaded cells; the XML is
+ * read only when one is found.
  */
 async function restoreHugeSerials(workbook: ExcelJS.Workbook, bytes: Uint8Array): Promise<void> {
   const lost = new Map<string, ExcelJS.Cell[]>();
