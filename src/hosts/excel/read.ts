@@ -150,10 +150,12 @@ export async function readWorkbook(options: ReadOptions): Promise<ReadResult> {
     }
     // An inflated used range: the data is found first (one sync, addresses only) and only its
     // rectangle is read; the far areas are named in the snapshot's `outside`.
-    for (const range of ranges.filter((r) => cellCount(r.bounds) > MAX_SHEET_CELLS)) {
-      const found = await locateData(context, range);
-      range.bounds = found.bounds;
-      if (found.outside.length > 0) outside.set(range.sheet, found.outside);
+    const inflated = ranges.filter((r) => cellCount(r.bounds) > MAX_SHEET_CELLS);
+    if (inflated.length > 0) {
+      for (const [range, found] of await locateData(context, inflated)) {
+        range.bounds = found.bounds;
+        if (found.outside.length > 0) outside.set(range.sheet, found.outside);
+      }
     }
     const chunks = planReadChunks(ranges, limits);
     const loaded = new Map<string, LoadedPart[]>();
@@ -226,38 +228,47 @@ function halve(chunk: ReadChunk): [ReadChunk, ReadChunk] {
 }
 
 /**
- * A used range past MAX_SHEET_CELLS (nearly always a stray value far from the data, Ctrl+End on
+ * Used ranges past MAX_SHEET_CELLS (nearly always a stray value far from the data, Ctrl+End on
  * row 1,048,576): finds where the data is — the cells with constants and with formulas
  * (`Range.getSpecialCellsOrNullObject`, ExcelApi 1.9,
  * https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-ranges-special-cells and
  * https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-getspecialcellsornullobject-member(1))
- * — in one sync, addresses only, and gives the rectangle of the data without the few areas far
- * from it (`strayAreas`, the same choice as the .xlsx host), which are named in `outside`.
+ * — in one sync for all of them, addresses only, and gives each the rectangle of its data without
+ * the few areas far from it (`strayAreas`, the same choice as the .xlsx host), which are named in
+ * `outside`.
  *
  * @throws InflatedSheetError when no handful of areas explains the size (the data itself is that
  *   large).
  */
-async function locateData(context: Excel.RequestContext, range: UsedRange): Promise<{ bounds: Bounds; outside: OutsideArea[] }> {
-  const used = context.workbook.worksheets.getItem(range.sheet).getRange(boundsToA1(range.bounds));
-  const constants = used.getSpecialCellsOrNullObject("Constants");
-  constants.load("address");
-  const formulas = used.getSpecialCellsOrNullObject("Formulas");
-  formulas.load("address");
+async function locateData(context: Excel.RequestContext, ranges: readonly UsedRange[]): Promise<Map<UsedRange, { bounds: Bounds; outside: OutsideArea[] }>> {
+  const queued = ranges.map((range) => {
+    const used = context.workbook.worksheets.getItem(range.sheet).getRange(boundsToA1(range.bounds));
+    const constants = used.getSpecialCellsOrNullObject("Constants");
+    constants.load("address");
+    const formulas = used.getSpecialCellsOrNullObject("Formulas");
+    formulas.load("address");
+    return { range, constants, formulas };
+  });
+  // One sync for every inflated sheet: addresses only.
   await context.sync();
-  const areas = [constants, formulas].flatMap((a) => (a.isNullObject ? [] : parseAddressList(a.address)));
-  const stray = new Set(strayAreas(areas, MAX_SHEET_CELLS));
-  const kept = areas.filter((a) => !stray.has(a));
-  if (stray.size === 0 || kept.length === 0) throw new InflatedSheetError(range.sheet, boundsToA1(range.bounds), []);
-  // Loops, not Math.min(...areas): a big sheet's constants may be tens of thousands of areas.
-  const bounds = { ...(kept[0] as Bounds) };
-  for (const a of kept) {
-    if (a.top < bounds.top) bounds.top = a.top;
-    if (a.left < bounds.left) bounds.left = a.left;
-    if (a.bottom > bounds.bottom) bounds.bottom = a.bottom;
-    if (a.right > bounds.right) bounds.right = a.right;
+  const out = new Map<UsedRange, { bounds: Bounds; outside: OutsideArea[] }>();
+  for (const { range, constants, formulas } of queued) {
+    const areas = [constants, formulas].flatMap((a) => (a.isNullObject ? [] : parseAddressList(a.address)));
+    const stray = new Set(strayAreas(areas, MAX_SHEET_CELLS));
+    const kept = areas.filter((a) => !stray.has(a));
+    if (stray.size === 0 || kept.length === 0) throw new InflatedSheetError(range.sheet, boundsToA1(range.bounds), []);
+    // Loops, not Math.min(...areas): a big sheet's constants may be tens of thousands of areas.
+    const bounds = { ...(kept[0] as Bounds) };
+    for (const a of kept) {
+      if (a.top < bounds.top) bounds.top = a.top;
+      if (a.left < bounds.left) bounds.left = a.left;
+      if (a.bottom > bounds.bottom) bounds.bottom = a.bottom;
+      if (a.right > bounds.right) bounds.right = a.right;
+    }
+    const outside: OutsideArea[] = [...stray].map((a) => ({ top: a.top, left: a.left, bottom: a.bottom, right: a.right, cells: cellCount(a), reason: "far" as const }));
+    out.set(range, { bounds, outside });
   }
-  const outside: OutsideArea[] = [...stray].map((a) => ({ top: a.top, left: a.left, bottom: a.bottom, right: a.right, cells: cellCount(a), reason: "far" as const }));
-  return { bounds, outside };
+  return out;
 }
 
 /** Where both hosts decide which areas are far from the data (src/engine/model/islands). */

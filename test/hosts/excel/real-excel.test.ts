@@ -230,6 +230,16 @@ describe("inflated used ranges (a stray value far from the data)", () => {
     expect(s?.outside).toEqual([{ top: 1_048_575, left: 16_383, bottom: 1_048_575, right: 16_383, cells: 1, reason: "far" }]);
   }, 20_000);
 
+  it("finds the data of two inflated sheets in the same sync", async () => {
+    const fake = cardWorkbook(6, 3);
+    for (const name of ["Schede 1", "Schede 2"]) fake.sheet(name).touch(1_048_575, 16_383).value = "x";
+    const host = setUp(fake);
+    fake.resetCounters();
+    const snapshots = await host.readSnapshots();
+    expect(fake.batches.map((b) => b.failed ?? "ok")).toEqual(["ok", "RangeExceedsLimit", "ok", "ok", "ok"]);
+    expect(snapshots.map((s) => s.outside?.length)).toEqual([1, 1]);
+  }, 20_000);
+
   it("refuses a sheet whose data itself spans more than the limit, in one extra round trip", async () => {
     const fake = cardWorkbook(1, 1);
     // Thirty values far apart from one another: no handful of them explains the size.
