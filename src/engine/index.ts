@@ -72,6 +72,9 @@ export { hostMessage, hostMessageText, type HostMessageCode, type HostMessageDat
 
 // ── Model: snapshots in, plan and findings out ──────────────────────────────────────────────────
 
+/** Inflated sheets: Excel's limits, the biggest dense snapshot, the areas left out, and how data islands and stray areas are found. */
+export { EXCEL_COLUMNS, EXCEL_ROWS, MAX_SNAPSHOT_CELLS, type OutsideArea } from "./model/snapshot";
+export { MAX_MERGE_CELLS, boxCells, clipMerges, dataIslands, strayAreas, type Box } from "./model/islands";
 /** One sheet's used range as the engine reads it (values, formats, formulas, fills, merges). */
 export type { SheetSnapshot } from "./model/snapshot";
 /** A cell value: text, number, boolean or null. */

@@ -10,6 +10,7 @@ const USER_FACING = new Set([
   "WorkbookEncryptedError",
   "WorkbookEmptyError",
   "WorkbookLegacyFormatError",
+  "WorkbookTooLargeError",
   "NotXlsxError",
   "UserFacingError",
   "FileOpenError",

@@ -126,3 +126,17 @@ describe("fills of a workbook built with ExcelJS, read by both hosts", () => {
     expect(fromFile?.cells).toEqual(fromExcel?.cells);
   });
 });
+
+describe("a stray value in XFD1048576 (issue 10 point 9), read by both hosts", () => {
+  it("gives the same grid of the data, the same area outside it and the same findings", async () => {
+    const { strayValueBook } = await import("./xlsx/adversarial");
+    const bytes = await strayValueBook();
+    const fileSide = await (await FileWorkbookHost.open(bytes)).readSnapshots();
+    const excelSide = await excelSnapshots(bytes);
+    const pick = (list: SheetSnapshot[]) => list.map((s) => ({ name: s.name, origin: s.origin, cells: s.cells, merges: s.merges, outside: s.outside }));
+    expect(pick(excelSide)).toEqual(pick(fileSide));
+    expect(fileSide[0]?.outside).toEqual([{ top: 1_048_575, left: 16_383, bottom: 1_048_575, right: 16_383, cells: 1, reason: "far" }]);
+    const options = { asOf: "2024-09-30" };
+    expect(analyse(excelSide, options).findings).toEqual(analyse(fileSide, options).findings);
+  }, 30_000);
+});

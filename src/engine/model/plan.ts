@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { SheetRange } from "../cells/range";
+import { OutsideAreaSchema } from "./snapshot";
 
 /**
  * The plan model: structures → objectives → phases, indicators, schedule, reviews, staff,
@@ -231,7 +232,15 @@ export const PlanSchema = z.object({
   year: z.number().int().nullable(),
   structures: z.array(StructureSchema),
   /** Sheets read and how many cards each held. */
-  sheets: z.array(z.object({ name: z.string(), cards: z.number().int().min(0), layouts: z.array(LayoutSchema) })),
+  sheets: z.array(
+    z.object({
+      name: z.string(),
+      cards: z.number().int().min(0),
+      layouts: z.array(LayoutSchema),
+      /** Areas with values the host left out of the sheet's snapshot (SheetSnapshot.outside). */
+      outside: z.array(OutsideAreaSchema).optional(),
+    }),
+  ),
   /** Cells the reader could not read; the `value-unreadable` rule reports them. */
   unreadable: z.array(UnreadableCellSchema),
 });

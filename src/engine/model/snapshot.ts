@@ -37,6 +37,32 @@ export const MergeSchema = z.object({
 /** A merged area: a `CellRange` (cells/range.ts). */
 export type Merge = CellRange;
 
+/** Excel's grid: 1,048,576 rows by 16,384 columns (A1:XFD1048576). */
+export const EXCEL_ROWS = 1_048_576;
+export const EXCEL_COLUMNS = 16_384;
+
+/**
+ * Largest grid a host puts in one snapshot (rows × columns of the rectangle it reads densely).
+ * A used range past it is nearly always inflated by a stray value far from the data (Ctrl+End on
+ * row 1,048,576): the host then reads the data's rectangle without the far areas and lists them
+ * in `outside` (see `strayAreas`). Both hosts use this figure.
+ */
+export const MAX_SNAPSHOT_CELLS = 5_000_000;
+
+/**
+ * Non-empty cells a host did not put in the snapshot's grid, as one rectangle (zero-based,
+ * absolute) with the number of cells holding a value or formula in it: `far` when the area lies
+ * far from the rest of the data (the grid would otherwise span millions of empty cells),
+ * `beyond-limits` when it lies past Excel's last row or column (a file written by another
+ * program). The engine names each one in a `cells-outside-read` finding, so nothing is dropped
+ * without a word.
+ */
+export const OutsideAreaSchema = MergeSchema.extend({
+  cells: z.number().int().min(1),
+  reason: z.enum(["far", "beyond-limits"]),
+});
+export type OutsideArea = z.infer<typeof OutsideAreaSchema>;
+
 /**
  * One sheet's used range as the engine sees it. `cells[r][c]` is the cell at absolute
  * row `origin.row + r`, column `origin.col + c`. `formats`, `formulas` and `fills`, when present,
@@ -46,6 +72,9 @@ export type Merge = CellRange;
  * `fills` is each cell's background as Excel shows it, "#RRGGBB" (theme and indexed colours
  * resolved by the host), null for no fill and for white (the sheet's default: a white cell looks
  * like an empty one). People mark a cronoprogramma by colouring cells, so the reader needs it.
+ *
+ * The grid never spans more than MAX_SNAPSHOT_CELLS: values far from the data are left out of it
+ * and listed in `outside`, and merges larger than the grid's rectangle allows are clipped to it.
  */
 export const SheetSnapshotSchema = z.object({
   name: z.string().min(1),
@@ -55,6 +84,8 @@ export const SheetSnapshotSchema = z.object({
   formulas: z.array(z.array(z.string().nullable())).optional(),
   fills: z.array(z.array(FillSchema.nullable())).optional(),
   merges: z.array(MergeSchema).optional(),
+  /** Areas holding values that are not in `cells` (see OutsideAreaSchema); absent when none. */
+  outside: z.array(OutsideAreaSchema).optional(),
 });
 export type SheetSnapshot = z.infer<typeof SheetSnapshotSchema>;
 

@@ -1,6 +1,6 @@
 import { toA1 } from "../cells/a1";
 import type { Layout, Objective, Plan, Structure, UnreadableCell } from "../model/plan";
-import type { SheetSnapshot } from "../model/snapshot";
+import type { OutsideArea, SheetSnapshot } from "../model/snapshot";
 import { slugify } from "../values";
 import { CellReader, type ObjectiveDraft, type PendingUnreadable } from "./context";
 import type { LayoutStructure } from "./layout";
@@ -39,9 +39,11 @@ export function readPlan(snapshots: readonly SheetSnapshot[], options: ReadPlanO
   const pending: PendingUnreadable[] = [];
   const found: StructureAcc[] = [];
   const sheetsRead: string[] = [];
+  const outside = new Map<string, OutsideArea[]>();
 
   for (const snapshot of snapshots) {
     sheetsRead.push(snapshot.name);
+    if (snapshot.outside && snapshot.outside.length > 0) outside.set(snapshot.name, snapshot.outside);
     if (snapshot.cells.length === 0) continue;
     const sheet = new SheetIndex(snapshot, labels);
     const cr = new CellReader(sheet, pending);
@@ -89,7 +91,8 @@ export function readPlan(snapshots: readonly SheetSnapshot[], options: ReadPlanO
   const sheets = sheetsRead.map((name) => {
     const mine = drafts.filter((o) => o.anchor.sheet === name);
     const layouts = [...new Set(mine.map((o) => o.layout))].sort() as Layout[];
-    return { name, cards: mine.length, layouts };
+    const far = outside.get(name);
+    return far ? { name, cards: mine.length, layouts, outside: far } : { name, cards: mine.length, layouts };
   });
 
   return { year, structures: planStructures, sheets, unreadable };

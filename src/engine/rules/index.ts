@@ -2,6 +2,7 @@ import type { Finding } from "../model/finding";
 import type { Plan } from "../model/plan";
 import { runRuleList, type Rule, type RunRulesOptions } from "./define";
 import { cardUnmatched } from "./card-unmatched";
+import { cellsOutsideRead } from "./cells-outside-read";
 import { indicatorActualMissing } from "./indicator-actual-missing";
 import { indicatorDescriptionMissing } from "./indicator-description-missing";
 import { indicatorMissing } from "./indicator-missing";
@@ -32,6 +33,7 @@ export type { Rule, RunRulesOptions } from "./define";
  */
 export const allRules = [
   valueUnreadable,
+  cellsOutsideRead,
   joinAmbiguous,
   summaryRowUnmatched,
   cardUnmatched,

@@ -42,8 +42,10 @@ export class WorkbookProtectedError extends ExcelHostError {
 }
 
 /**
- * A sheet's used range is far larger than its data: a few cells far away (a stray value in
- * XFD1048576) stretch it to billions of cells. Reading it would mean thousands of requests.
+ * A sheet's used range past MAX_SHEET_CELLS that no handful of far areas explains: the data
+ * itself spans millions of cells (a used range inflated by a few stray cells is read over the
+ * data's rectangle instead, the stray cells named in the snapshot's `outside`). Reading it would
+ * mean thousands of requests.
  */
 export class InflatedSheetError extends ExcelHostError {
   constructor(

@@ -3,6 +3,7 @@
  * request or a response larger than 5 MB, and any platform refuses to read more than 5 million
  * cells at once; the budgets keep a margin because the sizes are estimated before loading.
  */
+import { MAX_SNAPSHOT_CELLS } from "../../engine";
 
 /** Excel on the web: largest request or response payload. */
 export const PAYLOAD_LIMIT_BYTES = 5_000_000;
@@ -12,12 +13,22 @@ export const READ_CELL_LIMIT = 5_000_000;
 /** What one planned request may carry: 80 % of the limit, for the JSON envelope and estimate error. */
 export const PAYLOAD_BUDGET_BYTES = 4_000_000;
 /**
- * Largest used range of one sheet the host reads densely (over several requests if need be).
- * Past it the used range is almost always inflated by a stray value far from the data
- * (Ctrl+End on row 1,048,576): the host then looks for the data with
- * `getSpecialCellsOrNullObject` instead of planning thousands of requests.
+ * Largest used range of one sheet the host reads densely (over several requests if need be),
+ * the engine's MAX_SNAPSHOT_CELLS, as in the .xlsx host. Past it the used range is almost always
+ * inflated by a stray value far from the data (Ctrl+End on row 1,048,576): the host then finds
+ * the data with `getSpecialCellsOrNullObject` and reads only its rectangle instead of planning
+ * thousands of requests.
  */
-export const MAX_SHEET_CELLS = 5_000_000;
+export const MAX_SHEET_CELLS = MAX_SNAPSHOT_CELLS;
+
+/**
+ * Sheets a workbook may have for its first read (no sizes known yet) to be tried in one request.
+ * One card sheet is a few thousand cells and one request carries about 44,000 (4 MB at 90 bytes a
+ * cell): a workbook of a few sheets usually fits, and reading it in 2 syncs is worth the rare
+ * refusal; past that the addresses are loaded first and the read planned from them, so that a
+ * 1,000-card book (50 sheets) never pays for a refused request.
+ */
+export const SINGLE_READ_MAX_SHEETS = 5;
 
 /** What one planned read may return, in cells. */
 export const READ_CELL_BUDGET = 4_000_000;

@@ -2,23 +2,41 @@
  * Reads every used range of every sheet into snapshots, honest about round trips:
  *
  * - sync 1: the sheet list (names, visibility);
- * - sync 2: every sheet's used range — address, values, numberFormat, formulas, and each cell's
- *   fill colour (`getCellProperties`, ExcelApi 1.9) — and its merged areas, all in one batch,
- *   whatever the number of cards.
+ * - sync 2, for a workbook that fits in one request: every sheet's used range — address, values,
+ *   numberFormat, formulas, and each cell's fill colour (`getCellProperties`, ExcelApi 1.9) —
+ *   and its merged areas, all in one batch;
+ * - otherwise sync 2 loads only the used-range addresses and merged areas, and `planReadChunks`
+ *   packs the ranges into requests under Excel's budgets (Excel on the web: 5 MB per response;
+ *   any Excel: 5 million cells per read), row bands for big sheets, one sync each.
  *
  * Used ranges are reached through sheets by name, so their addresses cannot come with the sheet
- * list in sync 1 (chaining on proxies not yet synced would need the names). Sync 2 therefore
- * asks for everything at once, and that is the whole read unless the workbook is too big for
- * one request (Excel on the web: 5 MB per response; any Excel: 5 million cells per read). Excel
- * refuses such a request without doing it; the read is then planned from addresses first: one
- * sync loads only the used-range addresses, `planReadChunks` packs them into requests under the
- * budgets (row bands for big sheets), and each request is one sync. The sizes a read saw are
- * kept as hints, so a workbook known to be too big goes straight to the planned path next time
- * instead of paying for a refused request.
+ * list in sync 1 (chaining on proxies not yet synced would need the names). Whether a workbook
+ * fits is known from the sizes an earlier read saw (kept as hints); on the first read, from its
+ * number of sheets (SINGLE_READ_MAX_SHEETS): a 1,000-card book (50 sheets) is planned from its
+ * addresses before a single value is read and never pays for a refused request (issue 10
+ * point 4). A single request that Excel refuses after all (a few huge sheets, or sheets that grew
+ * since the hints) falls back to the plan.
+ *
+ * A used range past MAX_SHEET_CELLS (a stray value in XFD1048576) is not read densely: the cells
+ * holding data are found first (`locateData`) and only their rectangle is read; the far areas go
+ * to the snapshot's `outside`, as in the .xlsx host.
  */
-import { isStateSheetName, rangeCellCount, rangesIntersect, STATE_SHEET, verifiedStateSnapshot, type CellRange, type Merge, type Progress, type SheetSnapshot } from "../../engine";
-import { boundsToA1, parseAddressList, parseSheetAddress } from "./address";
-import { DEFAULT_LIMITS, MAX_SHEET_CELLS, NullGridError, mayBeSizeLimitError, type TransferLimits } from "./limits";
+import {
+  clipMerges,
+  isStateSheetName,
+  rangeCellCount,
+  rangesIntersect,
+  STATE_SHEET,
+  strayAreas,
+  verifiedStateSnapshot,
+  type CellRange,
+  type Merge,
+  type OutsideArea,
+  type Progress,
+  type SheetSnapshot,
+} from "../../engine";
+import { type Bounds, boundsToA1, cellCount, parseAddressList, parseSheetAddress } from "./address";
+import { DEFAULT_LIMITS, MAX_SHEET_CELLS, NullGridError, SINGLE_READ_MAX_SHEETS, mayBeSizeLimitError, type TransferLimits } from "./limits";
 import { type ReadChunk, type ReadPart, type UsedRange, fitsInOneRequest, planReadChunks } from "./read-plan";
 import { type LoadedPart, type RangeData, toSnapshot, uniqueMerges } from "./snapshot";
 import { InflatedSheetError, RowTooLargeError } from "./errors";
@@ -78,16 +96,20 @@ export async function readWorkbook(options: ReadOptions): Promise<ReadResult> {
     const names = [...worksheets.items.filter((ws) => !isState(ws)), ...worksheets.items.filter(isState)].map((ws) => ws.name);
     report({ fraction: 0.1, label: `Lettura dei fogli (${names.length})` });
 
+    // One request for everything (2 syncs in all) when an earlier read says it fits, or, with no
+    // sizes known, when the workbook has only a few sheets (SINGLE_READ_MAX_SHEETS). Otherwise the
+    // addresses come first, so that a workbook too big for one request is planned before a single
+    // value is read instead of paying for a refused request (issue 10 point 4).
     const hints = options.sizeHints;
-    const knownTooBig =
-      hints !== undefined &&
-      names.every((n) => hints.has(n)) &&
-      !fitsInOneRequest(
-        names.reduce((sum, n) => sum + (hints.get(n) ?? 0), 0),
-        limits,
-      );
+    const hinted = hints !== undefined && names.every((n) => hints.has(n));
+    const trySingle = hinted
+      ? fitsInOneRequest(
+          names.reduce((sum, n) => sum + (hints.get(n) ?? 0), 0),
+          limits,
+        )
+      : names.length <= SINGLE_READ_MAX_SHEETS;
 
-    if (!knownTooBig) {
+    if (trySingle) {
       // Every used range in one batch. A null used range (an empty sheet) still loads fine:
       // its properties come back empty and isNullObject says so.
       const perSheet = names.map((name) => {
@@ -112,19 +134,19 @@ export async function readWorkbook(options: ReadOptions): Promise<ReadResult> {
           const merges = merged && !merged.isNullObject ? mergesFrom(merged.address) : [];
           if (used.isNullObject) {
             sizes.set(name, 0);
-            return toSnapshot(name, [], merges);
+            return toSnapshot(name, [], clipMerges(merges, null));
           }
           const bounds = parseSheetAddress(used.address);
-          if (!bounds) return toSnapshot(name, [], merges);
-          sizes.set(name, rangeCellCount(bounds));
+          if (!bounds) return toSnapshot(name, [], clipMerges(merges, null));
+          sizes.set(name, cellCount(bounds));
           const data: RangeData = { values: used.values, numberFormat: used.numberFormat, formulas: used.formulas, cellProperties: properties.value };
-          return toSnapshot(name, [{ bounds, data }], merges);
+          return toSnapshot(name, [{ bounds, data }], clipMerges(merges, bounds));
         });
         report({ fraction: 1, label: "Lettura completata" });
         return verified({ snapshots, sizes, strategy: "single", chunks: 1 });
       } catch (error) {
-        // Too big for one request (or a GeneralException, which the web gives for that too):
-        // plan from the addresses below. Anything else is a real failure.
+        // The sheets grew since the hints (or a GeneralException, which the web gives for a size
+        // problem too): plan from the addresses below. Anything else is a real failure.
         if (!mayBeSizeLimitError(error)) throw error;
       }
     }
@@ -142,15 +164,22 @@ export async function readWorkbook(options: ReadOptions): Promise<ReadResult> {
     const ranges: UsedRange[] = [];
     const merges = new Map<string, Merge[]>();
     const sizes = new Map<string, number>();
+    const outside = new Map<string, OutsideArea[]>();
     for (const { name, used, merged } of probes) {
       merges.set(name, merged && !merged.isNullObject ? mergesFrom(merged.address) : []);
       const bounds = used.isNullObject ? null : parseSheetAddress(used.address);
       sizes.set(name, bounds ? rangeCellCount(bounds) : 0);
       if (bounds) ranges.push({ sheet: name, bounds });
     }
-    // An inflated used range is refused before a single value is read, naming the stray cells.
-    const inflated = ranges.filter((r) => rangeCellCount(r.bounds) > MAX_SHEET_CELLS);
-    if (inflated.length > 0) await refuseInflated(context, inflated[0] as UsedRange);
+    // An inflated used range: the data is found first (one sync, addresses only) and only its
+    // rectangle is read; the far areas are named in the snapshot's `outside`.
+    const inflated = ranges.filter((r) => cellCount(r.bounds) > MAX_SHEET_CELLS);
+    if (inflated.length > 0) {
+      for (const [range, found] of await locateData(context, inflated)) {
+        range.bounds = found.bounds;
+        if (found.outside.length > 0) outside.set(range.sheet, found.outside);
+      }
+    }
     const chunks = planReadChunks(ranges, limits);
     const loaded = new Map<string, LoadedPart[]>();
     let done = 0;
@@ -160,8 +189,14 @@ export async function readWorkbook(options: ReadOptions): Promise<ReadResult> {
       done++;
       report({ fraction: 0.2 + (0.8 * done) / chunks.length, label: `Lettura dei fogli (parte ${done} di ${chunks.length})` });
     }
-    const snapshots = names.map((name) => toSnapshot(name, loaded.get(name) ?? [], merges.get(name) ?? []));
-    return verified({ snapshots, sizes, strategy: "chunked", chunks: chunks.length });
+    const read = new Map(ranges.map((r) => [r.sheet, r.bounds]));
+    const snapshots = names.map((name) => {
+      const snapshot = toSnapshot(name, loaded.get(name) ?? [], clipMerges(merges.get(name) ?? [], read.get(name) ?? null));
+      const far = outside.get(name);
+      if (far) snapshot.outside = far;
+      return snapshot;
+    });
+    return verified({ snapshots, sizes, strategy: chunks.length <= 1 ? "single" : "chunked", chunks: Math.max(1, chunks.length) });
   });
 }
 
@@ -214,63 +249,51 @@ function halve(chunk: ReadChunk): [ReadChunk, ReadChunk] {
 }
 
 /**
- * A used range past MAX_SHEET_CELLS: finds where the data is — the cells with constants and
- * with formulas (`getSpecialCellsOrNullObject`, ExcelApi 1.9,
- * https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-ranges-special-cells) —
- * and throws an error that names the areas far from the rest, whose removal brings the sheet
- * back under the limit. One sync, addresses only.
+ * Used ranges past MAX_SHEET_CELLS (nearly always a stray value far from the data, Ctrl+End on
+ * row 1,048,576): finds where the data is — the cells with constants and with formulas
+ * (`Range.getSpecialCellsOrNullObject`, ExcelApi 1.9,
+ * https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-ranges-special-cells and
+ * https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-getspecialcellsornullobject-member(1))
+ * — in one sync for all of them, addresses only, and gives each the rectangle of its data without
+ * the few areas far from it (`strayAreas`, the same choice as the .xlsx host), which are named in
+ * `outside`.
+ *
+ * @throws InflatedSheetError when no handful of areas explains the size (the data itself is that
+ *   large).
  */
-async function refuseInflated(context: Excel.RequestContext, range: UsedRange): Promise<never> {
-  const used = context.workbook.worksheets.getItem(range.sheet).getRange(boundsToA1(range.bounds));
-  const constants = used.getSpecialCellsOrNullObject("Constants");
-  constants.load("address");
-  const formulas = used.getSpecialCellsOrNullObject("Formulas");
-  formulas.load("address");
+async function locateData(context: Excel.RequestContext, ranges: readonly UsedRange[]): Promise<Map<UsedRange, { bounds: Bounds; outside: OutsideArea[] }>> {
+  const queued = ranges.map((range) => {
+    const used = context.workbook.worksheets.getItem(range.sheet).getRange(boundsToA1(range.bounds));
+    const constants = used.getSpecialCellsOrNullObject("Constants");
+    constants.load("address");
+    const formulas = used.getSpecialCellsOrNullObject("Formulas");
+    formulas.load("address");
+    return { range, constants, formulas };
+  });
+  // One sync for every inflated sheet: addresses only.
   await context.sync();
-  const areas = [constants, formulas].flatMap((a) => (a.isNullObject ? [] : parseAddressList(a.address)));
-  const stray = strayAreas(areas, MAX_SHEET_CELLS);
-  throw new InflatedSheetError(range.sheet, boundsToA1(range.bounds), stray.slice(0, 5).map((b) => boundsToA1(b)));
+  const out = new Map<UsedRange, { bounds: Bounds; outside: OutsideArea[] }>();
+  for (const { range, constants, formulas } of queued) {
+    const areas = [constants, formulas].flatMap((a) => (a.isNullObject ? [] : parseAddressList(a.address)));
+    const stray = new Set(strayAreas(areas, MAX_SHEET_CELLS));
+    const kept = areas.filter((a) => !stray.has(a));
+    if (stray.size === 0 || kept.length === 0) throw new InflatedSheetError(range.sheet, boundsToA1(range.bounds), []);
+    // Loops, not Math.min(...areas): a big sheet's constants may be tens of thousands of areas.
+    const bounds = { ...(kept[0] as Bounds) };
+    for (const a of kept) {
+      if (a.top < bounds.top) bounds.top = a.top;
+      if (a.left < bounds.left) bounds.left = a.left;
+      if (a.bottom > bounds.bottom) bounds.bottom = a.bottom;
+      if (a.right > bounds.right) bounds.right = a.right;
+    }
+    const outside: OutsideArea[] = [...stray].map((a) => ({ top: a.top, left: a.left, bottom: a.bottom, right: a.right, cells: cellCount(a), reason: "far" as const }));
+    out.set(range, { bounds, outside });
+  }
+  return out;
 }
 
-/**
- * The areas to drop, farthest first, for the bounding box of the others to fit in `maxCells`:
- * repeatedly the area on the bottom or right edge whose removal shrinks the box the most. Empty when no
- * handful of areas explains the size (the data itself is that large).
- */
-export function strayAreas(areas: readonly CellRange[], maxCells: number, maxStray = 20): CellRange[] {
-  const rest = [...areas];
-  const stray: CellRange[] = [];
-  const box = (list: readonly CellRange[]): CellRange | null =>
-    list.length === 0
-      ? null
-      : {
-          top: Math.min(...list.map((a) => a.top)),
-          left: Math.min(...list.map((a) => a.left)),
-          bottom: Math.max(...list.map((a) => a.bottom)),
-          right: Math.max(...list.map((a) => a.right)),
-        };
-  for (let b = box(rest); b && rangeCellCount(b) > maxCells; b = box(rest)) {
-    if (stray.length >= maxStray || rest.length <= 1) return [];
-    const bounds = b;
-    // The area sticking out the most: the one whose removal shrinks the box the most.
-    let best = 0;
-    let bestCells = Infinity;
-    for (let i = 0; i < rest.length; i++) {
-      const a = rest[i] as CellRange;
-      // Stray cells stretch the used range down and right (it starts at the data): only the
-      // areas on those edges are candidates, usually a handful.
-      if (a.bottom !== bounds.bottom && a.right !== bounds.right) continue;
-      const without = box(rest.filter((_, k) => k !== i));
-      const cells = without ? rangeCellCount(without) : 0;
-      if (cells < bestCells) {
-        bestCells = cells;
-        best = i;
-      }
-    }
-    stray.push(...rest.splice(best, 1));
-  }
-  return stray;
-}
+/** Where both hosts decide which areas are far from the data (src/engine/model/islands). */
+export { strayAreas };
 
 /** Merges from a RangeAreas address. */
 function mergesFrom(address: string): Merge[] {

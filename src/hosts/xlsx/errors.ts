@@ -72,3 +72,17 @@ export class WorkbookEmptyError extends WorkbookReadError {
 export class WorkbookNotWrittenError extends Error {
   override name = "UserFacingError";
 }
+
+/**
+ * A file too big to be read safely: a part of the zip that would inflate past the stated limits
+ * (a "zip bomb", or a workbook far beyond any plan), or a sheet whose data itself spans more cells
+ * than a snapshot holds. Refused before anything is inflated or allocated. A
+ * WorkbookUnreadableError for callers that only know the three main classes (the CLI: exit 2).
+ */
+export class WorkbookTooLargeError extends WorkbookUnreadableError {
+  override name = "WorkbookTooLargeError";
+
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+  }
+}

@@ -8,9 +8,53 @@
  * has no cells) is returned by name so that the user is told.
  *
  * Only the central directory and two small parts are read when every part has the usual name
- * (nearly always): the file then goes to ExcelJS as it is.
+ * (nearly always): the file then goes to ExcelJS as it is. The central directory also gives each
+ * part's size once inflated: a part past MAX_PART_BYTES (or all past MAX_TOTAL_BYTES) is refused
+ * before anything is inflated (`checkPartSizes`).
  */
 import JSZip from "jszip";
+import { WorkbookTooLargeError } from "./errors";
+
+/**
+ * Largest uncompressed size of one part of the package, and of all parts together. A plan of
+ * 1,000 cards is a few MB per part; ExcelJS needs about five times a part's size in memory, so a
+ * 400 MB shared-strings part (a few hundred KB compressed) would cost 2 GB. Checked against the
+ * sizes the zip's central directory declares, before anything is inflated.
+ */
+export const MAX_PART_BYTES = 100_000_000;
+export const MAX_TOTAL_BYTES = 250_000_000;
+
+const megabytes = (n: number): string => `${Math.round(n / 1_000_000).toLocaleString("it-IT")} MB`;
+
+/** The size a zip entry declares once inflated (JSZip keeps it from the central directory). */
+function declaredSize(file: JSZip.JSZipObject): number {
+  const size = (file as unknown as { _data?: { uncompressedSize?: unknown } })._data?.uncompressedSize;
+  return typeof size === "number" && Number.isFinite(size) ? size : 0;
+}
+
+/**
+ * Refuses a package whose parts would inflate past MAX_PART_BYTES each or MAX_TOTAL_BYTES in all.
+ *
+ * @throws WorkbookTooLargeError naming the part.
+ */
+export function checkPartSizes(zip: JSZip, limits: { part: number; total: number } = { part: MAX_PART_BYTES, total: MAX_TOTAL_BYTES }): void {
+  let total = 0;
+  for (const [name, file] of Object.entries(zip.files)) {
+    if (file.dir) continue;
+    const size = declaredSize(file);
+    if (size > limits.part) {
+      throw new WorkbookTooLargeError(
+        `Il file contiene una parte troppo grande per essere letta: «${name}» occupa ${megabytes(size)} una volta decompressa (il limite è ${megabytes(limits.part)} per parte). Un piano di obiettivi non arriva a tanto: il file è danneggiato o contiene dati estranei. Aprirlo in Excel, togliere i fogli o i dati che non servono e salvarlo di nuovo.`,
+      );
+    }
+    total += size;
+  }
+  if (total > limits.total) {
+    throw new WorkbookTooLargeError(
+      `Il file è troppo grande per essere letto: decompresso occupa ${megabytes(total)} (il limite è ${megabytes(limits.total)}). Aprirlo in Excel, togliere i fogli o i dati che non servono e salvarlo di nuovo.`,
+    );
+  }
+}
 
 export interface SheetParts {
   /** The bytes for ExcelJS (the input itself when nothing had to be renamed). */
@@ -57,6 +101,8 @@ export async function normaliseSheetParts(bytes: Uint8Array): Promise<SheetParts
   } catch {
     return { bytes, unreadable: [] }; // ExcelJS says why, with the reader's message
   }
+  // Before a single part is inflated (here or by ExcelJS, which inflates them all).
+  checkPartSizes(zip);
   const workbook = zip.file("xl/workbook.xml");
   const relsFile = zip.file("xl/_rels/workbook.xml.rels");
   if (!workbook || !relsFile) return { bytes, unreadable: [] };
@@ -111,4 +157,42 @@ export async function normaliseSheetParts(bytes: Uint8Array): Promise<SheetParts
   zip.file("xl/_rels/workbook.xml.rels", relsXml);
   if (typesXml !== null) zip.file("[Content_Types].xml", typesXml);
   return { bytes: await zip.generateAsync({ type: "uint8array", compression: "STORE" }), unreadable };
+}
+
+/**
+ * The `<v>` text of some cells, by sheet name and address, read from the package's sheet parts
+ * (found through workbook.xml and its relationships). For the rare cells whose number ExcelJS
+ * cannot keep (see read.ts restoreHugeSerials); the parts of other sheets are not inflated.
+ */
+export async function cellTexts(bytes: Uint8Array, wanted: ReadonlyMap<string, ReadonlySet<string>>): Promise<Map<string, Map<string, string>>> {
+  const out = new Map<string, Map<string, string>>();
+  const zip = await JSZip.loadAsync(bytes);
+  const workbook = zip.file("xl/workbook.xml");
+  const relsFile = zip.file("xl/_rels/workbook.xml.rels");
+  if (!workbook || !relsFile) return out;
+  const workbookXml = await workbook.async("string");
+  const relsXml = await relsFile.async("string");
+  const targets = new Map<string, string>();
+  for (const m of relsXml.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
+    const id = attr(m[0], "Id");
+    if (id !== null) targets.set(id, resolveTarget(decodeXml(attr(m[0], "Target") ?? "")));
+  }
+  for (const m of workbookXml.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
+    const name = decodeXml(attr(m[0], "name") ?? "");
+    const addresses = wanted.get(name);
+    const rid = attr(m[0], "(?:\\w+:)?id");
+    const part = rid === null ? undefined : targets.get(rid);
+    const file = part === undefined ? null : zip.file(part);
+    if (!addresses || !file) continue;
+    const xml = await file.async("string");
+    const found = new Map<string, string>();
+    for (const c of xml.matchAll(/<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g)) {
+      const r = attr(c[0].slice(0, c[0].indexOf(">") + 1), "r");
+      if (r === null || !addresses.has(r)) continue;
+      const v = /<(?:\w+:)?v>([^<]*)<\/(?:\w+:)?v>/.exec(c[2] ?? "");
+      if (v) found.set(r, decodeXml(v[1] as string));
+    }
+    out.set(name, found);
+  }
+  return out;
 }

@@ -3,10 +3,26 @@
  * cell values; everything after this sees the plain snapshot contract (src/engine/model/snapshot).
  */
 import * as ExcelJS from "exceljs";
-import type { CellValue, Merge, Progress, SheetSnapshot } from "../../engine";
-import { WorkbookEmptyError, WorkbookEncryptedError, WorkbookLegacyFormatError, WorkbookUnreadableError } from "./errors";
+import {
+  EXCEL_COLUMNS,
+  EXCEL_ROWS,
+  MAX_MERGE_CELLS,
+  MAX_SNAPSHOT_CELLS,
+  boxCells,
+  clipMerges,
+  dataIslands,
+  rangeToA1,
+  strayAreas,
+  type Box,
+  type CellValue,
+  type Merge,
+  type OutsideArea,
+  type Progress,
+  type SheetSnapshot,
+} from "../../engine";
+import { WorkbookEmptyError, WorkbookEncryptedError, WorkbookLegacyFormatError, WorkbookTooLargeError, WorkbookUnreadableError } from "./errors";
 import { fillColor, themePalette, workbookTheme } from "./fills";
-import { normaliseSheetParts } from "./package";
+import { cellTexts, normaliseSheetParts } from "./package";
 
 /** ExcelJS.FormulaType.Shared (a const enum in its typings, a plain object at run time). */
 const SHARED_FORMULA = 2 as ExcelJS.FormulaType;
@@ -135,8 +151,10 @@ export async function loadWorkbook(data: ArrayBuffer | Uint8Array): Promise<Exce
   }
   // Every .xlsx is a zip whose first entry starts with a local file header "PK\x03\x04".
   if (!startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) throw new WorkbookUnreadableError();
+  guardHugeMerges();
   const workbook = new ExcelJS.Workbook();
-  // Sheet parts named otherwise than ExcelJS expects are renamed first (./package).
+  // Sheet parts named otherwise than ExcelJS expects are renamed first (./package); a part that
+  // would inflate past the limits is refused there (WorkbookTooLargeError).
   const parts = await normaliseSheetParts(bytes);
   try {
     await workbook.xlsx.load(toLoadable(parts.bytes));
@@ -145,11 +163,52 @@ export async function loadWorkbook(data: ArrayBuffer | Uint8Array): Promise<Exce
   }
   // A zip that is not a workbook (a .docx renamed, say) loads without sheets.
   if (workbook.worksheets.length === 0) throw new WorkbookUnreadableError();
+  await restoreHugeSerials(workbook, parts.bytes);
   if (parts.unreadable.length > 0) UNREAD_SHEETS.set(workbook, parts.unreadable);
   return workbook;
 }
 
 const UNREAD_SHEETS = new WeakMap<ExcelJS.Workbook, string[]>();
+
+const isInvalidDate = (v: unknown): boolean => v instanceof Date && Number.isNaN(v.getTime());
+
+/**
+ * ExcelJS turns a number with a date format into a Date on load (cell-xform reconcile,
+ * `excelToDate`); a serial past JavaScript's dates (about 100 million days: 1e15, say) becomes an
+ * invalid Date, which the snapshot cannot read and ExcelJS writes back as NaN (issue 12: `tables`
+ * and `clear` wrote NaN over the user's 1e15). Such cells — values and formula results — get
+ * their number back from the sheet's XML, as a number: the cell keeps its style, so the copy
+ * written keeps the user's number and its date format. One pass over the loaded cells; the XML is
+ * read only when one is found.
+ */
+async function restoreHugeSerials(workbook: ExcelJS.Workbook, bytes: Uint8Array): Promise<void> {
+  const lost = new Map<string, ExcelJS.Cell[]>();
+  for (const ws of workbook.worksheets) {
+    for (const row of (ws as unknown as WorksheetInternals)._rows ?? []) {
+      const cells = (row as RowInternals | undefined)?._cells;
+      if (!Array.isArray(cells)) continue;
+      for (const cell of cells) {
+        if (!cell) continue;
+        const v = cell.value as unknown;
+        const result = v !== null && typeof v === "object" && !(v instanceof Date) ? (v as { result?: unknown }).result : undefined;
+        if (!isInvalidDate(v) && !isInvalidDate(result)) continue;
+        const list = lost.get(ws.name) ?? [];
+        list.push(cell);
+        lost.set(ws.name, list);
+      }
+    }
+  }
+  if (lost.size === 0) return;
+  const texts = await cellTexts(bytes, new Map([...lost].map(([name, cells]) => [name, new Set(cells.map((c) => c.address))])));
+  for (const [name, cells] of lost) {
+    for (const cell of cells) {
+      const n = Number(texts.get(name)?.get(cell.address));
+      if (!Number.isFinite(n)) continue;
+      const v = cell.value as unknown;
+      cell.value = isInvalidDate(v) ? n : ({ ...(v as object), result: n } as ExcelJS.CellValue);
+    }
+  }
+}
 
 /**
  * The sheets the workbook lists that could not be read (a missing part, a chart sheet): they
@@ -159,14 +218,59 @@ export function unreadSheets(workbook: ExcelJS.Workbook): string[] {
   return UNREAD_SHEETS.get(workbook) ?? [];
 }
 
-/** The Italian line about the sheets that could not be read, or null when there are none. */
+/**
+ * The Italian line about the sheets that could not be read, or null when there are none; it also
+ * names the merged areas too large to be rebuilt (see guardHugeMerges), which a copy written from
+ * this workbook does not have.
+ */
 export function unreadSheetsMessage(workbook: ExcelJS.Workbook): string | null {
   const names = unreadSheets(workbook);
-  if (names.length === 0) return null;
+  const merges = workbook.worksheets.flatMap((ws) => (HUGE_MERGES.get(ws) ?? []).map((m) => `${rangeToA1(m)} del foglio «${ws.name}»`));
+  const mergeLine =
+    merges.length === 0
+      ? null
+      : `Le celle unite ${merges.join(", ")} coprono più di ${MAX_MERGE_CELLS.toLocaleString("it-IT")} celle: sono lette solo dove ci sono dati e la copia scritta non le avrà unite (il valore resta nella prima cella). Se l'unione serve, rifarla in Excel su un'area più piccola.`;
+  const sheetLine = names.length === 0 ? null : unreadSheetsLine(names);
+  return [sheetLine, mergeLine].filter((l) => l !== null).join(" ") || null;
+}
+
+function unreadSheetsLine(names: readonly string[]): string {
   const list = names.map((n) => `«${n}»`).join(", ");
   return names.length === 1
     ? `Il foglio ${list} elencato nella cartella non ha potuto essere letto (manca il suo contenuto nel file, o è un foglio grafico): non è analizzato e non sarà nella copia scritta. Aprire il file in Excel e salvarlo di nuovo.`
     : `I fogli ${list} elencati nella cartella non hanno potuto essere letti (manca il loro contenuto nel file, o sono fogli grafici): non sono analizzati e non saranno nella copia scritta. Aprire il file in Excel e salvarlo di nuovo.`;
+}
+
+/** Merged areas past MAX_MERGE_CELLS, per worksheet: kept as data, never built cell by cell. */
+const HUGE_MERGES = new WeakMap<ExcelJS.Worksheet, Merge[]>();
+let mergesGuarded = false;
+
+/**
+ * ExcelJS builds a merged area on load by creating every cell in it (Worksheet
+ * `_mergeCellsInternal`): a merge P300:XFD1048576 is 17 billion cells and the process dies out of
+ * memory. Its loader merges through `mergeCellsWithoutStyle(range)` and nothing else calls that
+ * method (lib/doc/worksheet.js `_parseMergeCells`), so it is wrapped once: a merge larger than
+ * MAX_MERGE_CELLS is recorded for the snapshot (which clips it to what it reads) and not built. A
+ * copy written from the workbook does not have it (ExcelJS writes merges from merged cells);
+ * `unreadSheetsMessage` says so. The prototype is reached through an instance, so the wrapper
+ * works on ExcelJS's Node build and on its browser bundle alike.
+ */
+function guardHugeMerges(): void {
+  if (mergesGuarded) return;
+  mergesGuarded = true;
+  const proto = Object.getPrototypeOf(new ExcelJS.Workbook().addWorksheet("x")) as { mergeCellsWithoutStyle?: (...cells: unknown[]) => void };
+  const original = proto.mergeCellsWithoutStyle;
+  if (typeof original !== "function") return;
+  proto.mergeCellsWithoutStyle = function (this: ExcelJS.Worksheet, ...cells: unknown[]): void {
+    const m = cells.length === 1 && typeof cells[0] === "string" ? parseMergeRange(cells[0]) : null;
+    if (m && boxCells(m) > MAX_MERGE_CELLS) {
+      const list = HUGE_MERGES.get(this) ?? [];
+      list.push(m);
+      HUGE_MERGES.set(this, list);
+      return;
+    }
+    original.apply(this, cells);
+  };
 }
 
 /**
@@ -221,6 +325,12 @@ function cellFill(cell: ExcelJS.Cell, resolver: FillResolver): string | null {
  * Excel host reads fills over the used range of values (`getUsedRange(true)`), the same
  * rectangle. Row and column styles (a whole row or column coloured, stored once for the row or
  * column and not per cell) are not read.
+ *
+ * The rectangle never spans more than MAX_SNAPSHOT_CELLS, and never leaves Excel's grid: values
+ * past its last row or column, and islands of values far from the rest (one value in XFD1048576
+ * would otherwise make the grid 17 billion cells), are left out and listed in `outside`
+ * (`locateData`), and the engine names them in a `cells-outside-read` warning. Merges larger
+ * than MAX_MERGE_CELLS are clipped to the rectangle (`clipMerges`).
  */
 export function worksheetToSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
   // One pass collects the used cells in flat arrays; the rectangle is only known at the end.
@@ -298,9 +408,29 @@ export function worksheetToSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
   }
 
   const snapshot: SheetSnapshot = { name: ws.name, origin: { row: 0, col: 0 }, cells: [] };
-  const merges = readMerges(ws);
+  // Far from the data or past Excel's grid: left out of the rectangle, named in `outside`.
+  const located = bottom < 0 ? null : locateData(ws.name, rows, cols);
+  if (located?.keep) {
+    const keep = located.keep;
+    let k = 0;
+    for (let i = 0; i < rows.length; i++) {
+      if (!keep[i]) continue;
+      rows[k] = rows[i] as number;
+      cols[k] = cols[i] as number;
+      values[k] = values[i] as CellValue;
+      formats[k] = formats[i] as string | null;
+      formulas[k] = formulas[i] as string | null;
+      k++;
+    }
+    rows.length = cols.length = values.length = formats.length = formulas.length = k;
+  }
+  if (located && located.outside.length > 0) snapshot.outside = located.outside;
+  const box = located?.box ?? null;
+  const huge = HUGE_MERGES.get(ws);
+  const merges = clipMerges(huge ? [...readMerges(ws), ...huge].sort((a, b) => a.top - b.top || a.left - b.left) : readMerges(ws), box);
   if (merges.length > 0) snapshot.merges = merges;
-  if (bottom < 0) return snapshot;
+  if (!box) return snapshot;
+  ({ top, left, bottom, right } = box);
 
   const height = bottom - top + 1;
   const width = right - left + 1;
@@ -337,6 +467,73 @@ export function worksheetToSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
   // No fill inside the rectangle: no grid at all (snapshots of big books stay small).
   if (fillGrid) snapshot.fills = fillGrid;
   return snapshot;
+}
+
+/**
+ * Where a sheet's values are read from: the rectangle holding them all when it has at most
+ * MAX_SNAPSHOT_CELLS cells and lies inside Excel's grid (nearly always; `keep` is then null).
+ * Otherwise cells past Excel's last row or column are left out, and when the rest still spans too
+ * many cells the data islands far from the others (`strayAreas` over `dataIslands`) are too:
+ * `keep` marks the cells read, `outside` names the others, so that the engine reports them.
+ *
+ * @throws WorkbookTooLargeError when no handful of far islands explains the size (the data
+ *   itself spans more than MAX_SNAPSHOT_CELLS cells).
+ */
+function locateData(sheet: string, rows: readonly number[], cols: readonly number[]): { box: Box | null; keep: Uint8Array | null; outside: OutsideArea[] } {
+  const n = rows.length;
+  let box: Box | null = null;
+  let beyond: Box | null = null;
+  let beyondCells = 0;
+  const grow = (b: Box | null, r: number, c: number): Box => {
+    if (!b) return { top: r, left: c, bottom: r, right: c };
+    if (r < b.top) b.top = r;
+    if (r > b.bottom) b.bottom = r;
+    if (c < b.left) b.left = c;
+    if (c > b.right) b.right = c;
+    return b;
+  };
+  for (let i = 0; i < n; i++) {
+    const r = rows[i] as number;
+    const c = cols[i] as number;
+    if (r >= EXCEL_ROWS || c >= EXCEL_COLUMNS) {
+      beyond = grow(beyond, r, c);
+      beyondCells++;
+    } else box = grow(box, r, c);
+  }
+  if (!beyond && (!box || boxCells(box) <= MAX_SNAPSHOT_CELLS)) return { box, keep: null, outside: [] };
+  const keep = new Uint8Array(n);
+  const outside: OutsideArea[] = [];
+  const inside: number[] = [];
+  for (let i = 0; i < n; i++) if ((rows[i] as number) < EXCEL_ROWS && (cols[i] as number) < EXCEL_COLUMNS) inside.push(i);
+  let kept = box;
+  if (box && boxCells(box) > MAX_SNAPSHOT_CELLS) {
+    const { islands, islandOf } = dataIslands(
+      inside.map((i) => rows[i] as number),
+      inside.map((i) => cols[i] as number),
+    );
+    const stray = new Set(strayAreas(islands, MAX_SNAPSHOT_CELLS));
+    if (stray.size === 0) {
+      throw new WorkbookTooLargeError(
+        `Il foglio «${sheet}» ha dati sparsi su un'area troppo grande per essere letta (${rangeToA1(box)}, ${boxCells(box).toLocaleString("it-IT")} celle; il limite è ${MAX_SNAPSHOT_CELLS.toLocaleString("it-IT")}). Cancellare le celle lontane dalle schede (Ctrl+Fine mostra l'ultima cella usata) o dividere il foglio, e ripetere.`,
+      );
+    }
+    kept = null;
+    for (const island of islands) if (!stray.has(island)) kept = kept ? { top: Math.min(kept.top, island.top), left: Math.min(kept.left, island.left), bottom: Math.max(kept.bottom, island.bottom), right: Math.max(kept.right, island.right) } : { top: island.top, left: island.left, bottom: island.bottom, right: island.right };
+    const left = new Map<number, number>();
+    for (let k = 0; k < inside.length; k++) {
+      const i = inside[k] as number;
+      const r = rows[i] as number;
+      const c = cols[i] as number;
+      if (kept && r >= kept.top && r <= kept.bottom && c >= kept.left && c <= kept.right) keep[i] = 1;
+      else left.set(islandOf[k] as number, (left.get(islandOf[k] as number) ?? 0) + 1);
+    }
+    for (const [id, cells] of [...left].sort((a, b) => a[0] - b[0])) {
+      const island = islands[id];
+      if (island) outside.push({ top: island.top, left: island.left, bottom: island.bottom, right: island.right, cells, reason: "far" });
+    }
+  } else for (const i of inside) keep[i] = 1;
+  if (beyond) outside.push({ ...beyond, cells: beyondCells, reason: "beyond-limits" });
+  return { box: kept, keep, outside };
 }
 
 /** The grid's own row `r`, replacing the shared all-null row on first write. */

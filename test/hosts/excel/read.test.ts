@@ -97,14 +97,16 @@ describe("ExcelWorkbookHost.readSnapshots", () => {
     expect(values?.responseBytes).toBeLessThan(5_000_000);
   });
 
-  it("plans the read of 500 cards: with every cell's fill (getCellProperties) one response passes 5 MB", async () => {
+  it("plans the read of 500 cards (20 sheets) from the addresses: with every cell's fill one response would pass 5 MB, and no request is refused", async () => {
     const fake = cardWorkbook(500, 25);
     uninstall = fake.install();
     const host = new ExcelWorkbookHost({ capabilities: caps(fake) });
     fake.resetCounters();
     const first = await host.readSnapshots();
-    expect(fake.batches[1]?.failed).toBe("ResponsePayloadSizeLimitExceeded");
-    for (const b of fake.batches.slice(2)) {
+    expect(host.lastRead?.strategy).toBe("chunked");
+    // Names, addresses, then one sync per planned chunk.
+    expect(fake.syncs).toBe(2 + (host.lastRead?.chunks ?? 0));
+    for (const b of fake.batches) {
       expect(b.failed).toBeUndefined();
       expect(b.responseBytes).toBeLessThan(5_000_000);
     }
@@ -115,7 +117,25 @@ describe("ExcelWorkbookHost.readSnapshots", () => {
     expect(first[0]?.cells).toEqual(fake.grid(first[0]?.name ?? "").cells);
   });
 
-  it("plans chunks from the addresses when the workbook passes 5 MB, then skips the refused request", async () => {
+  it("reads 1,000 cards without a refused request: names, addresses, then one sync per planned chunk (issue 10 point 4)", async () => {
+    const fake = cardWorkbook(1_000, 20);
+    uninstall = fake.install();
+    const host = new ExcelWorkbookHost({ capabilities: caps(fake) });
+    fake.resetCounters();
+    await host.readSnapshots();
+    const chunks = host.lastRead?.chunks ?? 0;
+    expect(host.lastRead?.strategy).toBe("chunked");
+    expect(chunks).toBeGreaterThan(1);
+    expect(fake.syncs).toBe(2 + chunks);
+    expect(fake.batches.filter((b) => b.failed !== undefined)).toEqual([]);
+    // The next read, with the sizes known, the same.
+    fake.resetCounters();
+    await host.readSnapshots();
+    expect(fake.syncs).toBe(2 + chunks);
+    expect(fake.batches.filter((b) => b.failed !== undefined)).toEqual([]);
+  }, 60_000);
+
+  it("plans chunks from the addresses when the workbook (6 sheets) passes 5 MB: no refused request, the first read or the next", async () => {
     const fake = new FakeExcel();
     // 6 sheets × 8,000 rows × 4 short texts: about 5.8 MB of values, number formats and formulas,
     // and 8 MB more of cell properties (the fill of every cell).
@@ -125,9 +145,8 @@ describe("ExcelWorkbookHost.readSnapshots", () => {
 
     fake.resetCounters();
     const first = await host.readSnapshots();
-    // names, the refused single request, the addresses, then the planned chunks.
-    expect(fake.batches.map((b) => b.failed ?? "ok")).toEqual(["ok", "ResponsePayloadSizeLimitExceeded", "ok", "ok", "ok", "ok", "ok", "ok"]);
-    expect(fake.batches[1]?.responseBytes).toBeGreaterThan(5_000_000);
+    // names, the addresses, then the planned chunks.
+    expect(fake.batches.map((b) => b.failed ?? "ok")).toEqual(["ok", "ok", "ok", "ok", "ok", "ok", "ok"]);
     expect(host.lastRead).toEqual({ strategy: "chunked", chunks: 5 });
     for (const b of fake.batches.slice(2)) expect(b.responseBytes).toBeLessThan(5_000_000);
 

@@ -18,4 +18,9 @@ describe("describeOpenFailure", () => {
     const encrypted = Object.assign(new Error("La cartella di lavoro è protetta da password."), { name: "WorkbookEncryptedError" });
     expect(await describeOpenFailure(named("segreto.xlsx", encryptedBytes()), encrypted)).toBe("«segreto.xlsx»: La cartella di lavoro è protetta da password.");
   });
+
+  it("shows the size refusal of a zip bomb as the reader words it", async () => {
+    const tooLarge = Object.assign(new Error("Il file contiene una parte troppo grande per essere letta."), { name: "WorkbookTooLargeError" });
+    expect(await describeOpenFailure(named("bomba.xlsx", encryptedBytes()), tooLarge)).toBe("«bomba.xlsx»: Il file contiene una parte troppo grande per essere letta.");
+  });
 });
