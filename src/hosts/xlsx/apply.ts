@@ -9,7 +9,7 @@ import type * as ExcelJS from "exceljs";
 import { type SheetSnapshot, STATE_SHEET, type ApplyReport, type WritePlan, type WriteMode, type WriteProgram, noNeeds, reconcile, relocationNeeds, stateNeeds } from "../../engine";
 import { WorkbookEmptyError } from "./errors";
 import { type ExecuteOptions, executeOps } from "./execute";
-import { stateSnapshot } from "./ownership";
+import { eachStoredCell, stateSnapshot } from "./ownership";
 import { loadWorkbook, worksheetToSnapshot } from "./read";
 import { addReads, readRecord, readWriteState, sheetInfos } from "./write-state";
 
@@ -100,16 +100,14 @@ export async function saveWorkbook(wb: ExcelJS.Workbook): Promise<Uint8Array> {
 export function keepNotesOnEmptyCells(wb: ExcelJS.Workbook): Map<ExcelJS.Cell, string> {
   const escaped = new Map<ExcelJS.Cell, string>();
   for (const ws of wb.worksheets) {
-    ws.eachRow({ includeEmpty: true }, (row) => {
-      row.eachCell({ includeEmpty: true }, (cell) => {
-        const value = cell.value;
-        if (typeof value === "string" && XML_CONTROL_TEST.test(value)) {
-          escaped.set(cell, value);
-          cell.value = escapeControlChars(value);
-        }
-        if (cell.note === undefined || cell.type !== ExcelJSValueType.Null || cell.style?.alignment) return;
-        cell.style = { ...cell.style, alignment: { vertical: "bottom" } };
-      });
+    eachStoredCell(ws, (cell) => {
+      const value = cell.value;
+      if (typeof value === "string" && XML_CONTROL_TEST.test(value)) {
+        escaped.set(cell, value);
+        cell.value = escapeControlChars(value);
+      }
+      if (cell.note === undefined || cell.type !== ExcelJSValueType.Null || cell.style?.alignment) return;
+      cell.style = { ...cell.style, alignment: { vertical: "bottom" } };
     });
   }
   return escaped;

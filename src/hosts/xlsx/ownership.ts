@@ -16,6 +16,22 @@ export function sheetCell(ws: ExcelJS.Worksheet, row: number, col: number): Exce
   return ws.getRow(row).getCell(col);
 }
 
+/**
+ * Every cell ExcelJS holds on a sheet, row by row, skipping the gaps: `eachRow({ includeEmpty })`
+ * would create a row object for every row up to the last one (two million for a stray cell far
+ * down), and without `includeEmpty` it skips rows and cells that hold only a note or a style.
+ */
+export function eachStoredCell(ws: ExcelJS.Worksheet, visit: (cell: ExcelJS.Cell, row: number, col: number) => void): void {
+  const rows = (ws as unknown as { _rows?: (ExcelJS.Row | undefined)[] })._rows ?? [];
+  for (const row of rows) {
+    if (!row) continue;
+    const cells = (row as unknown as { _cells?: (ExcelJS.Cell | undefined)[] })._cells ?? [];
+    cells.forEach((cell, i) => {
+      if (cell) visit(cell, row.number, i + 1);
+    });
+  }
+}
+
 /** What ExcelJS keeps on a worksheet beyond its typings. */
 interface WorksheetInternals {
   tables?: Record<string, unknown>;

@@ -4,7 +4,7 @@
  */
 import type * as ExcelJS from "exceljs";
 import { decodeOwnershipRecord, readOverrides, type OwnershipRecord, type CellNow, type FillNow, type NoteNow, type SheetInfo, type StateNeeds, type WriteState, cellKey, tokenColor } from "../../engine";
-import { fillToRecord, findStateSheet, isProtected, noteModelToRecord, noteText, sheetCell, tableNames } from "./ownership";
+import { eachStoredCell, fillToRecord, findStateSheet, isProtected, noteModelToRecord, noteText, sheetCell, tableNames } from "./ownership";
 import { worksheetToSnapshot } from "./read";
 
 /** ExcelJS's ValueType.Null (the enum is not reachable through a type-only import). */
@@ -139,14 +139,12 @@ export function addReads(wb: ExcelJS.Workbook, needs: StateNeeds, into: Reads): 
 /** Every note of a sheet by its text, with the (zero-based) cells that hold it. */
 function notesIndex(ws: ExcelJS.Worksheet): Map<string, Array<{ row: number; col: number }>> {
   const index = new Map<string, Array<{ row: number; col: number }>>();
-  ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
-    row.eachCell({ includeEmpty: true }, (cell, colNumber) => {
-      const text = noteText(cell.note);
-      if (text === null) return;
-      const list = index.get(text) ?? [];
-      list.push({ row: rowNumber - 1, col: colNumber - 1 });
-      index.set(text, list);
-    });
+  eachStoredCell(ws, (cell, rowNumber, colNumber) => {
+    const text = noteText(cell.note);
+    if (text === null) return;
+    const list = index.get(text) ?? [];
+    list.push({ row: rowNumber - 1, col: colNumber - 1 });
+    index.set(text, list);
   });
   return index;
 }
