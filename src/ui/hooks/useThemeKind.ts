@@ -14,19 +14,35 @@ function prefersDark(): boolean {
   return typeof window !== "undefined" && typeof window.matchMedia === "function" && window.matchMedia(DARK_QUERY).matches;
 }
 
+/** How often the Office theme is looked at again while the pane is open (a property read, no API call). */
+export const THEME_RECHECK_MS = 5_000;
+
 /**
  * The pane's theme: the Office theme inside Excel, the browser's colour scheme in the standalone
- * page (followed live: the media query's change event). Office gives no theme-change event to
- * Excel task panes, so a theme changed in Office applies when the pane is reopened.
+ * page (followed live: the media query's change event). Office gives Excel task panes no
+ * theme-change event (OfficeThemeChanged is an Outlook event, Mailbox 1.14:
+ * https://learn.microsoft.com/javascript/api/outlook/office.officethemechangedeventargs), so in
+ * Excel `Office.context.officeTheme` is read again when the pane gets the focus back (the user
+ * changed the theme in File › Account and returns to the pane), when it becomes visible, and
+ * every few seconds; the theme changes only when it really did.
  */
 export function useThemeKind(mode: PaneMode): ThemeKind {
   const [kind, setKind] = useState<ThemeKind>(() => themeKind(officeTheme(mode), prefersDark()));
   useEffect(() => {
-    if (typeof window === "undefined" || typeof window.matchMedia !== "function") return;
-    const query = window.matchMedia(DARK_QUERY);
-    const update = (): void => setKind(themeKind(officeTheme(mode), query.matches));
-    query.addEventListener?.("change", update);
-    return () => query.removeEventListener?.("change", update);
+    if (typeof window === "undefined") return;
+    const query = typeof window.matchMedia === "function" ? window.matchMedia(DARK_QUERY) : null;
+    const update = (): void => setKind(themeKind(officeTheme(mode), query?.matches ?? false));
+    query?.addEventListener?.("change", update);
+    if (mode !== "excel") return () => query?.removeEventListener?.("change", update);
+    window.addEventListener("focus", update);
+    document.addEventListener("visibilitychange", update);
+    const timer = window.setInterval(update, THEME_RECHECK_MS);
+    return () => {
+      query?.removeEventListener?.("change", update);
+      window.removeEventListener("focus", update);
+      document.removeEventListener("visibilitychange", update);
+      window.clearInterval(timer);
+    };
   }, [mode]);
   return kind;
 }
