@@ -110,6 +110,17 @@ export interface HostCapabilities {
   changesUnderPane: boolean;
 }
 
+/** Nothing can be offered: no window, no selection, nothing to download (no workbook open yet, or a file in Node). */
+export const NO_CAPABILITIES: HostCapabilities = Object.freeze({
+  select: false,
+  activeCell: false,
+  liveValidation: false,
+  insertCard: false,
+  newCardWorkbook: false,
+  downloadCopy: false,
+  changesUnderPane: false,
+});
+
 /**
  * The port every host implements (Excel via Office.js, an .xlsx file via ExcelJS). The UI and
  * the CLI talk to this interface only; the engine defines it so that hosts depend on the engine

@@ -34,7 +34,7 @@ export type { CardTemplate, TemplateCell, TemplateValidation } from "./host";
 /** Live validation: how the pane drives it (`CardWatch`) and the card edits it receives (`CardEdit`). */
 export type { CardEdit, CardWatch } from "./host";
 /** What the pane may offer with a host (go to cells, follow the selection, download a copy…). */
-export type { HostCapabilities } from "./host";
+export { NO_CAPABILITIES, type HostCapabilities } from "./host";
 
 // ── The write path: the engine decides every write, hosts read the state and execute ──────────
 

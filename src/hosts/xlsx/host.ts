@@ -8,22 +8,14 @@
  * ./apply through dynamic imports so that ExcelJS stays out of the page's first chunk.
  */
 import type * as ExcelJS from "exceljs";
-import type { ApplyReport, HostCapabilities, Progress, SheetSnapshot, WorkbookHost, WritePlan } from "../../engine";
+import { NO_CAPABILITIES, type ApplyReport, type HostCapabilities, type Progress, type SheetSnapshot, type WorkbookHost, type WritePlan } from "../../engine";
 import { applyWritePlanToWorkbook, clearAddinContent, saveWorkbook, workbookSnapshots } from "./apply";
 import { loadWorkbook, unreadSheetsMessage } from "./read";
 
 export class XlsxWorkbookHost implements WorkbookHost {
   readonly kind = "file" as const;
   /** A file in Node: no window, no selection, nothing to download (the caller writes the bytes). */
-  readonly capabilities: HostCapabilities = {
-    select: false,
-    activeCell: false,
-    liveValidation: false,
-    insertCard: false,
-    newCardWorkbook: false,
-    downloadCopy: false,
-    changesUnderPane: false,
-  };
+  readonly capabilities: HostCapabilities = NO_CAPABILITIES;
   /** Snapshots of the workbook as last read; dropped whenever the workbook changes. */
   private cached: SheetSnapshot[] | null = null;
 

@@ -53,8 +53,8 @@ export function findStateSheet(wb: ExcelJS.Workbook): ExcelJS.Worksheet | undefi
   return wb.worksheets.find((ws) => ws.name.toLowerCase() === STATE_SHEET.toLowerCase());
 }
 
-/** Column A of the state sheet, top down. */
-function stateChunks(ws: ExcelJS.Worksheet): unknown[] {
+/** Column A of the state sheet, top down, to the first empty cell. */
+export function stateChunks(ws: ExcelJS.Worksheet): unknown[] {
   const out: unknown[] = [];
   for (let r = 1; r <= ws.rowCount; r++) {
     const v = sheetCell(ws, r, 1).value;

@@ -4,7 +4,7 @@
  */
 import type * as ExcelJS from "exceljs";
 import { decodeOwnershipRecord, readOverrides, type OwnershipRecord, type CellNow, type FillNow, type NoteNow, type SheetInfo, type StateNeeds, type WriteState, cellKey, tokenColor } from "../../engine";
-import { eachStoredCell, fillToRecord, findStateSheet, isProtected, noteModelToRecord, noteText, sheetCell, tableNames } from "./ownership";
+import { eachStoredCell, fillToRecord, findStateSheet, stateChunks, isProtected, noteModelToRecord, noteText, sheetCell, tableNames } from "./ownership";
 import { worksheetToSnapshot } from "./read";
 
 /** ExcelJS's ValueType.Null (the enum is not reachable through a type-only import). */
@@ -24,17 +24,6 @@ export function sheetInfos(wb: ExcelJS.Workbook): Map<string, SheetInfo> {
   const out = new Map<string, SheetInfo>();
   for (const ws of wb.worksheets) {
     out.set(ws.name.toLowerCase(), { name: ws.name, visibility: VISIBILITY[ws.state] ?? "Visible", protected: isProtected(ws), tables: tableNames(ws), empty: ws.actualRowCount === 0 });
-  }
-  return out;
-}
-
-/** Column A of the state sheet, top down, to the first empty cell. */
-function stateChunks(ws: ExcelJS.Worksheet): unknown[] {
-  const out: unknown[] = [];
-  for (let r = 1; r <= ws.rowCount; r++) {
-    const v = sheetCell(ws, r, 1).value;
-    if (typeof v !== "string" || v === "") break;
-    out.push(v);
   }
   return out;
 }

@@ -1,18 +1,10 @@
 import { useMemo } from "react";
-import type { HostCapabilities, WorkbookHost } from "../../engine";
+import { NO_CAPABILITIES, type HostCapabilities, type WorkbookHost } from "../../engine";
 import { strings } from "../strings";
 import type { WorkbookActions, WorkbookState } from "./useWorkbook";
 
 /** Nothing can be offered: no workbook is open yet (the standalone page before a file). */
-export const NO_CAPABILITIES: HostCapabilities = Object.freeze({
-  select: false,
-  activeCell: false,
-  liveValidation: false,
-  insertCard: false,
-  newCardWorkbook: false,
-  downloadCopy: false,
-  changesUnderPane: false,
-});
+export { NO_CAPABILITIES };
 
 /** What the role hooks share: the host, what it can do, the workbook's state and its operations. */
 export interface Pane {
