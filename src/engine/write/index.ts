@@ -1,3 +1,4 @@
+import { hostMessage } from "./reconcile/messages";
 import type { Methodology } from "../compute/methodology";
 import type { ObjectiveSchedule, ReviewKind, Scores } from "../compute/types";
 import type { Finding } from "../model/finding";
@@ -11,12 +12,12 @@ import { buildFlags } from "./flags";
 import { findingsSheet, orphanNoteMessages, previousFindingNotes } from "./findings";
 import { indicatorLayout, indicatorsSheet } from "./indicators";
 import { methodologyRefs, methodologySheet } from "./methodology";
-import { hasOwnedSheetMarker, isStateSheetName, readOwnershipRecord, UNREADABLE_STATE_MESSAGE, type OwnershipState } from "./ownership";
+import { hasOwnedSheetMarker, isStateSheetName, readOwnershipRecord, type OwnershipState } from "./ownership";
 import { phaseLayout, phasesSheet } from "./phases";
 import { objectivesSheet, scheduleSheet, staffSheet } from "./plan-tables";
 import { planReviewColumns } from "./review-columns";
 import { resolveSheetNames, sheetNameOf } from "./sheets";
-import { STATE_SHEET, type OwnedSheet, type OwnershipRecord, type PageSetup, type WriteMessage, type WritePlan } from "./types";
+import type { OwnedSheet, OwnershipRecord, PageSetup, WriteMessage, WritePlan } from "./types";
 
 export type { WritePlan } from "./types";
 export { userSnapshots, readOwnershipRecord, encodeOwnershipRecord, decodeOwnershipRecord, OWNED_SHEET_MARKER } from "./ownership";
@@ -59,7 +60,7 @@ export function buildWritePlan(input: BuildWritePlanInput): WritePlan {
   const record = state.record;
   const messages: WriteMessage[] = [];
   if (state.status === "unreadable") {
-    messages.push({ code: "state-unreadable", severity: "error", sheet: STATE_SHEET, message: UNREADABLE_STATE_MESSAGE });
+    messages.push(hostMessage("state-unreadable", { cleared: false }));
   }
 
   const sheets = snapshots.filter((s) => !isStateSheetName(s.name));

@@ -207,19 +207,6 @@ export function verifiedStateSnapshot(state: SheetSnapshot, sheets: readonly She
   return { name: state.name, origin: { row: 0, col: 0 }, cells: encodeOwnershipRecord(verified.record).map((c) => [c]) };
 }
 
-/** Said when the record is damaged: the workbook is left exactly as it is. */
-export const UNREADABLE_STATE_MESSAGE =
-  "Il registro di Schede Obiettivo (foglio nascosto SO_Stato) è danneggiato o è stato modificato: il componente non sa più quali fogli e colori sono suoi e non ha modificato la cartella. Usare «Togli» (schede clear) per eliminare il registro, togliere a mano i colori e i fogli rimasti della volta precedente, e ripetere.";
-
-/** Said by `clear` when the record is damaged: only the record went. */
-export const UNREADABLE_STATE_CLEARED =
-  "Il registro di Schede Obiettivo (foglio nascosto SO_Stato) era danneggiato ed è stato eliminato; nient'altro è stato toccato: i colori e i fogli rimasti della volta precedente vanno tolti a mano.";
-
-/** The Italian line for recorded sheets that are no longer the add-in's (left as they are). */
-export function lostSheetMessage(name: string): string {
-  return `Il foglio «${name}» non è più quello generato dal componente (è stato sostituito, rinominato o ne è stata tolta la tabella): viene lasciato com'è.`;
-}
-
 /** True when the snapshot is one of the add-in's generated sheets (by its A1 marker). */
 export function hasOwnedSheetMarker(snapshot: SheetSnapshot): boolean {
   if (snapshot.origin.row !== 0 || snapshot.origin.col !== 0) return false;
