@@ -1,4 +1,4 @@
-import type { Analysis, AnalyseOptions } from "../engine/analyse";
+import type { Analysis, AnalyseHooks, AnalyseOptions } from "../engine/analyse";
 import type { Progress, WorkbookHost } from "../engine/host";
 import type { SheetSnapshot } from "../engine/model/snapshot";
 import type { WritePlan } from "../engine/write/types";
@@ -11,7 +11,12 @@ export type Role = (typeof ROLES)[number];
  * The engine's entry, injected so that components can be tested with a stub and so that the
  * page can load the engine lazily (hence it may return a promise).
  */
-export type AnalyseFn = (snapshots: readonly SheetSnapshot[], options: AnalyseOptions) => Analysis | Promise<Analysis>;
+export type AnalyseFn = (
+  snapshots: readonly SheetSnapshot[],
+  options: AnalyseOptions,
+  /** `onProgress`: the engine's steps (reading the cards, the checks, the scores), for the progress bar. */
+  hooks?: AnalyseHooks,
+) => Analysis | Promise<Analysis>;
 
 /** A workbook opened from a file in the standalone page. */
 export interface OpenedWorkbook {

@@ -65,7 +65,7 @@ const TAKEN_MESSAGE: WriteMessage = {
  * workbook content: what cannot be done (protected sheet, name taken, cell no longer empty) is
  * reported in the returned messages and left untouched.
  */
-export function applyWritePlanToWorkbook(wb: ExcelJS.Workbook, plan: WritePlan): ApplyReport {
+export function applyWritePlanToWorkbook(wb: ExcelJS.Workbook, plan: WritePlan, onProgress?: (done: number, total: number) => void): ApplyReport {
   const report = newReport(plan.messages);
   const state = readState(wb);
   if (state.status === "taken") {
@@ -86,7 +86,13 @@ export function applyWritePlanToWorkbook(wb: ExcelJS.Workbook, plan: WritePlan):
   const previouslyOwned = new Set((previous?.sheets ?? []).map((s) => s.toLowerCase()));
   const userTables = new Set(wb.worksheets.flatMap((ws) => tableNames(ws)).map((t) => t.toLowerCase()));
   const styles = new SharedStyles();
-  for (const sheet of plan.sheets) writeOwnedSheet(wb, sheet, previouslyOwned, userTables, record, report, styles);
+  // Progress: the undo, each owned sheet, then the flags and added cells.
+  const total = plan.sheets.length + 2;
+  onProgress?.(1, total);
+  plan.sheets.forEach((sheet, i) => {
+    writeOwnedSheet(wb, sheet, previouslyOwned, userTables, record, report, styles);
+    onProgress?.(i + 2, total);
+  });
   writeFlags(wb, plan.flags, record, report);
   writeAddedCells(wb, plan.addedCells, record, report);
   writeState(wb, record);
@@ -244,9 +250,14 @@ const ExcelJSValueType = { Null: 0 } as const;
  *
  * @throws WorkbookEmptyError when no sheet holds a value.
  */
-export function workbookSnapshots(wb: ExcelJS.Workbook): SheetSnapshot[] {
+export function workbookSnapshots(wb: ExcelJS.Workbook, onProgress?: (done: number, total: number) => void): SheetSnapshot[] {
   const state = stateSnapshot(wb);
-  const snapshots = wb.worksheets.filter((ws) => ws.name.toLowerCase() !== STATE_SHEET.toLowerCase()).map((ws) => worksheetToSnapshot(ws));
+  const sheets = wb.worksheets.filter((ws) => ws.name.toLowerCase() !== STATE_SHEET.toLowerCase());
+  const snapshots = sheets.map((ws, i) => {
+    const snapshot = worksheetToSnapshot(ws);
+    onProgress?.(i + 1, sheets.length);
+    return snapshot;
+  });
   if (!snapshots.some((s) => s.cells.length > 0)) throw new WorkbookEmptyError();
   return state ? [...snapshots, state] : snapshots;
 }

@@ -116,7 +116,8 @@ export function useWorkbook(host: WorkbookHost | null, analyse: AnalyseFn): [Wor
     async (snapshots: SheetSnapshot[], options: AnalyseOptions, report: (p: Progress) => void, from: number) => {
       report({ fraction: from, label: options.review ? strings.progress.computing : strings.progress.analysing });
       await yieldToBrowser();
-      const analysis = await analyse(snapshots, options);
+      // The engine's own steps fill the rest of the bar.
+      const analysis = await analyse(snapshots, options, { onProgress: (p) => report({ fraction: from + (1 - from) * p.fraction, label: p.label }) });
       report({ fraction: 1, label: strings.progress.done });
       await yieldToBrowser();
       if (mounted.current) setState((s) => ({ ...s, analysis, snapshots, options, analysisCount: s.analysisCount + 1 }));
@@ -132,12 +133,14 @@ export function useWorkbook(host: WorkbookHost | null, analyse: AnalyseFn): [Wor
         return null;
       }
       return run(strings.progress.reading, async (report) => {
-        // Reading is most of the time; the engine itself is fast.
+        // In Excel reading is most of the time; a file was read when it was opened, and the
+        // analysis is what is left.
+        const readShare = host.kind === "file" ? 0.2 : 0.8;
         const snapshots = await host.readSnapshots((p) =>
-          report({ fraction: p.fraction * 0.8, label: p.label || strings.progress.reading }),
+          report({ fraction: p.fraction * readShare, label: p.label || strings.progress.reading }),
         );
         update({ flaggedAreas: recordedFlagAreas(snapshots) });
-        return analyseWith(snapshots, options, report, 0.85);
+        return analyseWith(snapshots, options, report, readShare + 0.05);
       });
     },
     [host, run, analyseWith, update],
