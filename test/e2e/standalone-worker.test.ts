@@ -119,6 +119,7 @@ describe(`the standalone page on the ${CARDS.toLocaleString("en")}-card book`, (
 
   it(`opens and analyses it with no main-thread task over ${MAX_TASK_MS} ms, showing the real steps`, async () => {
     await page.getByRole("tab", { name: "Segretario" }).click();
+    await page.waitForSelector('[role=tabpanel][data-role="segretario"]');
     openedAt = await now(page);
     await page.setInputFiles("input[type=file]", BOOK);
     await page.waitForFunction(
@@ -145,12 +146,16 @@ describe(`the standalone page on the ${CARDS.toLocaleString("en")}-card book`, (
   });
 
   it(`downloads the annotated copy with no main-thread task over ${MAX_TASK_MS} ms, and it is the CLI's copy`, async () => {
+    // Plain CSS and a cheap polled function: the test's own queries (accessible names over the
+    // whole page) must not be what makes the page's tasks long.
+    const button = page.locator(`section[aria-label="Apri file .xlsx"] button`).nth(1);
+    expect(await button.innerText()).toBe("Scarica copia annotata");
     const from = await now(page);
-    const [download] = await Promise.all([
-      page.waitForEvent("download", { timeout: 180_000 }),
-      page.getByRole("button", { name: "Scarica copia annotata" }).click(),
-    ]);
-    await page.locator('[role=status][data-live-region="notice"]').getByText(/Copia annotata scaricata/).waitFor();
+    const [download] = await Promise.all([page.waitForEvent("download", { timeout: 180_000 }), button.click()]);
+    await page.waitForFunction(() => document.querySelector('[data-live-region="notice"]')?.textContent?.includes("Copia annotata scaricata"), undefined, {
+      timeout: 60_000,
+      polling: 100,
+    });
     const to = await now(page);
     const seen = within(await perf(page), from, to);
     console.log(

@@ -11,7 +11,7 @@ import {
   tokens,
   useArrowNavigationGroup,
 } from "@fluentui/react-components";
-import { useEffect, useMemo, useRef, type ReactNode } from "react";
+import { memo, useEffect, useMemo, useRef, type ReactNode } from "react";
 import type { Finding } from "../../engine/model/finding";
 import { groupFindings } from "../logic/group-findings";
 import { strings } from "../strings";
@@ -152,8 +152,11 @@ export interface FindingListProps {
   emptyText?: string | null;
 }
 
-/** Findings grouped by structure and sheet, with counts by severity on every group. */
-export function FindingList({ findings, onSelect, selected, renderSelected, emptyText = strings.findings.none }: FindingListProps) {
+/**
+ * Findings grouped by structure and sheet, with counts by severity on every group. Memoised: a
+ * long list is redrawn only when its findings or the selection change.
+ */
+export const FindingList = memo(function FindingList({ findings, onSelect, selected, renderSelected, emptyText = strings.findings.none }: FindingListProps) {
   const styles = useStyles();
   const groups = useMemo(() => groupFindings(findings), [findings]);
   // Open everything when it is short enough to read; otherwise only the first structure.
@@ -196,4 +199,4 @@ export function FindingList({ findings, onSelect, selected, renderSelected, empt
       })}
     </Accordion>
   );
-}
+});

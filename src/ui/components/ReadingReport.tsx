@@ -10,7 +10,7 @@ import {
   tokens,
   useArrowNavigationGroup,
 } from "@fluentui/react-components";
-import { useMemo, type ReactNode } from "react";
+import { memo, useMemo, type ReactNode } from "react";
 import type { Plan } from "../../engine/model/plan";
 import { readingReport, type ReadingPlace } from "../../engine/read/reading-report";
 import { strings } from "../strings";
@@ -50,8 +50,9 @@ export interface ReadingReportProps {
  * "Come è stata letta la cartella": per structure, the spellings merged into it and, per
  * objective, how its summary row and card were joined, each block's cells (a button that goes
  * there) and where each phase came from. The same report as `schede check --explain`.
+ * Memoised: it is redrawn only when the plan or the selection change.
  */
-export function ReadingReport({ plan, onSelectPlace, selected, renderSelected }: ReadingReportProps) {
+export const ReadingReport = memo(function ReadingReport({ plan, onSelectPlace, selected, renderSelected }: ReadingReportProps) {
   const styles = useStyles();
   const report = useMemo(() => readingReport(plan), [plan]);
   const arrows = useArrowNavigationGroup({ axis: "grid-linear", memorizeCurrent: true });
@@ -103,4 +104,4 @@ export function ReadingReport({ plan, onSelectPlace, selected, renderSelected }:
       ))}
     </Accordion>
   );
-}
+});

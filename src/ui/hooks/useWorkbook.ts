@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Analysis, AnalyseOptions } from "../../engine/analyse";
 import type { Progress, WorkbookHost } from "../../engine/host";
 import type { SheetSnapshot } from "../../engine/model/snapshot";
@@ -6,6 +6,7 @@ import type { ApplyReport, WritePlan } from "../../engine/write/types";
 import type { NoticeDetail } from "../components/StatusMessages";
 import { describeError } from "../errors";
 import { recordedFlagAreas, type SheetBlock } from "../logic/live";
+import { createLiveProgress } from "../logic/live-progress";
 import { strings } from "../strings";
 import type { AnalyseFn } from "../types";
 
@@ -15,7 +16,10 @@ export interface WorkbookState {
   snapshots: SheetSnapshot[] | null;
   /** Options of the last analysis (review kind and date, overrides). */
   options: AnalyseOptions;
-  /** Set while a long operation runs. */
+  /**
+   * Set while a long operation runs: one object for the whole operation, which reads the latest
+   * step (see logic/live-progress; the progress bar follows it without re-rendering the pane).
+   */
   progress: Progress | null;
   error: string | null;
   /** A short success message ("Fogli aggiornati"). */
@@ -98,11 +102,14 @@ export function useWorkbook(host: WorkbookHost | null, analyse: AnalyseFn): [Wor
 
   const run = useCallback(
     async <T,>(label: string, task: (report: (p: Progress) => void) => Promise<T>): Promise<T | null> => {
-      update({ progress: { fraction: 0, label }, error: null, notice: null, noticeDetails: [] });
+      // One progress object for the whole task: its steps re-render the progress bar only.
+      const live = createLiveProgress({ fraction: 0, label });
+      update({ progress: live.progress, error: null, notice: null, noticeDetails: [] });
       try {
         await yieldToBrowser();
-        const result = await task((p) => update({ progress: p }));
-        update({ progress: null });
+        const result = await task(live.set);
+        // With the results (a transition, see analyseWith): the bar goes when they are drawn.
+        startTransition(() => update({ progress: null }));
         return result;
       } catch (e) {
         update({ progress: null, error: describeError(e) });
@@ -120,7 +127,11 @@ export function useWorkbook(host: WorkbookHost | null, analyse: AnalyseFn): [Wor
       const analysis = await analyse(snapshots, options, { onProgress: (p) => report({ fraction: from + (1 - from) * p.fraction, label: p.label }) });
       report({ fraction: 1, label: strings.progress.done });
       await yieldToBrowser();
-      if (mounted.current) setState((s) => ({ ...s, analysis, snapshots, options, analysisCount: s.analysisCount + 1 }));
+      // Drawing a big plan's results takes a while: as a transition React draws them in slices,
+      // and the page stays responsive (no long task) meanwhile.
+      startTransition(() => {
+        if (mounted.current) setState((s) => ({ ...s, analysis, snapshots, options, analysisCount: s.analysisCount + 1 }));
+      });
       return analysis;
     },
     [analyse],

@@ -24,6 +24,7 @@ import type { ReadingPlace } from "../../engine/read/reading-report";
 import { FindingList } from "../components/FindingList";
 import { NoCardsMessage } from "../components/NoCardsMessage";
 import { ReadingReport } from "../components/ReadingReport";
+import { useLatestCallback } from "../hooks/useLatestCallback";
 import { useReturnFocus } from "../hooks/useReturnFocus";
 import { SeverityCounts } from "../components/SeverityCounts";
 import { countBySeverity } from "../logic/group-findings";
@@ -102,6 +103,9 @@ export function SegretarioView(props: SegretarioViewProps) {
   const [confirmingClear, setConfirmingClear] = useState(false);
   const rememberOpener = useReturnFocus(confirmingClear);
   const moreActions = useRef<HTMLButtonElement>(null);
+  // Stable render props, so that the memoised lists are not redrawn when only `busy` changes.
+  const findingDetail = useLatestCallback(renderFindingDetail);
+  const placeDetail = useLatestCallback(renderPlaceDetail);
   const counts = useMemo(
     () => countBySeverity(analysis?.findings ?? []),
     [analysis],
@@ -230,7 +234,7 @@ export function SegretarioView(props: SegretarioViewProps) {
             emptyText={noCards ? null : undefined}
             onSelect={onSelectFinding}
             selected={selectedFinding}
-            renderSelected={renderFindingDetail}
+            renderSelected={findingDetail}
           />
           {!noCards && (
             <section
@@ -248,7 +252,7 @@ export function SegretarioView(props: SegretarioViewProps) {
                 plan={analysis.plan}
                 onSelectPlace={onSelectPlace}
                 selected={selectedPlace}
-                renderSelected={renderPlaceDetail}
+                renderSelected={placeDetail}
               />
             </section>
           )}

@@ -227,7 +227,7 @@ describe("WorkerFileHost gives what FileWorkbookHost gives", () => {
     const copy = await remote.annotatedCopy(analysis.writePlan);
     const localCopy = await local.annotatedCopy(expected.writePlan);
     const [got, want] = await Promise.all([copy, localCopy].map(async (b) => readWorkbookSnapshots(new Uint8Array(await b.arrayBuffer()))));
-    expect(got.map((s) => s.name)).toContain("Verifica");
+    expect(got!.map((s) => s.name)).toContain("Verifica");
     expect(got).toEqual(want);
   });
 
