@@ -92,7 +92,14 @@ const localDate = () => {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 };
 
-const describeTasks = (tasks: Array<{ duration: number }>) => tasks.map((t) => Math.round(t.duration)).join(", ");
+/** Each long task's length and the step the bar showed when it started. */
+const describeTasks = (record: PerfRecord, tasks: Array<{ start: number; duration: number }>) =>
+  tasks
+    .map((t) => {
+      const step = record.progress.filter((p) => p.at <= t.start).at(-1);
+      return `${Math.round(t.duration)} ms (${step?.label ?? "—"})`;
+    })
+    .join(", ");
 
 beforeAll(async () => {
   const [built, bytes] = await Promise.all([ensureBuilt(), buildBook()]);
@@ -131,10 +138,11 @@ describe(`the standalone page on the ${CARDS.toLocaleString("en")}-card book`, (
       { timeout: 180_000, polling: 100 },
     );
     analysedAt = await now(page);
-    const seen = within(await perf(page), openedAt, analysedAt);
+    const record = await perf(page);
+    const seen = within(record, openedAt, analysedAt);
     console.log(
       `e2e: opening ${CARDS} cards took ${Math.round(analysedAt - openedAt)} ms; ${seen.tasks.length} long tasks, the longest ${Math.round(seen.maxMs)} ms` +
-        ` [${describeTasks(seen.tasks)}]; progress: ${seen.labels.map((l) => `${l.label} ${Math.round(l.value * 100)}%`).join(" → ")}`,
+        ` [${describeTasks(record, seen.tasks)}]; progress: ${seen.labels.map((l) => `${l.label} ${Math.round(l.value * 100)}%`).join(" → ")}`,
     );
     const summary = await page.locator("[data-summary]").innerText();
     expect(summary).toContain("289 segnalazioni");
@@ -157,10 +165,11 @@ describe(`the standalone page on the ${CARDS.toLocaleString("en")}-card book`, (
       polling: 100,
     });
     const to = await now(page);
-    const seen = within(await perf(page), from, to);
+    const record = await perf(page);
+    const seen = within(record, from, to);
     console.log(
       `e2e: downloading the copy of ${CARDS} cards took ${Math.round(to - from)} ms; ${seen.tasks.length} long tasks, the longest ${Math.round(seen.maxMs)} ms` +
-        ` [${describeTasks(seen.tasks)}]; progress: ${seen.labels.map((l) => `${l.label} ${Math.round(l.value * 100)}%`).join(" → ")}`,
+        ` [${describeTasks(record, seen.tasks)}]; progress: ${seen.labels.map((l) => `${l.label} ${Math.round(l.value * 100)}%`).join(" → ")}`,
     );
     const saved = path.join(ARTIFACTS, `e2e-synthetic-${CARDS}-annotato.xlsx`);
     await fs.mkdir(ARTIFACTS, { recursive: true });

@@ -13,6 +13,9 @@ import {
 import { memo, useMemo, type ReactNode } from "react";
 import type { Plan } from "../../engine/model/plan";
 import { readingReport, type ReadingPlace } from "../../engine/read/reading-report";
+
+type ReadingReportData = ReturnType<typeof readingReport>;
+import { useProgressiveChunks } from "../hooks/useProgressiveCount";
 import { strings } from "../strings";
 
 const useStyles = makeStyles({
@@ -53,12 +56,32 @@ export interface ReadingReportProps {
  * Memoised: it is redrawn only when the plan or the selection change.
  */
 export const ReadingReport = memo(function ReadingReport({ plan, onSelectPlace, selected, renderSelected }: ReadingReportProps) {
-  const styles = useStyles();
   const report = useMemo(() => readingReport(plan), [plan]);
-  const arrows = useArrowNavigationGroup({ axis: "grid-linear", memorizeCurrent: true });
+  // Hundreds of structures are drawn a few dozen at a time (see useProgressiveChunks).
+  const chunks = useProgressiveChunks(report.structures);
   return (
     <Accordion collapsible multiple data-reading="report">
-      {report.structures.map((s) => (
+      {chunks.map((chunk, k) => (
+        <StructureItems key={k} structures={chunk} onSelectPlace={onSelectPlace} selected={selected ?? null} renderSelected={renderSelected} />
+      ))}
+    </Accordion>
+  );
+});
+
+interface StructureItemsProps {
+  structures: Readonly<ReadingReportData["structures"]>;
+  onSelectPlace(place: ReadingPlace): void;
+  selected: ReadingPlace | null;
+  renderSelected?: (place: ReadingPlace) => ReactNode;
+}
+
+/** One chunk of the structures; memoised, so that drawing the next chunk leaves it alone. */
+const StructureItems = memo(function StructureItems({ structures, onSelectPlace, selected, renderSelected }: StructureItemsProps) {
+  const styles = useStyles();
+  const arrows = useArrowNavigationGroup({ axis: "grid-linear", memorizeCurrent: true });
+  return (
+    <>
+      {structures.map((s) => (
         <AccordionItem key={s.id} value={s.id}>
           <AccordionHeader size="small">{strings.reading.structure(s.name, s.objectives.length)}</AccordionHeader>
           <AccordionPanel>
@@ -102,6 +125,6 @@ export const ReadingReport = memo(function ReadingReport({ plan, onSelectPlace, 
           </AccordionPanel>
         </AccordionItem>
       ))}
-    </Accordion>
+    </>
   );
 });
