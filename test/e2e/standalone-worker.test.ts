@@ -12,7 +12,7 @@ import path from "node:path";
 import type { Page } from "playwright-core";
 import { analyse } from "../../src/engine/analyse";
 import { annotateXlsx, readAnalysisSnapshots } from "../../src/hosts/xlsx/apply";
-import { buildSyntheticWorkbook } from "../fixtures/synthetic";
+import { CARDS_PER_STRUCTURE, buildSyntheticWorkbook } from "../fixtures/synthetic";
 import { ARTIFACTS, DIST, OFFICE_JS, ROOT, ensureBuilt, launchBrowser, serveStatic, type Browser, type StaticServer } from "./support";
 
 jest.setTimeout(240_000);
@@ -136,6 +136,13 @@ describe(`the standalone page on the ${CARDS.toLocaleString("en")}-card book`, (
       },
       undefined,
       { timeout: 180_000, polling: 100 },
+    );
+    // Until the last of the 200 structures of the reading report is on the page (they are drawn
+    // in chunks after the analysis).
+    await page.waitForFunction(
+      (structures) => document.querySelectorAll('[data-reading="report"] > .fui-AccordionItem').length === structures,
+      CARDS / CARDS_PER_STRUCTURE,
+      { timeout: 60_000, polling: 100 },
     );
     analysedAt = await now(page);
     const record = await perf(page);
