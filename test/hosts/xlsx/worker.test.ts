@@ -194,6 +194,11 @@ describe("the worker protocol", () => {
     await expect(client.call("save", {})).rejects.toBeInstanceOf(WorkerFailedError);
   });
 
+  it("answers a request it does not know with an error instead of leaving it waiting", async () => {
+    const client = new WorkerClient(connected().page);
+    await expect(client.call("frobnicate" as never, {} as never)).rejects.toMatchObject({ message: expect.stringContaining("frobnicate") });
+  });
+
   it("turns an unexpected error in the worker into the page's «errore imprevisto», not a crash", async () => {
     const client = new WorkerClient(connected().page);
     // Nothing opened yet.

@@ -84,6 +84,9 @@ export class WorkbookService {
           const bytes = await saveWorkbook(this.opened());
           return this.reply(id, bytes, [bytes.buffer as ArrayBuffer]);
         }
+        default:
+          // A page and a worker of different builds: answer, never leave the call waiting.
+          throw new Error(`Richiesta sconosciuta al lettore .xlsx: ${(request as { method: string }).method}`);
       }
     } catch (error) {
       this.post({ kind: "error", id, error: toWireError(error) });
