@@ -149,7 +149,7 @@ describe(`the standalone page on the ${CARDS.toLocaleString("en")}-card book`, (
     const seen = within(record, openedAt, analysedAt);
     console.log(
       `e2e: opening ${CARDS} cards took ${Math.round(analysedAt - openedAt)} ms; ${seen.tasks.length} long tasks, the longest ${Math.round(seen.maxMs)} ms` +
-        ` [${describeTasks(record, seen.tasks)}]; progress: ${seen.labels.map((l) => `${l.label} ${Math.round(l.value * 100)}%`).join(" → ")}`,
+        ` [${describeTasks(record, seen.tasks)}]; progress: ${seen.labels.map((l) => `${l.label} ${Math.round(l.value * 100)}% @${Math.round(l.at - openedAt)} ms`).join(" → ")}`,
     );
     expect(seen.maxMs).toBeLessThanOrEqual(MAX_TASK_MS);
     const summary = await page.locator("[data-summary]").innerText();
@@ -176,7 +176,7 @@ describe(`the standalone page on the ${CARDS.toLocaleString("en")}-card book`, (
     const seen = within(record, from, to);
     console.log(
       `e2e: downloading the copy of ${CARDS} cards took ${Math.round(to - from)} ms; ${seen.tasks.length} long tasks, the longest ${Math.round(seen.maxMs)} ms` +
-        ` [${describeTasks(record, seen.tasks)}]; progress: ${seen.labels.map((l) => `${l.label} ${Math.round(l.value * 100)}%`).join(" → ")}`,
+        ` [${describeTasks(record, seen.tasks)}]; progress: ${seen.labels.map((l) => `${l.label} ${Math.round(l.value * 100)}% @${Math.round(l.at - from)} ms`).join(" → ")}`,
     );
     const saved = path.join(ARTIFACTS, `e2e-synthetic-${CARDS}-annotato.xlsx`);
     await fs.mkdir(ARTIFACTS, { recursive: true });
