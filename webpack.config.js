@@ -5,6 +5,10 @@
 //   are dynamic imports of src/taskpane/index.tsx; ExcelJS, used only by the standalone page to
 //   open a file, is forced into an async chunk of its own ("exceljs"), so it never counts
 //   towards the pane's initial JavaScript inside Excel.
+// - The standalone page reads files in a Web Worker: `new Worker(new URL("./worker.ts",
+//   import.meta.url))` in src/hosts/xlsx/worker/start.ts makes webpack build that worker as a
+//   script of its own (xlsx-worker.[hash].js), which loads ExcelJS and the engine with
+//   importScripts from the same chunks, from the same origin.
 // - The dev server (npm start, scripts/start.mjs) serves the same build on port 3000.
 const path = require("node:path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");

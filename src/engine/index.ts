@@ -17,7 +17,7 @@
  */
 export { analyse } from "./analyse";
 /** The options of `analyse`: date of reference, review, a methodology chosen in the pane, the Nucleo's overrides. */
-export type { AnalyseOptions } from "./analyse";
+export type { AnalyseOptions, AnalyseHooks } from "./analyse";
 /** What `analyse` returns: plan, methodology, findings, schedules, scores and the write plan. */
 export type { Analysis } from "./analyse";
 

@@ -4,10 +4,11 @@
  * UI runs as the standalone page that opens an .xlsx file; ExcelJS is then loaded on demand.
  */
 import { createRoot } from "react-dom/client";
-import type { AnalyseOptions, SheetSnapshot, WorkbookHost } from "../engine";
+import type { AnalyseHooks, AnalyseOptions, SheetSnapshot, WorkbookHost } from "../engine";
 import { App } from "../ui/App";
 import { browserStorage, createRoleStore } from "../ui/role-store";
-import type { OpenWorkbookFile, PaneMode } from "../ui/types";
+import type { AnalyseFn, OpenWorkbookFile, PaneMode } from "../ui/types";
+import { analyserFor } from "../hosts/xlsx/worker/remote-analysis";
 import { StartupBoundary, showStartupFailure } from "./startup-failure";
 
 declare global {
@@ -39,10 +40,21 @@ async function detectMode(): Promise<PaneMode> {
 
 // The engine (and zod) load in their own chunk, fetched while React renders the first frame.
 const loadEngine = () => import(/* webpackChunkName: "engine" */ "../engine");
-const analyse = async (snapshots: readonly SheetSnapshot[], options: AnalyseOptions) => (await loadEngine()).analyse(snapshots, options);
 
+/**
+ * The engine's analysis. Snapshots read by the standalone page's worker are analysed in the
+ * worker, off this thread (see src/hosts/xlsx/worker); any others here.
+ */
+const analyse: AnalyseFn = async (snapshots: readonly SheetSnapshot[], options: AnalyseOptions, hooks?: AnalyseHooks) => {
+  const remote = analyserFor(snapshots);
+  if (remote) return remote(options, hooks?.onProgress);
+  return (await loadEngine()).analyse(snapshots, options, hooks);
+};
+
+// The standalone page opens a file in a Web Worker (or, without one, in this thread); ExcelJS
+// is never in this page's first bundle.
 const openFile: OpenWorkbookFile = async (file, onProgress) => {
-  const { openWorkbookFile } = await import(/* webpackChunkName: "xlsx" */ "../hosts/xlsx/file-host");
+  const { openWorkbookFile } = await import(/* webpackChunkName: "xlsx-open" */ "../hosts/xlsx/worker/open");
   return openWorkbookFile(file, onProgress);
 };
 

@@ -1,4 +1,4 @@
-import type { AnalyseOptions, Analysis, Progress, SheetSnapshot, WorkbookHost, WritePlan } from "../engine";
+import type { AnalyseHooks, AnalyseOptions, Analysis, Progress, SheetSnapshot, WorkbookHost, WritePlan } from "../engine";
 
 /** The three users of the task pane. */
 export const ROLES = ["responsabile", "segretario", "nucleo"] as const;
@@ -8,7 +8,12 @@ export type Role = (typeof ROLES)[number];
  * The engine's entry, injected so that components can be tested with a stub and so that the
  * page can load the engine lazily (hence it may return a promise).
  */
-export type AnalyseFn = (snapshots: readonly SheetSnapshot[], options: AnalyseOptions) => Analysis | Promise<Analysis>;
+export type AnalyseFn = (
+  snapshots: readonly SheetSnapshot[],
+  options: AnalyseOptions,
+  /** `onProgress`: the engine's steps (reading the cards, the checks, the scores), for the progress bar. */
+  hooks?: AnalyseHooks,
+) => Analysis | Promise<Analysis>;
 
 /** A workbook opened from a file in the standalone page. */
 export interface OpenedWorkbook {

@@ -97,7 +97,7 @@ describe("segretario", () => {
     await act(async () => release());
     await settle();
     expect(container.querySelector("[role=progressbar]")).toBeNull();
-    expect(analyse).toHaveBeenCalledWith(expect.any(Array), expect.objectContaining({ review: null, asOf: TODAY }));
+    expect(analyse).toHaveBeenCalledWith(expect.any(Array), expect.objectContaining({ review: null, asOf: TODAY }), expect.anything());
 
     const headers = [...container.querySelectorAll("h4")].map((h) => h.firstChild?.textContent);
     expect(headers).toEqual(["Foglio Segreteria", "Foglio Polizia Locale", "Foglio Note"]);
@@ -227,7 +227,7 @@ describe("nucleo", () => {
     await type(date, "2024-09-30");
     await click(container.querySelector('input[type=radio][value="interim"]'));
     await click(byRole(container, "button", "Calcola medie e punteggi"));
-    expect(analyse).toHaveBeenLastCalledWith(expect.any(Array), expect.objectContaining({ asOf: "2024-09-30", review: "interim" }));
+    expect(analyse).toHaveBeenLastCalledWith(expect.any(Array), expect.objectContaining({ asOf: "2024-09-30", review: "interim" }), expect.anything());
     expect(container.textContent).toContain("Verifica intermedia — 30/09/2024");
     const bars = container.querySelectorAll("svg[data-chart] [data-owner]");
     expect([...bars].map((b) => b.getAttribute("data-owner"))).toEqual(["Mario Rossi", "Luca Verdi"]);
@@ -257,6 +257,7 @@ describe("nucleo", () => {
     expect(analyse).toHaveBeenLastCalledWith(
       expect.any(Array),
       expect.objectContaining({ overrides: [{ objectiveId: "segreteria/2", value: 95, note: "Obiettivo raggiunto in anticipo" }] }),
+      expect.anything(),
     );
     const row = container.querySelector('[data-objective="segreteria/2"]');
     expect(row?.textContent).toContain("Corretto a 95% — Obiettivo raggiunto in anticipo");

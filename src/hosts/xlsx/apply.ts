@@ -136,9 +136,14 @@ const ExcelJSValueType = { Null: 0 } as const;
  *
  * @throws WorkbookEmptyError when no sheet holds a value.
  */
-export function workbookSnapshots(wb: ExcelJS.Workbook): SheetSnapshot[] {
+export function workbookSnapshots(wb: ExcelJS.Workbook, onProgress?: (done: number, total: number) => void): SheetSnapshot[] {
   const state = stateSnapshot(wb);
-  const snapshots = wb.worksheets.filter((ws) => ws.name.toLowerCase() !== STATE_SHEET.toLowerCase()).map((ws) => worksheetToSnapshot(ws));
+  const sheets = wb.worksheets.filter((ws) => ws.name.toLowerCase() !== STATE_SHEET.toLowerCase());
+  const snapshots = sheets.map((ws, i) => {
+    const snapshot = worksheetToSnapshot(ws);
+    onProgress?.(i + 1, sheets.length);
+    return snapshot;
+  });
   if (!snapshots.some((s) => s.cells.length > 0)) throw new WorkbookEmptyError();
   return state ? [...snapshots, state] : snapshots;
 }

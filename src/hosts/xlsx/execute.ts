@@ -19,15 +19,23 @@ export class InjectedFailure extends Error {
 export interface ExecuteOptions {
   /** Tests: throw before the operation at this index, after the ones before it ran. */
   failAt?: number;
+  /** Called as the work goes: each of the add-in's sheets written, then the rest (done of total). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /** Executes `ops` in order. */
 export function executeOps(wb: ExcelJS.Workbook, ops: readonly ExcelJSWriteOp[], options: ExecuteOptions = {}): void {
   const styles = new SharedStyles();
+  // Progress: the undo, each owned sheet (most of the work), then the flags and added cells.
+  const total = ops.filter((op) => op.kind === "sheetContent").length + 2;
+  let done = 1;
+  options.onProgress?.(done, total);
   ops.forEach((op, i) => {
     if (options.failAt === i) throw new InjectedFailure(i);
     executeOp(wb, op, styles);
+    if (op.kind === "sheetContent") options.onProgress?.(++done, total);
   });
+  options.onProgress?.(total, total);
 }
 
 type ExcelJSWriteOp = WriteOp;

@@ -10,7 +10,9 @@ import type * as ExcelJS from "exceljs";
 
 type Workbook = ExcelJS.Workbook;
 import type { ApplyReport, CardTemplate, HostCapabilities, Progress, SheetSnapshot, WorkbookHost, WritePlan } from "../../engine";
+import { STANDALONE_CAPABILITIES } from "./capabilities";
 import { WorkbookNotWrittenError } from "./errors";
+import { XLSX_MIME } from "./mime";
 
 type ReadModule = typeof import("./read");
 type ApplyModule = typeof import("./apply");
@@ -31,8 +33,7 @@ function loadModules(): Promise<XlsxModules> {
   return modules;
 }
 
-/** The MIME type of an .xlsx, for the downloaded Blob. */
-export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+export { XLSX_MIME };
 
 /** Lets the browser repaint the progress bar between sheets. */
 const yieldToBrowser = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
@@ -44,15 +45,7 @@ export class FileWorkbookHost implements WorkbookHost {
    * memory the user downloads, and a new card comes as a workbook of its own (a card added to the
    * copy would have no undo and would change the figures being checked).
    */
-  readonly capabilities: HostCapabilities = {
-    select: false,
-    activeCell: false,
-    liveValidation: false,
-    insertCard: false,
-    newCardWorkbook: true,
-    downloadCopy: true,
-    changesUnderPane: false,
-  };
+  readonly capabilities: HostCapabilities = STANDALONE_CAPABILITIES;
   /** Snapshots of the workbook as last read; dropped whenever the workbook changes. */
   private cached: SheetSnapshot[] | null = null;
 
@@ -109,13 +102,7 @@ export class FileWorkbookHost implements WorkbookHost {
    */
   async insertNewCard(template: CardTemplate): Promise<string> {
     this.cached = null;
-    const name = freeSheetName(
-      template.sheetName,
-      this.workbook.worksheets.map((ws) => ws.name),
-    );
-    const { writeCardSheet } = await import(/* webpackChunkName: "xlsx" */ "./card-sheet");
-    writeCardSheet(this.workbook.addWorksheet(name), template);
-    return name;
+    return insertCardSheet(this.workbook, template);
   }
 
   /** A new .xlsx with one empty card, to download; the open workbook does not change. */
@@ -131,6 +118,43 @@ export class FileWorkbookHost implements WorkbookHost {
   async toXlsx(): Promise<Uint8Array> {
     return this.xlsx.apply.saveWorkbook(this.workbook);
   }
+}
+
+/**
+ * Writes the add-in's card on a new sheet of `workbook` (after the others) with its data
+ * validation; returns the sheet's name. Shared by the in-thread host and the worker.
+ */
+export function insertCardSheet(workbook: Workbook, template: CardTemplate): string {
+  const name = freeSheetName(template.sheetName, workbook.worksheets.map((ws) => ws.name));
+  const ws = workbook.addWorksheet(name);
+  const thin = { style: "thin" as const };
+  for (const c of template.cells) {
+    const cell = ws.getCell(c.row + 1, c.col + 1);
+    cell.value = c.value;
+    if (c.bold) cell.font = { bold: true };
+    if (c.wrap) cell.alignment = { wrapText: true, vertical: "top" };
+    if (c.border) cell.border = { top: thin, left: thin, bottom: thin, right: thin };
+    if (c.numberFormat) cell.numFmt = c.numberFormat;
+  }
+  for (const m of template.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
+  for (const v of template.validations) {
+    const validation: ExcelJS.DataValidation =
+      v.rule.kind === "list"
+        ? { type: "list", allowBlank: true, formulae: [`"${v.rule.values.join(",")}"`] }
+        : { type: "decimal", operator: "between", allowBlank: true, formulae: [v.rule.min, v.rule.max] };
+    Object.assign(validation, { showInputMessage: true, prompt: v.prompt, showErrorMessage: true, errorStyle: "stop", error: v.error });
+    for (let r = v.top; r <= v.bottom; r++) for (let c = v.left; c <= v.right; c++) ws.getCell(r + 1, c + 1).dataValidation = validation;
+  }
+  for (const [col, width] of Object.entries(template.columnWidths)) ws.getColumn(Number(col) + 1).width = width;
+  return name;
+}
+
+/**
+ * The message that refuses an annotated copy, if any: nothing was written (a user's visible
+ * SO_Stato, a damaged record), so no copy is offered as if it were annotated (as the CLI does).
+ */
+export function copyRefusal(report: ApplyReport): string | null {
+  return report.messages.find((m) => m.code === "state-sheet-taken" || (m.code === "state-unreadable" && m.severity === "error"))?.message ?? null;
 }
 
 /** `wanted`, or `wanted (2)`, `wanted (3)`… — the first name no sheet has (Excel ignores case; 31 characters at most). */
@@ -163,8 +187,8 @@ export async function openWorkbookFile(file: File, onProgress?: (p: Progress) =>
     async annotatedCopy(plan, report) {
       const applied = await host.applyWritePlan(plan, (p) => report?.({ fraction: p.fraction * 0.7, label: p.label }));
       // Nothing was written: no copy is offered as if it were annotated (the CLI does the same).
-      const refused = applied.messages.find((m) => m.code === "state-sheet-taken" || (m.code === "state-unreadable" && m.severity === "error"));
-      if (refused) throw new WorkbookNotWrittenError(refused.message);
+      const refused = copyRefusal(applied);
+      if (refused) throw new WorkbookNotWrittenError(refused);
       report?.({ fraction: 0.8, label: "Preparazione del file .xlsx" });
       await yieldToBrowser();
       const bytes = await host.toXlsx();

@@ -11,8 +11,9 @@ import {
   tokens,
   useArrowNavigationGroup,
 } from "@fluentui/react-components";
-import { useEffect, useMemo, useRef, type ReactNode } from "react";
+import { memo, useEffect, useMemo, useRef, type ReactNode } from "react";
 import type { Finding } from "../../engine";
+import { useProgressiveChunks } from "../hooks/useProgressiveCount";
 import { groupFindings } from "../logic/group-findings";
 import { strings } from "../strings";
 import { SEVERITY_COLOR, SeverityCounts } from "./SeverityCounts";
@@ -152,19 +153,25 @@ export interface FindingListProps {
   emptyText?: string | null;
 }
 
-/** Findings grouped by structure and sheet, with counts by severity on every group. */
-export function FindingList({ findings, onSelect, selected, renderSelected, emptyText = strings.findings.none }: FindingListProps) {
+/** Structures per chunk of the list (see useProgressiveChunks). */
+const CHUNK = 40;
+
+interface FindingGroupsProps {
+  groups: Readonly<ReturnType<typeof groupFindings>>;
+  /** Index of the first group in the whole list (the accordion's item values). */
+  offset: number;
+  onSelect(finding: Finding): void;
+  selected: Finding | null;
+  renderSelected?: (finding: Finding) => ReactNode;
+}
+
+/** One chunk of the structure groups; memoised, so that drawing the next chunk leaves it alone. */
+const FindingGroups = memo(function FindingGroups({ groups, offset, onSelect, selected, renderSelected }: FindingGroupsProps) {
   const styles = useStyles();
-  const groups = useMemo(() => groupFindings(findings), [findings]);
-  // Open everything when it is short enough to read; otherwise only the first structure.
-  const defaultOpen = useMemo(
-    () => (findings.length <= 60 ? groups.map((_, i) => i) : groups.length > 0 ? [0] : []),
-    [groups, findings.length],
-  );
-  if (findings.length === 0) return emptyText === null ? null : <p className={styles.empty}>{emptyText}</p>;
   return (
-    <Accordion multiple collapsible defaultOpenItems={defaultOpen}>
-      {groups.map((g, i) => {
+    <>
+      {groups.map((g, j) => {
+        const i = offset + j;
         const name = g.structure ?? strings.findings.noStructure;
         return (
           <AccordionItem key={name} value={i}>
@@ -184,7 +191,7 @@ export function FindingList({ findings, onSelect, selected, renderSelected, empt
                   <FindingItems
                     findings={s.findings}
                     onSelect={onSelect}
-                    selected={selected ?? null}
+                    selected={selected}
                     renderSelected={renderSelected}
                     label={strings.findings.groupLabel(`${name}, ${strings.findings.sheet(s.sheet)}`, s.findings.length)}
                   />
@@ -194,6 +201,30 @@ export function FindingList({ findings, onSelect, selected, renderSelected, empt
           </AccordionItem>
         );
       })}
+    </>
+  );
+});
+
+/**
+ * Findings grouped by structure and sheet, with counts by severity on every group. Memoised: a
+ * long list is redrawn only when its findings or the selection change.
+ */
+export const FindingList = memo(function FindingList({ findings, onSelect, selected, renderSelected, emptyText = strings.findings.none }: FindingListProps) {
+  const styles = useStyles();
+  const groups = useMemo(() => groupFindings(findings), [findings]);
+  // Open everything when it is short enough to read; otherwise only the first structure.
+  const defaultOpen = useMemo(
+    () => (findings.length <= 60 ? groups.map((_, i) => i) : groups.length > 0 ? [0] : []),
+    [groups, findings.length],
+  );
+  // Hundreds of structures are drawn a few dozen at a time (see useProgressiveChunks).
+  const chunks = useProgressiveChunks(groups, CHUNK);
+  if (findings.length === 0) return emptyText === null ? null : <p className={styles.empty}>{emptyText}</p>;
+  return (
+    <Accordion multiple collapsible defaultOpenItems={defaultOpen}>
+      {chunks.map((chunk, k) => (
+        <FindingGroups key={k} groups={chunk} offset={k * CHUNK} onSelect={onSelect} selected={selected ?? null} renderSelected={renderSelected} />
+      ))}
     </Accordion>
   );
-}
+});

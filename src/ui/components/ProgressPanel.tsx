@@ -1,5 +1,7 @@
 import { Field, ProgressBar, makeStyles, tokens } from "@fluentui/react-components";
+import { useCallback, useSyncExternalStore } from "react";
 import type { Progress } from "../../engine";
+import { progressNow, subscribeProgress } from "../logic/live-progress";
 import { strings } from "../strings";
 
 const useStyles = makeStyles({
@@ -13,9 +15,14 @@ export interface ProgressPanelProps {
   progress: Progress;
 }
 
-/** The progress of a long operation, with its Italian phase label read out politely. */
-export function ProgressPanel({ progress }: ProgressPanelProps) {
+/**
+ * The progress of a long operation, with its Italian phase label read out politely. A live
+ * progress (logic/live-progress) re-renders this panel only, step by step.
+ */
+export function ProgressPanel({ progress: live }: ProgressPanelProps) {
   const styles = useStyles();
+  const subscribe = useCallback((listener: () => void) => subscribeProgress(live, listener), [live]);
+  const progress = useSyncExternalStore(subscribe, () => progressNow(live));
   return (
     <div className={styles.root} role="status" aria-live="polite">
       <Field label={strings.progress.label} validationMessage={progress.label} validationState="none">

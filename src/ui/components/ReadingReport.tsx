@@ -10,8 +10,11 @@ import {
   tokens,
   useArrowNavigationGroup,
 } from "@fluentui/react-components";
-import { useMemo, type ReactNode } from "react";
+import { memo, useMemo, type ReactNode } from "react";
 import { readingReport, type Plan, type ReadingPlace } from "../../engine";
+import { useProgressiveChunks } from "../hooks/useProgressiveCount";
+
+type ReadingReportData = ReturnType<typeof readingReport>;
 import { strings } from "../strings";
 
 const useStyles = makeStyles({
@@ -49,14 +52,35 @@ export interface ReadingReportProps {
  * "Come è stata letta la cartella": per structure, the spellings merged into it and, per
  * objective, how its summary row and card were joined, each block's cells (a button that goes
  * there) and where each phase came from. The same report as `schede check --explain`.
+ * Memoised: it is redrawn only when the plan or the selection change.
  */
-export function ReadingReport({ plan, onSelectPlace, selected, renderSelected }: ReadingReportProps) {
-  const styles = useStyles();
+export const ReadingReport = memo(function ReadingReport({ plan, onSelectPlace, selected, renderSelected }: ReadingReportProps) {
   const report = useMemo(() => readingReport(plan), [plan]);
-  const arrows = useArrowNavigationGroup({ axis: "grid-linear", memorizeCurrent: true });
+  // Hundreds of structures are drawn a few dozen at a time (see useProgressiveChunks).
+  const chunks = useProgressiveChunks(report.structures);
   return (
     <Accordion collapsible multiple data-reading="report">
-      {report.structures.map((s) => (
+      {chunks.map((chunk, k) => (
+        <StructureItems key={k} structures={chunk} onSelectPlace={onSelectPlace} selected={selected ?? null} renderSelected={renderSelected} />
+      ))}
+    </Accordion>
+  );
+});
+
+interface StructureItemsProps {
+  structures: Readonly<ReadingReportData["structures"]>;
+  onSelectPlace(place: ReadingPlace): void;
+  selected: ReadingPlace | null;
+  renderSelected?: (place: ReadingPlace) => ReactNode;
+}
+
+/** One chunk of the structures; memoised, so that drawing the next chunk leaves it alone. */
+const StructureItems = memo(function StructureItems({ structures, onSelectPlace, selected, renderSelected }: StructureItemsProps) {
+  const styles = useStyles();
+  const arrows = useArrowNavigationGroup({ axis: "grid-linear", memorizeCurrent: true });
+  return (
+    <>
+      {structures.map((s) => (
         <AccordionItem key={s.id} value={s.id}>
           <AccordionHeader size="small">{strings.reading.structure(s.name, s.objectives.length)}</AccordionHeader>
           <AccordionPanel>
@@ -100,6 +124,6 @@ export function ReadingReport({ plan, onSelectPlace, selected, renderSelected }:
           </AccordionPanel>
         </AccordionItem>
       ))}
-    </Accordion>
+    </>
   );
-}
+});

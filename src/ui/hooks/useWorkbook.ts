@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { AnalyseOptions, Analysis, ApplyReport, Progress, SheetSnapshot, WorkbookHost, WritePlan } from "../../engine";
 import type { NoticeDetail } from "../components/StatusMessages";
 import { describeError, errorDetail } from "../errors";
 import { recordedFlagAreas, type SheetBlock } from "../logic/live";
+import { createLiveProgress } from "../logic/live-progress";
 import { strings } from "../strings";
 import type { AnalyseFn } from "../types";
 
@@ -12,7 +13,10 @@ export interface WorkbookState {
   snapshots: SheetSnapshot[] | null;
   /** Options of the last analysis (review kind and date, overrides). */
   options: AnalyseOptions;
-  /** Set while a long operation runs. */
+  /**
+   * Set while a long operation runs: one object for the whole operation, which reads the latest
+   * step (see logic/live-progress; the progress bar follows it without re-rendering the pane).
+   */
   progress: Progress | null;
   error: string | null;
   /** A short success message ("Fogli aggiornati"). */
@@ -102,11 +106,14 @@ export function useWorkbook(host: WorkbookHost | null, analyse: AnalyseFn): [Wor
 
   const run = useCallback(
     async <T,>(label: string, task: (report: (p: Progress) => void) => Promise<T>): Promise<T | null> => {
-      update({ progress: { fraction: 0, label }, error: null, notice: null, noticeDetails: [] });
+      // One progress object for the whole task: its steps re-render the progress bar only.
+      const live = createLiveProgress({ fraction: 0, label });
+      update({ progress: live.progress, error: null, notice: null, noticeDetails: [] });
       try {
         await yieldToBrowser();
-        const result = await task((p) => update({ progress: p }));
-        update({ progress: null });
+        const result = await task(live.set);
+        // With the results (a transition, see analyseWith): the bar goes when they are drawn.
+        startTransition(() => update({ progress: null }));
         return result;
       } catch (e) {
         update({ progress: null, error: describeError(e) });
@@ -120,10 +127,15 @@ export function useWorkbook(host: WorkbookHost | null, analyse: AnalyseFn): [Wor
     async (snapshots: SheetSnapshot[], options: AnalyseOptions, report: (p: Progress) => void, from: number) => {
       report({ fraction: from, label: options.review ? strings.progress.computing : strings.progress.analysing });
       await yieldToBrowser();
-      const analysis = await analyse(snapshots, options);
+      // The engine's own steps fill the rest of the bar.
+      const analysis = await analyse(snapshots, options, { onProgress: (p) => report({ fraction: from + (1 - from) * p.fraction, label: p.label }) });
       report({ fraction: 1, label: strings.progress.done });
       await yieldToBrowser();
-      if (mounted.current) setState((s) => ({ ...s, analysis, snapshots, options, analysisCount: s.analysisCount + 1 }));
+      // Drawing a big plan's results takes a while: as a transition React draws them in slices,
+      // and the page stays responsive (no long task) meanwhile.
+      startTransition(() => {
+        if (mounted.current) setState((s) => ({ ...s, analysis, snapshots, options, analysisCount: s.analysisCount + 1 }));
+      });
       return analysis;
     },
     [analyse],
@@ -136,12 +148,14 @@ export function useWorkbook(host: WorkbookHost | null, analyse: AnalyseFn): [Wor
         return null;
       }
       return run(strings.progress.reading, async (report) => {
-        // Reading is most of the time; the engine itself is fast.
+        // In Excel reading is most of the time; a file was read when it was opened, and the
+        // analysis is what is left.
+        const readShare = host.kind === "file" ? 0.2 : 0.8;
         const snapshots = await host.readSnapshots((p) =>
-          report({ fraction: p.fraction * 0.8, label: p.label || strings.progress.reading }),
+          report({ fraction: p.fraction * readShare, label: p.label || strings.progress.reading }),
         );
         update({ flaggedAreas: recordedFlagAreas(snapshots) });
-        return analyseWith(snapshots, options, report, 0.85);
+        return analyseWith(snapshots, options, report, readShare + 0.05);
       });
     },
     [host, run, analyseWith, update],

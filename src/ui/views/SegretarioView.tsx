@@ -22,6 +22,7 @@ import type { Analysis, Finding, ReadingPlace } from "../../engine";
 import { FindingList } from "../components/FindingList";
 import { NoCardsMessage } from "../components/NoCardsMessage";
 import { ReadingReport } from "../components/ReadingReport";
+import { useLatestCallback } from "../hooks/useLatestCallback";
 import { useReturnFocus } from "../hooks/useReturnFocus";
 import { SeverityCounts } from "../components/SeverityCounts";
 import { countBySeverity } from "../logic/group-findings";
@@ -100,6 +101,9 @@ export function SegretarioView(props: SegretarioViewProps) {
   const [confirmingClear, setConfirmingClear] = useState(false);
   const rememberOpener = useReturnFocus(confirmingClear);
   const moreActions = useRef<HTMLButtonElement>(null);
+  // Stable render props, so that the memoised lists are not redrawn when only `busy` changes.
+  const findingDetail = useLatestCallback(renderFindingDetail);
+  const placeDetail = useLatestCallback(renderPlaceDetail);
   const counts = useMemo(
     () => countBySeverity(analysis?.findings ?? []),
     [analysis],
@@ -228,7 +232,7 @@ export function SegretarioView(props: SegretarioViewProps) {
             emptyText={noCards ? null : undefined}
             onSelect={onSelectFinding}
             selected={selectedFinding}
-            renderSelected={renderFindingDetail}
+            renderSelected={findingDetail}
           />
           {!noCards && (
             <section
@@ -246,7 +250,7 @@ export function SegretarioView(props: SegretarioViewProps) {
                 plan={analysis.plan}
                 onSelectPlace={onSelectPlace}
                 selected={selectedPlace}
-                renderSelected={renderPlaceDetail}
+                renderSelected={placeDetail}
               />
             </section>
           )}
