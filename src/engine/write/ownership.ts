@@ -148,7 +148,7 @@ export interface SheetIdentity {
  */
 const TABLELESS_KEYS = ["summary", "report"] as const;
 
-/** Prefix of the add-in's table names (SO_Verifica, SO_Punteggi…; "_SO" when a user had the name). */
+/** Prefix of the add-in's table names (SO_Verifica, SO_Punteggi…; "_2", "_3"… added when a user table had the name). */
 const OWNED_TABLE_PREFIX = "so_";
 
 /**

@@ -86,8 +86,6 @@ export async function writeWorkbook(mode: WriteMode, options: WriteOptions): Pro
       if (info) info.empty = used.isNullObject;
     }
     const decoded = stateColumn && !stateColumn.isNullObject ? decodeOwnershipRecord(stateColumn.values.map((row) => row[0])) : null;
-    // A visible SO_Stato without a record is a user's sheet that happens to have the name.
-    const taken = stateInfo !== undefined && stateInfo.visibility !== "VeryHidden" && decoded !== null && decoded.status !== "ok";
     const record = decoded?.status === "ok" ? decoded.record : null;
     const commentList: ExistingComment[] = locations.map(({ comment, location }) => {
       const at = parseSheetAddress(location.address);
@@ -107,7 +105,7 @@ export async function writeWorkbook(mode: WriteMode, options: WriteOptions): Pro
     const state: WriteState = {
       sheets,
       tables: new Set(tables.items.map((t) => t.name.toLowerCase())),
-      recordStatus: taken ? "taken" : (decoded?.status ?? "absent"),
+      recordStatus: decoded?.status ?? "absent",
       record,
       recordRows: stateColumn && !stateColumn.isNullObject ? stateColumn.values.length : 0,
       structureProtected: protection.protected,

@@ -33,8 +33,6 @@ export function readRecord(wb: ExcelJS.Workbook): Pick<WriteState, "recordStatus
   const ws = findStateSheet(wb);
   if (!ws) return { recordStatus: "absent", record: null, recordRows: 0 };
   const decoded = decodeOwnershipRecord(stateChunks(ws));
-  // A visible SO_Stato without a record is a user's sheet that happens to have the name.
-  if (decoded.status !== "ok" && ws.state !== "veryHidden" && ws.actualRowCount > 0) return { recordStatus: "taken", record: null, recordRows: 0 };
   return { recordStatus: decoded.status, record: decoded.record as OwnershipRecord | null, recordRows: ws.rowCount };
 }
 

@@ -206,10 +206,16 @@ describe("added cells", () => {
 });
 
 describe("refusals", () => {
-  it("a user's SO_Stato: nothing written, said", () => {
-    const program = reconcile(apply({ flags: [flag(1, 1)] }), state({ recordStatus: "taken" }), "note");
-    expect(program.ops).toEqual([]);
-    expect(program.report.messages.map((m) => [m.code, m.severity])).toEqual([["state-sheet-taken", "error"]]);
+  it("a user's SO_Stato (visible, with something in it that is not a record): nothing written, said", () => {
+    const theirs: SheetInfo = { name: "SO_Stato", visibility: "Visible", protected: false, tables: [], empty: false };
+    for (const recordStatus of ["absent", "unreadable"] as const) {
+      const program = reconcile(apply({ flags: [flag(1, 1)] }), state({ recordStatus }, [SCHEDE, theirs]), "note");
+      expect(program.ops).toEqual([]);
+      expect(program.report.messages.map((m) => [m.code, m.severity])).toEqual([["state-sheet-taken", "error"]]);
+    }
+    // An empty one is used, and hidden.
+    const empty = reconcile(apply({ flags: [flag(1, 1)] }), state({ recordStatus: "absent" }, [SCHEDE, { ...theirs, empty: true }]), "note");
+    expect(kinds(empty.ops).slice(0, 2)).toEqual(["hideSheet", "writeRecord"]);
   });
 
   it("a damaged record: nothing written; clear removes only the record", () => {

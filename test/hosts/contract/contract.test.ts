@@ -152,6 +152,24 @@ describe("both hosts leave the same workbook", () => {
     expect(codes(xlsx).slice(1)).toEqual([["state-unreadable"], ["state-unreadable"]]);
   });
 
+  it("a user's own visible SO_Stato (its notes in column C): nothing is written, in both", async () => {
+    const bytes = fixtureBytes(BOOK);
+    const theirs: Step = {
+      kind: "edit",
+      xlsx: (wb) => {
+        sheetCell(wb.addWorksheet(STATE_SHEET), 1, 3).value = "stato pratiche";
+      },
+      excel: (fake) => {
+        fake.addSheet(STATE_SHEET).put("C1", [["stato pratiche"]]);
+      },
+    };
+    const steps: Step[] = [theirs, { kind: "tables" }];
+    const [xlsx, excel] = await Promise.all([runXlsx(bytes, steps), runExcel(bytes, steps)]);
+    expectSameWorkbook(xlsx.views, excel.views);
+    expect(codes(excel)).toEqual(codes(xlsx));
+    expect(codes(xlsx)[0]).toContain("state-sheet-taken");
+  });
+
   it("a protected sheet is not flagged and gets no review column", async () => {
     const bytes = fixtureBytes(BOOK);
     const protectXlsx: Step = {

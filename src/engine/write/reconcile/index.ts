@@ -53,10 +53,19 @@ const nothing = (messages: WriteMessage[], ops: WriteOp[] = []): WriteProgram =>
 /** Operations that change the workbook's structure (refused when it is protected). */
 export const isStructural = (op: WriteOp): boolean => op.kind === "addSheet" || op.kind === "deleteSheet" || op.kind === "moveSheetToEnd" || op.kind === "hideSheet";
 
+/**
+ * A visible sheet called SO_Stato with something in it that is not a record is a user's sheet
+ * that happens to have the name: the add-in writes nothing at all (it would put its record there).
+ */
+export function stateSheetTaken(state: WriteState): boolean {
+  const info = state.sheets.get(STATE_SHEET.toLowerCase());
+  return info !== undefined && info.visibility !== "VeryHidden" && state.recordStatus !== "ok" && info.empty !== true;
+}
+
 /** The program for `mode` in `state`. Never throws on workbook content: what cannot be done is a message. */
 export function reconcile(mode: WriteMode, state: WriteState, annotation: AnnotationMode): WriteProgram {
   const planMessages = mode.kind === "apply" ? [...(mode.plan.messages ?? [])] : [];
-  if (state.recordStatus === "taken") return nothing(mode.kind === "flags" ? [] : [...planMessages, hostMessage("state-sheet-taken", {})]);
+  if (stateSheetTaken(state)) return nothing(mode.kind === "flags" ? [] : [...planMessages, hostMessage("state-sheet-taken", {})]);
   if (state.recordStatus === "unreadable") {
     // A damaged record cannot say what is the add-in's: nothing is written. `clear` removes
     // only the record itself, a very hidden sheet the Excel window cannot show.

@@ -69,8 +69,8 @@ export interface WriteState {
   sheets: ReadonlyMap<string, SheetInfo>;
   /** Table names in the workbook, lower case. */
   tables: ReadonlySet<string>;
-  /** The record as decoded: ok, absent, unreadable; "taken" when a visible SO_Stato holds no record. */
-  recordStatus: "ok" | "absent" | "unreadable" | "taken";
+  /** The record on the state sheet as decoded (a visible state sheet without a record is a user's: see reconcile). */
+  recordStatus: "ok" | "absent" | "unreadable";
   /** The previous run's record (status ok). */
   record: OwnershipRecord | null;
   /** Rows column A of SO_Stato uses now (so that one write replaces them all). */
