@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { type OfficeThemeLike, type ThemeKind, themeKind } from "../logic/theme";
 import type { PaneMode } from "../types";
 
@@ -28,10 +28,16 @@ export const THEME_RECHECK_MS = 5_000;
  */
 export function useThemeKind(mode: PaneMode): ThemeKind {
   const [kind, setKind] = useState<ThemeKind>(() => themeKind(officeTheme(mode), prefersDark()));
+  const current = useRef(kind);
   useEffect(() => {
     if (typeof window === "undefined") return;
     const query = typeof window.matchMedia === "function" ? window.matchMedia(DARK_QUERY) : null;
-    const update = (): void => setKind(themeKind(officeTheme(mode), query?.matches ?? false));
+    const update = (): void => {
+      const next = themeKind(officeTheme(mode), query?.matches ?? false);
+      if (next === current.current) return;
+      current.current = next;
+      setKind(next);
+    };
     query?.addEventListener?.("change", update);
     if (mode !== "excel") return () => query?.removeEventListener?.("change", update);
     window.addEventListener("focus", update);
