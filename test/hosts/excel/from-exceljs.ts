@@ -2,7 +2,7 @@
  * An ExcelJS workbook copied into the fake Excel, cell by cell, as Excel would hold it: values
  * (dates as serial numbers, rich text and hyperlinks as their text), formulas with their cached
  * results, number formats, fills, merged areas and sheet visibility (the very hidden SO_Stato
- * included). Lets a test read the same workbook through both hosts.
+ * included) and Excel tables. Lets a test read the same workbook through both hosts.
  *
  * Fills are stored as Excel reports them through Office.js: one "#RRGGBB" per cell, theme and
  * indexed colours resolved against the workbook's own theme (with the .xlsx host's resolution,
@@ -65,6 +65,12 @@ export function mirrorIntoFake(wb: ExcelJS.Workbook, options: FakeExcelOptions =
     for (const range of (ws.model as { merges?: string[] }).merges ?? []) {
       const box = parseRangeA1(range.replace(/\$/g, ""));
       if (box) sheet.merges.push(box);
+    }
+    // Excel tables, by name and range (the add-in's identity on its own sheets).
+    const tables = (ws as unknown as { tables?: Record<string, { table?: { tableRef?: string; ref?: string } }> }).tables ?? {};
+    for (const [name, table] of Object.entries(tables)) {
+      const box = parseRangeA1(String(table.table?.tableRef ?? table.table?.ref ?? "A1").replace(/\$/g, ""));
+      if (box) fake.tables.push({ name, sheet, box, style: "TableStyleMedium2", showBandedRows: true });
     }
   }
   return fake;
