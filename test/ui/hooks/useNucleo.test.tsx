@@ -15,7 +15,7 @@ describe("useNucleo", () => {
     expect(h.result.planYear).toBe(2024);
     await h.run((r) => r.onCompute("2024-09-30", "interim", null));
     expect(host.calls).toEqual(["read", "read"]);
-    expect(analyse).toHaveBeenLastCalledWith(expect.any(Array), expect.objectContaining({ asOf: "2024-09-30", review: "interim" }));
+    expect(analyse).toHaveBeenLastCalledWith(expect.any(Array), expect.objectContaining({ asOf: "2024-09-30", review: "interim" }), expect.anything());
     expect(h.result.reviewed).toBe(true);
   });
 
@@ -37,9 +37,9 @@ describe("useNucleo", () => {
     const analyse = stubAnalyse();
     const h = await renderRoleHook(host, nucleo(analyse), analyse);
     await h.run((r) => r.onOverride({ objectiveId: "segreteria/2", value: 95, note: "In anticipo" }));
-    expect(analyse).toHaveBeenLastCalledWith(expect.any(Array), expect.objectContaining({ overrides: [{ objectiveId: "segreteria/2", value: 95, note: "In anticipo" }] }));
+    expect(analyse).toHaveBeenLastCalledWith(expect.any(Array), expect.objectContaining({ overrides: [{ objectiveId: "segreteria/2", value: 95, note: "In anticipo" }] }), expect.anything());
     await h.run((r) => r.onRemoveOverride("segreteria/2"));
-    expect(analyse).toHaveBeenLastCalledWith(expect.any(Array), expect.objectContaining({ overrides: [] }));
+    expect(analyse).toHaveBeenLastCalledWith(expect.any(Array), expect.objectContaining({ overrides: [] }), expect.anything());
     expect(host.calls).toEqual(["read"]);
   });
 

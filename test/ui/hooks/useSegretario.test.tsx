@@ -14,7 +14,7 @@ describe("useSegretario", () => {
     expect(h.result.canCheck).toBe(true);
     await h.run((r) => r.onCheck());
     expect(host.calls).toEqual(["read"]);
-    expect(analyse).toHaveBeenCalledWith(expect.any(Array), expect.objectContaining({ asOf: TODAY, review: null }));
+    expect(analyse).toHaveBeenCalledWith(expect.any(Array), expect.objectContaining({ asOf: TODAY, review: null }), expect.anything());
     expect(h.result.analysis).not.toBeNull();
   });
 
