@@ -101,6 +101,17 @@ export interface OwnedSheet {
   dataBars?: Array<{ top: number; left: number; bottom: number; right: number; min: number; max: number; color: string }>;
   /** Rows (zero-based) after which a printed page ends. */
   pageBreaks?: number[];
+  /** What the add-in writes here, hashed cell by cell (./fingerprint); the record keeps it to spot a user's edits. */
+  fingerprint?: SheetFingerprint;
+}
+
+/**
+ * A generated sheet's content as hashes, one string per row (see ./fingerprint for the
+ * encoding): enough to tell which cells a user changed, without the values.
+ */
+export interface SheetFingerprint {
+  version: number;
+  rows: string[];
 }
 
 /**
@@ -163,7 +174,8 @@ export interface WriteMessage {
     | "user-note-dropped"
     | "flag-not-found"
     | "flag-skipped-missing-sheet"
-    | "workbook-protected";
+    | "workbook-protected"
+    | "generated-sheet-edited";
   severity: Severity;
   message: string;
   /** The figures of the message (host messages: see write/reconcile/messages.ts). */
@@ -291,6 +303,8 @@ export interface OwnershipRecord {
   sheetKeys?: Partial<Record<OwnedSheetKey, string>>;
   /** Sheets the add-in kept because they existed (Metodologia); never removed by `clear`. */
   keptSheets?: string[];
+  /** By sheet name: the fingerprint of what the add-in wrote there (a kept sheet keeps the one it was written with). */
+  fingerprints?: Record<string, SheetFingerprint>;
 }
 
 /*
