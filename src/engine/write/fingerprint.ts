@@ -1,23 +1,27 @@
 /**
- * Fingerprints of the add-in's generated sheets: what the add-in wrote on each one, hashed cell
- * by cell in the normalisation a host's reader gives back (text as string, numbers as numbers to
- * 15 significant digits, booleans, dates as Excel serial numbers), so that the next analysis can
- * tell which cells a user typed into — and say so before the sheet is regenerated — without the
- * record storing the values.
+ * Fingerprints of the add-in's generated sheets: what the add-in wrote on each one, hashed in
+ * the normalisation a host's reader gives back (text as string, numbers as numbers to 15
+ * significant digits, booleans, dates as Excel serial numbers; empty cells skipped), so that the
+ * next analysis can tell which cells a user changed — and say so before the sheet is
+ * regenerated — without the record storing the values.
  *
- * Encoding (`SheetFingerprint.rows`): one string per row from row 1 down, one token per column
- * from column A right, trailing "nothing written" tokens (and trailing empty rows) left out:
- * - "."   the add-in wrote nothing there: any value or formula found is the user's;
- * - "="   a formula: not compared (Excel may spell it differently), except that a typed value
- *         where the formula was (no formula found, a value) is the user's;
- * - "~"   a cell the add-in itself reads back and carries over (Verifica «Note dell'utente»,
- *         the Nucleo's «Valutazione Nucleo» / «Nota Nucleo» on Punteggi): never compared;
- * - three base64url characters: 18 bits of FNV-1a over the value (a changed value goes
- *   unnoticed once in 262,144).
- * A value cell read back with a formula in it is compared by its value (a host may write a link
- * as a formula). An emptied cell counts as changed too: the user deleted what the add-in wrote.
+ * Each non-empty cell counts as its value, or as "a formula" whatever its text (Excel may spell
+ * a formula differently: the text is not compared, but a value typed over a formula, a formula
+ * typed into a value's cell, or a formula deleted, all show). Cells the add-in reads back and
+ * writes again itself — Verifica «Note dell'utente», the Nucleo's «Valutazione Nucleo» and «Nota
+ * Nucleo» on Punteggi — are left out (`skip`); so are dates a host could not write as a serial.
+ *
+ * Stored (`SheetFingerprint`), compact enough for the record of a 5,000-card workbook:
+ * - `rows`: 4 base64url characters per row from row 1 down (24 bits of FNV-1a over the row's
+ *   cells, column by column): a changed row goes unnoticed once in 16 million;
+ * - `columns`: per band of BAND rows, 2 characters per column (12 bits over the band's cells of
+ *   that column): with the changed rows they place the cells changed;
+ * - `skip`: the ranges (A1) left out.
+ * A cell in a changed row and a changed column of its band is named when it now differs from what
+ * the add-in is about to write there (a cell that will read the same loses nothing).
  */
-import { columnToLetters } from "../cells/a1";
+import { columnToLetters, parseRangeA1, rangeToA1 } from "../cells/a1";
+import type { CellRange } from "../cells/range";
 import { cellAt, formulaAt, snapshotBounds, type CellValue, type SheetSnapshot } from "../model/snapshot";
 import { isoToSerial as validIsoSerial } from "../values/date";
 import { isoToSerial } from "./context";
@@ -29,9 +33,12 @@ import { hostMessage } from "./reconcile/messages";
 /** Version of the encoding and normalisation; fingerprints of another version are not compared. */
 export const FINGERPRINT_VERSION = 1;
 
-const NOTHING = ".";
-const FORMULA = "=";
-const READ_BACK = "~";
+/** Rows per band of column hashes. */
+export const BAND = 16;
+
+/** How many addresses a message names before "…". */
+export const NAMED_CELLS = 5;
+
 const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
 /** Table columns (by header) whose data cells the next run reads back and writes again. */
@@ -40,129 +47,269 @@ const READ_BACK_HEADERS: Partial<Record<OwnedSheetKey, readonly string[]>> = {
   scores: [SCORE_HEADERS.override, SCORE_HEADERS.overrideNote],
 };
 
-/** How many addresses a message names before "…". */
-export const NAMED_CELLS = 5;
+const FNV_OFFSET = 0x811c9dc5 | 0;
 
-/** The value as a host reads it back, normalised for hashing: null when there is nothing. */
-function normalised(value: CellValue): string | null {
-  if (value === null) return null;
-  if (typeof value === "string") return value === "" ? null : `s${value.replace(/\r\n?/g, "\n")}`;
-  if (typeof value === "number") {
-    if (!Number.isFinite(value)) return `s${String(value)}`;
-    const n = Number(value.toPrecision(15));
-    return `n${String(n === 0 ? 0 : n)}`;
+/**
+ * h × 16777619 (FNV's prime) modulo 2³², by shifts: the same as Math.imul, which is not inlined
+ * in some contexts (Node's vm, where the tests run) and then costs a hundred times more.
+ */
+const fnvMul = (h: number): number => (h + (h << 1) + (h << 4) + (h << 7) + (h << 8) + (h << 24)) | 0;
+
+function mixInt(h: number, n: number): number {
+  h = fnvMul(h ^ (n & 0xff));
+  h = fnvMul(h ^ ((n >>> 8) & 0xff));
+  h = fnvMul(h ^ ((n >>> 16) & 0xff));
+  return fnvMul(h ^ (n >>> 24));
+}
+
+/** FNV-1a over the text, line breaks "\r\n" and "\r" read as "\n" (hosts differ there). */
+function mixText(h: number, text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) continue;
+      c = 10;
+    }
+    h = fnvMul(h ^ c);
   }
-  return `b${value ? 1 : 0}`;
+  return h;
 }
 
-/** 18 bits of FNV-1a over the text, as three base64url characters. */
-function digest(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-  h = (h ^ (h >>> 18)) >>> 0;
-  return (ALPHABET[h & 63] as string) + (ALPHABET[(h >>> 6) & 63] as string) + (ALPHABET[(h >>> 12) & 63] as string);
+const TEXT_SEED = mixInt(FNV_OFFSET, 1);
+const NUMBER_SEED = mixInt(FNV_OFFSET, 2);
+const TRUE_HASH = mixInt(FNV_OFFSET, 3);
+const FALSE_HASH = mixInt(FNV_OFFSET, 4);
+/** Any formula, whatever its text. */
+const FORMULA = mixInt(FNV_OFFSET, 5);
+
+/**
+ * The hash of a value as a host reads it back (text as is, numbers to 15 significant digits,
+ * booleans), hashed without building strings (a 1,000-card plan holds millions of characters);
+ * null when the cell counts as empty.
+ */
+function valueHash(value: CellValue): number | null {
+  if (value === null) return null;
+  if (typeof value === "string") return value === "" ? null : mixText(TEXT_SEED, value);
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) return mixText(TEXT_SEED, String(value));
+    const n = Number.isInteger(value) ? value : Number(value.toPrecision(15));
+    // Whole numbers (most: counts, years, serial dates) without a string.
+    if (Number.isInteger(n) && Math.abs(n) <= 0x7fffffff) return mixInt(NUMBER_SEED, n | 0);
+    return mixText(NUMBER_SEED, String(n));
+  }
+  return value ? TRUE_HASH : FALSE_HASH;
 }
 
-/** The token of what the add-in writes in a cell. */
-function tokenOf(content: CellContent): string {
+/** What counts of a cell the add-in writes: its value's hash, FORMULA, or null (empty); undefined: not compared. */
+function canonOf(content: CellContent): number | null | undefined {
   switch (content.kind) {
     case "empty":
-      return NOTHING;
+      return null;
     case "formula":
       return FORMULA;
     case "text":
-      return content.text === "" ? NOTHING : digest(`s${content.text.replace(/\r\n?/g, "\n")}`);
+      return valueHash(content.text);
     case "number":
     case "boolean":
-      return tokenOfValue(content.value);
-    case "date": {
-      // A date a host could not write as a serial (an impossible day) is not compared.
-      return validIsoSerial(content.iso) === null ? READ_BACK : tokenOfValue(isoToSerial(content.iso));
-    }
+      return valueHash(content.value);
+    case "date":
+      return validIsoSerial(content.iso) === null ? undefined : valueHash(isoToSerial(content.iso));
   }
 }
 
-function tokenOfValue(value: CellValue): string {
-  const n = normalised(value);
-  return n === null ? NOTHING : digest(n);
+/** What counts of a cell as read: FORMULA for any formula, else its value's hash. */
+function canonRead(snapshot: SheetSnapshot, row: number, col: number): number | null {
+  return formulaAt(snapshot, row, col) !== null ? FORMULA : valueHash(cellAt(snapshot, row, col));
 }
 
-/**
- * The fingerprint of an owned sheet as the plan writes it: tables (header row, data rows), then
- * the sheet's cells over them (hosts write them in that order).
- */
-export function sheetFingerprint(sheet: OwnedSheet): SheetFingerprint {
-  const grid = new Map<number, string[]>();
-  const put = (row: number, col: number, token: string): void => {
+/** `chars` base64url characters of a hash. */
+function encode(h: number, chars: number): string {
+  // Every bit of the hash reaches the characters kept.
+  h = fnvMul(h ^ (h >>> 15));
+  h = (h ^ (h >>> 13)) >>> 0;
+  let out = "";
+  for (let i = 0; i < chars; i++) out += ALPHABET[(h >>> (6 * i)) & 63] as string;
+  return out;
+}
+
+/** Row and band-column hashes over cells fed in row-major order, in rows × width (known beforehand). */
+class Hasher {
+  private readonly rowHash: Int32Array;
+  private readonly bands: Int32Array;
+  private lastRow = -1;
+  private width = 0;
+
+  constructor(
+    rows: number,
+    private readonly span: number,
+  ) {
+    this.rowHash = new Int32Array(Math.max(rows, 0)).fill(FNV_OFFSET);
+    this.bands = new Int32Array(Math.ceil(Math.max(rows, 0) / BAND) * Math.max(span, 0)).fill(FNV_OFFSET);
+  }
+
+  add(row: number, col: number, canon: number): void {
+    this.rowHash[row] = mixInt(mixInt(this.rowHash[row] as number, col), canon);
+    const at = Math.floor(row / BAND) * this.span + col;
+    this.bands[at] = mixInt(mixInt(this.bands[at] as number, row % BAND), canon);
+    if (row > this.lastRow) this.lastRow = row;
+    if (col + 1 > this.width) this.width = col + 1;
+  }
+
+  row(row: number): string {
+    return encode(row < this.rowHash.length ? (this.rowHash[row] as number) : FNV_OFFSET, 4);
+  }
+
+  column(band: number, col: number): string {
+    return encode(col < this.span && band * BAND < this.rowHash.length ? (this.bands[band * this.span + col] as number) : FNV_OFFSET, 2);
+  }
+
+  /** Rows up to the last holding a cell. */
+  get rows(): number {
+    return this.lastRow + 1;
+  }
+
+  /** Columns up to the last holding a cell. */
+  get columns(): number {
+    return this.width;
+  }
+}
+
+/** The plan's cells of a sheet by row and column (tables first, then the cells over them, as hosts write them), and what is not compared. */
+function plannedGrid(sheet: OwnedSheet): { grid: Map<number, Map<number, number | null>>; skip: CellRange[] } {
+  const grid = new Map<number, Map<number, number | null>>();
+  const skip: CellRange[] = [];
+  const put = (row: number, col: number, content: CellContent): void => {
+    const canon = canonOf(content);
+    if (canon === undefined) skip.push({ top: row, left: col, bottom: row, right: col });
     let line = grid.get(row);
-    if (!line) grid.set(row, (line = []));
-    line[col] = token;
+    if (!line) grid.set(row, (line = new Map()));
+    line.set(col, canon ?? null);
   };
   const readBack = new Set(sheet.key ? (READ_BACK_HEADERS[sheet.key] ?? []) : []);
   for (const table of sheet.tables) {
-    table.columns.forEach((c, i) => put(table.row, table.col + i, tokenOf({ kind: "text", text: c.header })));
-    table.rows.forEach((row, r) =>
-      row.forEach((content, i) => put(table.row + 1 + r, table.col + i, readBack.has(table.columns[i]?.header ?? "") ? READ_BACK : tokenOf(content))),
-    );
+    table.columns.forEach((c, i) => {
+      put(table.row, table.col + i, { kind: "text", text: c.header });
+      if (readBack.has(c.header)) skip.push({ top: table.row + 1, left: table.col + i, bottom: table.row + Math.max(table.rows.length, 1), right: table.col + i });
+    });
+    table.rows.forEach((row, r) => row.forEach((content, i) => put(table.row + 1 + r, table.col + i, content)));
   }
-  for (const cell of sheet.cells) put(cell.row, cell.col, tokenOf(cell.content));
-  const last = grid.size === 0 ? -1 : Math.max(...grid.keys());
-  const rows: string[] = [];
-  for (let r = 0; r <= last; r++) {
-    const line = grid.get(r) ?? [];
-    let end = line.length;
-    while (end > 0 && (line[end - 1] ?? NOTHING) === NOTHING) end--;
-    let text = "";
-    for (let c = 0; c < end; c++) text += line[c] ?? NOTHING;
-    rows.push(text);
-  }
-  while (rows.length > 0 && rows[rows.length - 1] === "") rows.pop();
-  return { version: FINGERPRINT_VERSION, rows };
+  for (const cell of sheet.cells) put(cell.row, cell.col, cell.content);
+  return { grid, skip };
 }
 
-/** One row's tokens, by column. */
-function tokens(row: string): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < row.length; ) {
-    const ch = row[i] as string;
-    if (ch === NOTHING || ch === FORMULA || ch === READ_BACK) {
-      out.push(ch);
-      i += 1;
-    } else {
-      out.push(row.slice(i, i + 3));
-      i += 3;
+const inside = (ranges: readonly CellRange[], row: number, col: number): boolean =>
+  ranges.some((r) => row >= r.top && row <= r.bottom && col >= r.left && col <= r.right);
+
+/** The fingerprint of an owned sheet as the plan writes it. */
+export function sheetFingerprint(sheet: OwnedSheet): SheetFingerprint {
+  const { grid, skip } = plannedGrid(sheet);
+  let span = 0;
+  for (const line of grid.values()) for (const col of line.keys()) if (col + 1 > span) span = col + 1;
+  const rowsOrder = [...grid.keys()].sort((a, b) => a - b);
+  const hasher = new Hasher((rowsOrder[rowsOrder.length - 1] ?? -1) + 1, span);
+  for (const row of rowsOrder) {
+    const line = grid.get(row) as Map<number, number | null>;
+    for (const col of [...line.keys()].sort((a, b) => a - b)) {
+      const canon = line.get(col);
+      if (canon !== null && canon !== undefined && !inside(skip, row, col)) hasher.add(row, col, canon);
     }
+  }
+  return encodeFingerprint(hasher, skip);
+}
+
+function encodeFingerprint(hasher: Hasher, skip: readonly CellRange[]): SheetFingerprint {
+  const empty = encode(FNV_OFFSET, 4);
+  let rows = "";
+  for (let r = 0; r < hasher.rows; r++) rows += hasher.row(r);
+  while (rows.endsWith(empty)) rows = rows.slice(0, -4);
+  const columns: string[] = [];
+  const bands = Math.ceil(rows.length / 4 / BAND);
+  for (let b = 0; b < bands; b++) {
+    let line = "";
+    for (let c = 0; c < hasher.columns; c++) line += hasher.column(b, c);
+    columns.push(line);
+  }
+  const out: SheetFingerprint = { version: FINGERPRINT_VERSION, rows, columns };
+  if (skip.length > 0) out.skip = mergeRanges(skip).map(rangeToA1);
+  return out;
+}
+
+/** Single cells of a column next to each other → one range (the skipped dates of a column). */
+function mergeRanges(ranges: readonly CellRange[]): CellRange[] {
+  const out: CellRange[] = [];
+  for (const r of [...ranges].sort((a, b) => a.left - b.left || a.top - b.top)) {
+    const last = out[out.length - 1];
+    if (last && last.left === r.left && last.right === r.right && r.top <= last.bottom + 1) last.bottom = Math.max(last.bottom, r.bottom);
+    else out.push({ ...r });
   }
   return out;
 }
 
-/** The cells of the sheet as read that differ from what the add-in wrote: the first addresses and how many. */
-export function changedCells(snapshot: SheetSnapshot, fingerprint: SheetFingerprint, limit = NAMED_CELLS): { cells: string[]; count: number } {
+/** A stored fingerprint this version can compare (records come from files: checked here, not trusted). */
+function usable(fp: unknown): fp is SheetFingerprint & { skip?: string[] } {
+  const f = fp as Partial<SheetFingerprint> | null;
+  return (
+    typeof f === "object" &&
+    f !== null &&
+    f.version === FINGERPRINT_VERSION &&
+    typeof f.rows === "string" &&
+    f.rows.length % 4 === 0 &&
+    Array.isArray(f.columns) &&
+    f.columns.every((c) => typeof c === "string") &&
+    (f.skip === undefined || (Array.isArray(f.skip) && f.skip.every((s) => typeof s === "string")))
+  );
+}
+
+/**
+ * The cells of the sheet as read that differ from what the add-in wrote there: the first
+ * addresses (row by row) and how many. `next`, the sheet the add-in is about to write in its
+ * place: a cell that will hold what it holds now is not counted (nothing of it is lost).
+ */
+export function changedCells(snapshot: SheetSnapshot, fingerprint: SheetFingerprint, next?: OwnedSheet, limit = NAMED_CELLS): { cells: string[]; count: number } {
   const cells: string[] = [];
   let count = 0;
   const found = (row: number, col: number, n = 1): void => {
     count += n;
     if (cells.length < limit) cells.push(`${columnToLetters(col)}${row + 1}`);
   };
+  if (!usable(fingerprint)) return { cells, count };
+  const skip = (fingerprint.skip ?? []).flatMap((a) => parseRangeA1(a) ?? []);
   const b = snapshotBounds(snapshot);
-  // A sheet read without its formulas (a host that has none to give) cannot tell a typed value from a formula's.
-  const formulasKnown = snapshot.formulas !== undefined;
-  const lastRow = Math.max(fingerprint.rows.length - 1, b.bottom);
-  for (let row = 0; row <= lastRow; row++) {
-    const line = tokens(fingerprint.rows[row] ?? "");
-    const inSnapshot = row >= b.top && row <= b.bottom;
-    const lastCol = Math.max(line.length - 1, inSnapshot ? b.right : -1);
-    for (let col = 0; col <= lastCol; col++) {
-      const token = line[col] ?? NOTHING;
-      if (token === READ_BACK) continue;
-      const value = inSnapshot ? cellAt(snapshot, row, col) : null;
-      const formula = inSnapshot ? formulaAt(snapshot, row, col) : null;
-      const now = normalised(value);
-      if (token === NOTHING) {
-        if (now !== null || formula !== null) found(row, col);
-      } else if (token === FORMULA) {
-        if (formulasKnown && formula === null && now !== null) found(row, col);
-      } else if (now === null || digest(now) !== token) found(row, col);
+  const now = new Hasher(b.bottom + 1, b.right + 1);
+  for (let row = Math.max(b.top, 0); row <= b.bottom; row++) {
+    for (let col = Math.max(b.left, 0); col <= b.right; col++) {
+      const canon = canonRead(snapshot, row, col);
+      if (canon !== null && !inside(skip, row, col)) now.add(row, col, canon);
+    }
+  }
+  const storedRows = fingerprint.rows.length / 4;
+  const empty = encode(FNV_OFFSET, 4);
+  const changedRows: number[] = [];
+  for (let row = 0; row < Math.max(storedRows, now.rows); row++) {
+    const stored = row < storedRows ? fingerprint.rows.slice(row * 4, row * 4 + 4) : empty;
+    if (now.row(row) !== stored) changedRows.push(row);
+  }
+  let planned: Map<number, Map<number, number | null>> | null = null;
+  const willHold = (row: number, col: number): number | null => {
+    planned ??= next ? plannedGrid(next).grid : new Map();
+    return planned.get(row)?.get(col) ?? null;
+  };
+  const emptyColumn = encode(FNV_OFFSET, 2);
+  // canonRead outside the snapshot's rectangle is null (cellAt and formulaAt say so).
+  const width = Math.max(now.columns, ...fingerprint.columns.map((c) => c.length / 2));
+  for (const row of changedRows) {
+    const band = Math.floor(row / BAND);
+    const stored = fingerprint.columns[band] ?? "";
+    const columnChanged = (col: number): boolean => now.column(band, col) !== (col * 2 < stored.length ? stored.slice(col * 2, col * 2 + 2) : emptyColumn);
+    let candidates = [...Array(width).keys()].filter(columnChanged);
+    // The row changed but no column of its band shows it (a 12-bit clash): look at the whole row.
+    if (candidates.length === 0) candidates = [...Array(width).keys()];
+    for (const col of candidates) {
+      if (inside(skip, row, col)) continue;
+      // A cell that reads as the add-in will write it again loses nothing; this also tells apart
+      // the cells of several changed rows and columns in one band.
+      if (next && canonRead(snapshot, row, col) === willHold(row, col)) continue;
+      found(row, col);
     }
   }
   // Values far from the rest that the host left out of the grid are the user's too.
@@ -184,12 +331,12 @@ export function editedSheetMessages(record: OwnershipRecord | null, snapshots: r
   for (const name of record.sheets) {
     const key = name.toLowerCase();
     const fingerprint = byName.get(key);
-    if (!fingerprint || fingerprint.version !== FINGERPRINT_VERSION) continue;
+    if (!usable(fingerprint)) continue;
     const next = plannedByName.get(key);
     if (next?.keepIfExists) continue;
     const snapshot = snapshots.find((s) => s.name.toLowerCase() === key);
     if (!snapshot) continue;
-    const changed = changedCells(snapshot, fingerprint);
+    const changed = changedCells(snapshot, fingerprint, next);
     if (changed.count === 0) continue;
     out.push(
       hostMessage("generated-sheet-edited", {

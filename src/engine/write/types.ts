@@ -106,12 +106,17 @@ export interface OwnedSheet {
 }
 
 /**
- * A generated sheet's content as hashes, one string per row (see ./fingerprint for the
- * encoding): enough to tell which cells a user changed, without the values.
+ * A generated sheet's content as hashes, by row and by column in bands of rows (see
+ * ./fingerprint for the encoding): enough to tell which cells a user changed, without the values.
  */
 export interface SheetFingerprint {
   version: number;
-  rows: string[];
+  /** 4 characters per row, from row 1 down. */
+  rows: string;
+  /** Per band of 16 rows, 2 characters per column. */
+  columns: string[];
+  /** Ranges (A1) not compared: cells the add-in reads back itself. */
+  skip?: string[];
 }
 
 /**

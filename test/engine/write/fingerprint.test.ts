@@ -10,7 +10,7 @@ import { decodeOwnershipRecord, encodeOwnershipRecord } from "../../../src/engin
 import { reconcile, type SheetInfo, type WriteState } from "../../../src/engine/write/reconcile";
 import { hostMessageText } from "../../../src/engine/write/reconcile/messages";
 import type { CellValue, SheetSnapshot } from "../../../src/engine/model/snapshot";
-import { STATE_SHEET, type CellContent, type OwnedSheet, type OwnershipRecord, type WritePlan } from "../../../src/engine/write/types";
+import { STATE_SHEET, type CellContent, type OwnedSheet, type OwnershipRecord, type SheetFingerprint, type WritePlan } from "../../../src/engine/write/types";
 import { loadFixtureSnapshots } from "../../fixtures";
 
 jest.setTimeout(60_000);
@@ -154,6 +154,11 @@ describe("fingerprints of the generated sheets", () => {
     expect(messages[0]?.data).toEqual({ sheet: "Fasi", cells: "Z2, A5, B5, C5, Z9, …", count: 6, regenerated: true });
   });
 
+  it("several rows and columns changed in one band of rows: exactly the cells changed", () => {
+    const messages = editedMessages(again(w, { Obiettivi: { D5: "Titolo corretto a mano", E7: 0.33, B6: "Altra struttura" } }));
+    expect(messages.map((m) => m.data)).toEqual([{ sheet: "Obiettivi", cells: "D5, B6, E7", count: 3, regenerated: true }]);
+  });
+
   it("the Nucleo's override and note on Punteggi, a note on Verifica: carried over, no warning", () => {
     const verifica = w.owned.find((s) => s.name === "Verifica") as SheetSnapshot;
     const noteCol = (verifica.cells[3] ?? []).indexOf("Note dell'utente");
@@ -184,9 +189,9 @@ describe("fingerprints of the generated sheets", () => {
     expect(a.writePlan.messages?.some((m) => m.code === "state-unreadable")).toBe(false);
   });
 
-  it("a fingerprint of another version is ignored, the record still read", () => {
-    const other: OwnershipRecord = { ...w.record, fingerprints: { Obiettivi: { version: 99, rows: ["?"] } } };
-    const a = again(w, { Obiettivi: { D5: "x" } }, other);
+  it("a fingerprint of another version or shape is ignored, the record still read", () => {
+    const other: OwnershipRecord = { ...w.record, fingerprints: { Obiettivi: { version: 99, rows: "?" } as unknown as SheetFingerprint, Fasi: { version: 1, rows: 5 } as unknown as SheetFingerprint } };
+    const a = again(w, { Obiettivi: { D5: "x" }, Fasi: { A5: "y" } }, other);
     expect(editedMessages(a)).toEqual([]);
     expect(a.writePlan.messages?.some((m) => m.code === "state-unreadable")).toBe(false);
   });
