@@ -6,8 +6,9 @@
  * regenerated — without the record storing the values.
  *
  * Each non-empty cell counts as its value, or as "a formula" whatever its text (Excel may spell
- * a formula differently: the text is not compared, but a value typed over a formula, a formula
- * typed into a value's cell, or a formula deleted, all show). Cells the add-in reads back and
+ * a formula differently: the text is not compared, but a value typed over a formula or a formula
+ * typed into a value's cell shows). A cell found empty is never named: nothing typed is lost
+ * there, and a write stopped halfway leaves its sheet with cells missing. Cells the add-in reads back and
  * writes again itself — Verifica «Note dell'utente», the Nucleo's «Valutazione Nucleo» and «Nota
  * Nucleo» on Punteggi — are left out (`skip`); so are dates a host could not write as a serial.
  *
@@ -17,8 +18,8 @@
  * - `columns`: per band of BAND rows, 2 characters per column (12 bits over the band's cells of
  *   that column): with the changed rows they place the cells changed;
  * - `skip`: the ranges (A1) left out.
- * A cell in a changed row and a changed column of its band is named when it now differs from what
- * the add-in is about to write there (a cell that will read the same loses nothing).
+ * A cell in a changed row and a changed column of its band is named when it holds something that
+ * differs from what the add-in is about to write there (a cell that will read the same loses nothing).
  */
 import { columnToLetters, parseRangeA1, rangeToA1 } from "../cells/a1";
 import type { CellRange } from "../cells/range";
@@ -306,9 +307,12 @@ export function changedCells(snapshot: SheetSnapshot, fingerprint: SheetFingerpr
     if (candidates.length === 0) candidates = [...Array(width).keys()];
     for (const col of candidates) {
       if (inside(skip, row, col)) continue;
+      const canon = canonRead(snapshot, row, col);
+      // An emptied cell holds nothing of the user's (and is what a write stopped halfway leaves).
+      if (canon === null) continue;
       // A cell that reads as the add-in will write it again loses nothing; this also tells apart
       // the cells of several changed rows and columns in one band.
-      if (next && canonRead(snapshot, row, col) === willHold(row, col)) continue;
+      if (next && canon === willHold(row, col)) continue;
       found(row, col);
     }
   }

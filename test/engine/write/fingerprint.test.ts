@@ -148,10 +148,12 @@ describe("fingerprints of the generated sheets", () => {
     expect(messages[0]?.message).toContain("copia di sicurezza");
   });
 
-  it("a value typed in an empty cell, a value deleted: both named, the first few and the count", () => {
-    const messages = editedMessages(again(w, { Fasi: { Z2: "mio appunto", A5: null, B5: null, C5: null, Z9: 7, Z10: true } }));
+  it("values typed in empty cells and over the add-in's: the first few named, and the count; emptied cells are not", () => {
+    const messages = editedMessages(again(w, { Fasi: { Z2: "mio appunto", A5: "x", B5: "y", C5: null, D6: null, Z9: 7, Z10: true, Z11: "z" } }));
     expect(messages).toHaveLength(1);
-    expect(messages[0]?.data).toEqual({ sheet: "Fasi", cells: "Z2, A5, B5, C5, Z9, …", count: 6, regenerated: true });
+    expect(messages[0]?.data).toEqual({ sheet: "Fasi", cells: "Z2, A5, B5, Z9, Z10, …", count: 6, regenerated: true });
+    // Only emptied cells (or a write stopped halfway): nothing typed goes, nothing said.
+    expect(editedMessages(again(w, { Fasi: { A5: null, B5: null, C5: null }, Obiettivi: { D5: null } }))).toEqual([]);
   });
 
   it("several rows and columns changed in one band of rows: exactly the cells changed", () => {

@@ -5,7 +5,8 @@
 import type * as ExcelJS from "exceljs";
 import { readOwnershipRecord } from "../../../src/engine/write/ownership";
 import { loadWorkbook } from "../../../src/hosts/xlsx/read";
-import { applyWritePlanToWorkbook, readAnalysisSnapshots, saveWorkbook, workbookSnapshots } from "../../../src/hosts/xlsx/apply";
+import { applyWritePlanToWorkbook, planWorkbookWrite, readAnalysisSnapshots, saveWorkbook, workbookSnapshots } from "../../../src/hosts/xlsx/apply";
+import { InjectedFailure } from "../../../src/hosts/xlsx/execute";
 import { analyseSnapshots, annotate, workbookBytes, WORKBOOKS, REVIEW_OPTIONS } from "./roundtrip-helpers";
 
 const edited = (messages: ReadonlyArray<{ code: string }> | undefined) => (messages ?? []).filter((m) => m.code === "generated-sheet-edited");
@@ -44,5 +45,24 @@ describe("a cell of Obiettivi edited with ExcelJS", () => {
     const again = await loadWorkbook(await saveWorkbook(wb));
     const report = applyWritePlanToWorkbook(again, next.writePlan);
     expect(edited(report.messages)).toEqual(messages);
+  });
+});
+
+describe("a write stopped halfway", () => {
+  it("leaves sheets with cells missing, which are not taken for the user's edits", async () => {
+    const first = await annotate(workbookBytes("casorate-polizia-locale"));
+    const probe = await loadWorkbook(first.bytes);
+    const plan = analyseSnapshots(workbookSnapshots(probe)).writePlan;
+    const ops = planWorkbookWrite(probe, { kind: "apply", plan }).ops;
+    // Stopped after the record, inside the new sheets: one sheet added without its content, one with.
+    const contents = ops.flatMap((op, i) => (op.kind === "sheetContent" ? [i] : []));
+    expect(contents.length).toBeGreaterThan(3);
+    for (const failAt of [contents[0] as number, contents[3] as number]) {
+      const wb = await loadWorkbook(first.bytes);
+      expect(() => applyWritePlanToWorkbook(wb, analyseSnapshots(workbookSnapshots(wb)).writePlan, { failAt })).toThrow(InjectedFailure);
+      const after = analyseSnapshots(await readAnalysisSnapshots(await saveWorkbook(wb)));
+      expect(after.writePlan.messages?.some((m) => m.code === "state-unreadable")).toBe(false);
+      expect([failAt, edited(after.writePlan.messages)]).toEqual([failAt, []]);
+    }
   });
 });
