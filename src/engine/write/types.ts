@@ -101,7 +101,7 @@ export interface OwnedSheet {
   dataBars?: Array<{ top: number; left: number; bottom: number; right: number; min: number; max: number; color: string }>;
   /** Rows (zero-based) after which a printed page ends. */
   pageBreaks?: number[];
-  /** What the add-in writes here, hashed cell by cell (./fingerprint); the record keeps it to spot a user's edits. */
+  /** What the add-in writes here, hashed by row and by column (./fingerprint); the record keeps it to spot a user's edits. */
   fingerprint?: SheetFingerprint;
 }
 
