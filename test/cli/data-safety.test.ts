@@ -188,3 +188,26 @@ describe("terminal output", () => {
     expect(r.out).toContain("Traspar\\x1B[2J\\x1B]0;titolo\\x07enza");
   });
 });
+
+describe("a generated sheet the user typed into", () => {
+  it("tables --in-place says which cells go and where the earlier copy is", async () => {
+    const dir = tmp();
+    const input = path.join(dir, "piano.xlsx");
+    copyFileSync(example, input);
+    expect((await run(["tables", input, "--in-place"])).code).not.toBe(EXIT.unusable);
+    const wb = await loadWorkbook(readFileSync(input));
+    (wb.getWorksheet("Obiettivi") as ExcelJS.Worksheet).getCell("D5").value = "Titolo corretto a mano";
+    writeFileSync(input, await saveWorkbook(wb));
+    const r = await run(["tables", input, "--in-place"]);
+    expect(r.code).not.toBe(EXIT.unusable);
+    const line = r.err.split("\n").find((l) => l.includes("«Obiettivi»") && l.includes("modificato a mano"));
+    expect(line).toBeDefined();
+    expect(line).toMatch(/^Avviso: /);
+    expect(line).toContain("1 cella (D5)");
+    expect(line).toContain("copia di sicurezza");
+    expect(r.out).toMatch(/Copia di sicurezza: .*piano\.backup-/);
+    // Written again, nothing more to say.
+    const quiet = await run(["tables", input, "--in-place"]);
+    expect(quiet.err).not.toContain("modificato a mano");
+  });
+});

@@ -10,6 +10,7 @@ import { reportSheet } from "./report";
 import { objectiveEntries, type WriteContext } from "./context";
 import { buildFlags } from "./flags";
 import { findingsSheet, orphanNoteMessages, previousFindingNotes } from "./findings";
+import { editedSheetMessages, sheetFingerprint } from "./fingerprint";
 import { indicatorLayout, indicatorsSheet } from "./indicators";
 import { methodologyRefs, methodologySheet } from "./methodology";
 import { hasOwnedSheetMarker, isStateSheetName, readOwnershipRecord, type OwnershipState } from "./ownership";
@@ -126,7 +127,12 @@ export function buildWritePlan(input: BuildWritePlanInput): WritePlan {
     { ...methodologySheet(methodologyName, methodology), keepIfExists: !rewriteMethodology },
   ];
 
-  for (const sheet of owned) sheet.pageSetup = pageSetupOf(sheet, scores.asOf);
+  for (const sheet of owned) {
+    sheet.pageSetup = pageSetupOf(sheet, scores.asOf);
+    sheet.fingerprint = sheetFingerprint(sheet);
+  }
+  // What the user typed on the add-in's sheets since it wrote them goes with the sheets: say so, cell by cell.
+  messages.push(...editedSheetMessages(record, sheets, owned));
 
   const generated = new Set(names.filter((n) => n.key !== "methodology").map((n) => n.used.toLowerCase()));
   const flaggable = (sheet: string): boolean => !generated.has(sheet.toLowerCase()) && !isStateSheetName(sheet);

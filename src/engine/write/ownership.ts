@@ -38,6 +38,8 @@ const OwnershipRecordSchema = z.object({
   ),
   sheetKeys: z.partialRecord(KeySchema, z.string()).optional(),
   keptSheets: z.array(z.string()).optional(),
+  // Lenient on purpose: a fingerprint of another version or shape is ignored (./fingerprint checks it), never a damaged record.
+  fingerprints: z.record(z.string(), z.looseObject({ version: z.number() })).optional(),
 });
 
 /** An empty record: the add-in owns nothing yet. */

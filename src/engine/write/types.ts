@@ -101,6 +101,22 @@ export interface OwnedSheet {
   dataBars?: Array<{ top: number; left: number; bottom: number; right: number; min: number; max: number; color: string }>;
   /** Rows (zero-based) after which a printed page ends. */
   pageBreaks?: number[];
+  /** What the add-in writes here, hashed by row and by column (./fingerprint); the record keeps it to spot a user's edits. */
+  fingerprint?: SheetFingerprint;
+}
+
+/**
+ * A generated sheet's content as hashes, by row and by column in bands of rows (see
+ * ./fingerprint for the encoding): enough to tell which cells a user changed, without the values.
+ */
+export interface SheetFingerprint {
+  version: number;
+  /** 4 characters per row, from row 1 down. */
+  rows: string;
+  /** Per band of 16 rows, 2 characters per column. */
+  columns: string[];
+  /** Ranges (A1) not compared: cells the add-in reads back itself. */
+  skip?: string[];
 }
 
 /**
@@ -163,7 +179,8 @@ export interface WriteMessage {
     | "user-note-dropped"
     | "flag-not-found"
     | "flag-skipped-missing-sheet"
-    | "workbook-protected";
+    | "workbook-protected"
+    | "generated-sheet-edited";
   severity: Severity;
   message: string;
   /** The figures of the message (host messages: see write/reconcile/messages.ts). */
@@ -291,6 +308,8 @@ export interface OwnershipRecord {
   sheetKeys?: Partial<Record<OwnedSheetKey, string>>;
   /** Sheets the add-in kept because they existed (Metodologia); never removed by `clear`. */
   keptSheets?: string[];
+  /** By sheet name: the fingerprint of what the add-in wrote there (a kept sheet keeps the one it was written with). */
+  fingerprints?: Record<string, SheetFingerprint>;
 }
 
 /*

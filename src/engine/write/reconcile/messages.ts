@@ -19,6 +19,8 @@ export interface HostMessageData {
   "sheet-name-taken": { sheet: string };
   "table-name-taken": { sheet: string; wanted: string; used: string };
   "overrides-removed": { sheet: string };
+  /** `cells`: the first addresses ("B5, C7, …"); `regenerated`: false when the sheet goes without a new one. */
+  "generated-sheet-edited": { sheet: string; cells: string; count: number; regenerated: boolean };
 }
 
 export type HostMessageCode = keyof HostMessageData;
@@ -64,6 +66,11 @@ const TEXTS: Texts = {
   "table-name-taken": (d) => `Nella cartella c'è già una tabella «${d.wanted}» dell'utente: la tabella del componente si chiama «${d.used}».`,
   "overrides-removed": (d) =>
     `Il foglio «${d.sheet}» conteneva valutazioni del Nucleo: sono state rimosse con il foglio. Una copia di sicurezza le conserva.`,
+  "generated-sheet-edited": (d) =>
+    `Il foglio «${d.sheet}» è generato da Schede Obiettivo ma è stato modificato a mano: ${d.count === 1 ? "1 cella" : `${d.count} celle`} (${d.cells}). ` +
+    `${d.regenerated ? "Il foglio viene rigenerato dalle schede" : "Il foglio viene tolto"} e ${d.count === 1 ? "quanto scritto lì non viene riportato" : "quanto scritto in quelle celle non viene riportato"}. ` +
+    "La versione precedente resta solo in una copia della cartella: la copia di sicurezza di «schede --in-place», il file di partenza se è stata scritta o scaricata una copia annotata; in Excel, una copia salvata prima o la cronologia delle versioni del file. " +
+    "Le correzioni vanno fatte sulle schede (il componente le rilegge); le note, nella colonna «Note dell'utente» del foglio Verifica.",
 };
 
 const SEVERITY: { [C in HostMessageCode]: (d: HostMessageData[C]) => WriteMessage["severity"] } = {
@@ -79,6 +86,7 @@ const SEVERITY: { [C in HostMessageCode]: (d: HostMessageData[C]) => WriteMessag
   "sheet-name-taken": () => "error",
   "table-name-taken": () => "info",
   "overrides-removed": () => "warning",
+  "generated-sheet-edited": () => "warning",
 };
 
 /** The Italian text of a message. */

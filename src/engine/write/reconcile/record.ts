@@ -19,7 +19,26 @@ export function nextRecord(d: Draft): OwnershipRecord {
   if (Object.keys(d.next.sheetKeys).length > 0) record.sheetKeys = { ...d.next.sheetKeys };
   const kept = dedupe(d.next.keptSheets);
   if (kept.length > 0) record.keptSheets = kept;
+  const fingerprints = nextFingerprints(d, record.sheets);
+  if (Object.keys(fingerprints).length > 0) record.fingerprints = fingerprints;
   return record;
+}
+
+/**
+ * The fingerprint of each owned sheet: the plan's for a sheet this program writes, the previous
+ * record's for one it keeps as it is (a kept Metodologia, every sheet when only flags change).
+ */
+function nextFingerprints(d: Draft, sheets: readonly string[]): NonNullable<OwnershipRecord["fingerprints"]> {
+  const out: NonNullable<OwnershipRecord["fingerprints"]> = {};
+  const written = new Set(d.report.sheetsWritten.map((n) => n.toLowerCase()));
+  const planned = new Map(d.mode.kind === "apply" ? d.mode.plan.sheets.map((s) => [s.name.toLowerCase(), s.fingerprint] as const) : []);
+  const previous = new Map(Object.entries(d.prev.fingerprints ?? {}).map(([name, fp]) => [name.toLowerCase(), fp] as const));
+  for (const name of sheets) {
+    const key = name.toLowerCase();
+    const fingerprint = written.has(key) ? planned.get(key) : previous.get(key);
+    if (fingerprint) out[name] = fingerprint;
+  }
+  return out;
 }
 
 export const ownsNothing = (r: OwnershipRecord): boolean => r.sheets.length === 0 && r.flags.length === 0 && r.addedCells.length === 0;
