@@ -23,6 +23,7 @@ const OwnershipRecordSchema = z.object({
       originalFills: z.array(z.string().nullable()),
       originalNotes: z.array(z.string().nullable()),
       note: z.string().optional(),
+      noteHash: z.string().optional(),
       fill: z.string().optional(),
       originalNoteModels: z.array(z.string().nullable()).optional(),
       originalStyleModels: z.array(z.string().nullable()).optional(),
@@ -60,6 +61,20 @@ export function recordChecksum(json: string): string {
     b = Math.imul(b ^ c, 2246822519) ^ (b >>> 15);
   }
   return (a >>> 0).toString(16).padStart(8, "0") + (b >>> 0).toString(16).padStart(8, "0");
+}
+
+/**
+ * Hash of a note the add-in wrote (recordChecksum of its text: 16 hex digits), kept in the
+ * record instead of the text (on a 1,000-card book the texts were most of the record). Both
+ * hosts read notes as text, and hash them the same way to compare.
+ */
+export const noteHash = (text: string): string => recordChecksum(text);
+
+/** The hash of the note a recorded flag wrote (from noteHash, or from the text of older records); undefined: none. */
+export function flagNoteHash(f: { noteHash?: string; note?: string }): string | undefined {
+  if (f.noteHash !== undefined && f.noteHash !== "") return f.noteHash;
+  if (f.note !== undefined && f.note !== "") return noteHash(f.note);
+  return undefined;
 }
 
 /** The record as JSON chunks for column A of STATE_SHEET, row 1 down (with its checksum). */

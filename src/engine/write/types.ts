@@ -285,7 +285,13 @@ export interface OwnershipRecord {
     originalFills: (string | null)[];
     /** Original note text per cell (null = none), so a user note is restored. */
     originalNotes: (string | null)[];
-    /** The note text the add-in wrote on the top-left cell (restored only if unchanged). */
+    /**
+     * The note the add-in wrote on the top-left cell, as its hash (noteHash): the cell's user
+     * note comes back only while the cell still shows a note of that hash, and a flag moved by
+     * inserted rows is found by it. Records written before it carry the text in `note`.
+     */
+    noteHash?: string;
+    /** Older records: the note's text itself (read, compared by hash like noteHash; no longer written). */
     note?: string;
     /** The fill the add-in wrote, "#RRGGBB" (a cell the user re-coloured since keeps its colour). */
     fill?: string;

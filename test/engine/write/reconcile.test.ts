@@ -13,6 +13,7 @@ import {
   stateNeeds,
   tokenColor,
 } from "../../../src/engine/write/reconcile";
+import { noteHash } from "../../../src/engine/write/ownership";
 import type { CellFlag, OwnershipRecord, WritePlan } from "../../../src/engine/write/types";
 
 const SCHEDE: SheetInfo = { name: "Schede", visibility: "Visible", protected: false, tables: [] };
@@ -125,6 +126,45 @@ describe("undo", () => {
     const found = reconcile({ kind: "clear" }, state({ record: two, notes, noteIndex: index, fills }), "note");
     expect(found.report.messages).toEqual([]);
     expect(found.ops.filter((o) => o.kind === "restoreFills").map((o) => (o.kind === "restoreFills" ? o.bounds.top : -1))).toEqual([8, 5]);
+  });
+
+  // The record keeps a hash of each note the add-in wrote; records written before carry the text.
+  const hashed = (r: OwnershipRecord): OwnershipRecord => ({
+    ...r,
+    flags: r.flags.map(({ note, ...f }) => (note === undefined ? f : { ...f, noteHash: noteHash(note) })),
+  });
+  it.each([
+    ["note hashes", hashed],
+    ["note texts (older records)", (r: OwnershipRecord) => r],
+  ])("recognises the add-in's note by the record's %s: the user's note back, a moved flag found", (_, form) => {
+    const base = { record: form(PREVIOUS), fills: new Map([[cellKey("Schede", 2, 1), fill("#FFC7CE")]]) };
+    const untouched = reconcile({ kind: "clear" }, state({ ...base, notes: new Map([[cellKey("Schede", 2, 1), { text: "Schede Obiettivo · Errore\nx" }]]) }), "note");
+    expect(untouched.ops.find((o) => o.kind === "note")).toMatchObject({ text: "Nota utente", now: "Schede Obiettivo · Errore\nx" });
+    const edited = reconcile({ kind: "clear" }, state({ ...base, notes: new Map([[cellKey("Schede", 2, 1), { text: "risolto" }]]) }), "note");
+    expect(edited.ops.some((o) => o.kind === "note")).toBe(false);
+    const two = form({
+      ...PREVIOUS,
+      flags: [PREVIOUS.flags[0]!, { sheet: "Schede", top: 5, left: 1, bottom: 5, right: 1, originalFills: [null], originalNotes: [null], note: "Schede Obiettivo · Errore\ny", fill: "#FFC7CE" }],
+    });
+    const notes = new Map([
+      [cellKey("Schede", 2, 1), null],
+      [cellKey("Schede", 5, 1), { text: "Schede Obiettivo · Errore\nx" }],
+    ]);
+    expect(reconcile({ kind: "clear" }, state({ record: two, notes }), "note").report.messages.map((m) => m.code)).toEqual(["flag-not-found"]);
+    const index = new Map([["schede", new Map([["Schede Obiettivo · Errore\nx", [{ row: 5, col: 1 }]], ["Schede Obiettivo · Errore\ny", [{ row: 8, col: 1 }]]])]]);
+    const fills = new Map([[cellKey("Schede", 8, 1), fill("#FFC7CE")], [cellKey("Schede", 5, 1), fill("#FFC7CE")], [cellKey("Schede", 5, 2), fill("#FFC7CE")]]);
+    const found = reconcile({ kind: "clear" }, state({ record: two, notes, noteIndex: index, fills }), "note");
+    expect(found.report.messages).toEqual([]);
+    expect(found.ops.filter((o) => o.kind === "restoreFills").map((o) => (o.kind === "restoreFills" ? o.bounds.top : -1))).toEqual([8, 5]);
+  });
+
+  it("records a hash of the note it writes, not the text", () => {
+    const s = state({ fills: new Map([[cellKey("Schede", 1, 1), fill(null)]]), notes: new Map([[cellKey("Schede", 1, 1), null]]) });
+    const program = reconcile(apply({ flags: [flag(1, 1)] }), s, "note");
+    const text = (program.ops.find((o) => o.kind === "note") as { text: string }).text;
+    expect(program.record?.flags[0]).toMatchObject({ noteHash: noteHash(text) });
+    expect(program.record?.flags[0]?.note).toBeUndefined();
+    expect(noteHash(text)).toMatch(/^[0-9a-f]{16}$/);
   });
 
   it("clears an added cell only while it holds what the add-in wrote; an emptied one is simply gone", () => {

@@ -1,6 +1,6 @@
 import { ExcelWorkbookHost } from "../../../src/hosts/excel/host";
 import { detectCapabilities } from "../../../src/hosts/excel/capabilities";
-import { decodeOwnershipRecord } from "../../../src/engine/write/ownership";
+import { decodeOwnershipRecord, encodeOwnershipRecord, noteHash } from "../../../src/engine/write/ownership";
 import { STATE_SHEET, type CellFlag, type OwnershipRecord, type WritePlan } from "../../../src/engine/write/types";
 import { FakeExcel, type SheetModel } from "./fake-excel";
 import { cardWorkbook } from "./workbooks";
@@ -146,7 +146,7 @@ describe("ExcelWorkbookHost.applyWritePlan", () => {
     expect(rec?.tables).toEqual(["SO_Verifica"]);
     expect(rec?.sheetKeys).toEqual({ findings: "Verifica" });
     expect(rec?.flags).toEqual([
-      { sheet: "Schede 1", top: 11, left: 1, bottom: 11, right: 2, originalFills: [null, null], originalNotes: [null], note: "Schede Obiettivo · Errore\nManca il valore raggiunto.", fill: ERROR_FILL },
+      { sheet: "Schede 1", top: 11, left: 1, bottom: 11, right: 2, originalFills: [null, null], originalNotes: [null], noteHash: noteHash("Schede Obiettivo · Errore\nManca il valore raggiunto."), fill: ERROR_FILL },
       {
         sheet: "Schede 1",
         top: 4,
@@ -155,7 +155,8 @@ describe("ExcelWorkbookHost.applyWritePlan", () => {
         right: 4,
         originalFills: ["#00B050"],
         originalNotes: ["Nota del responsabile"],
-        note: "Schede Obiettivo · Avviso\nPeso mancante.\n\n— Nota originale —\nNota del responsabile",
+        // The record keeps the hash of the note it wrote (the user's note under the add-in's).
+        noteHash: noteHash("Schede Obiettivo · Avviso\nPeso mancante.\n\n— Nota originale —\nNota del responsabile"),
         fill: WARNING_FILL,
       },
     ]);
@@ -213,6 +214,26 @@ describe("ExcelWorkbookHost.applyWritePlan", () => {
     expect(cards.notes.has("B12")).toBe(false);
     expect(cards.cell(4, 4)?.fill).toBe("#00B050");
     expect(cards.cell(15, 14)?.value).toBe("");
+  });
+
+  it("clears a record of an older version, which kept the notes' texts instead of their hashes", async () => {
+    setUp();
+    await host.applyWritePlan(firstPlan());
+    const rec = record(fake) as OwnershipRecord;
+    const texts = new Map([
+      ["11:1", "Schede Obiettivo · Errore\nManca il valore raggiunto."],
+      ["4:4", "Schede Obiettivo · Avviso\nPeso mancante.\n\n— Nota originale —\nNota del responsabile"],
+    ]);
+    const old: OwnershipRecord = { ...rec, flags: rec.flags.map(({ noteHash: _h, ...f }) => ({ ...f, note: texts.get(`${f.top}:${f.left}`) as string })) };
+    const state = fake.sheet(STATE_SHEET);
+    for (let r = 0; state.cell(r, 0)?.value; r++) state.touch(r, 0).value = "";
+    encodeOwnershipRecord(old).forEach((chunk, r) => (state.touch(r, 0).value = chunk));
+    expect(record(fake)?.flags.map((f) => f.note !== undefined && f.noteHash === undefined)).toEqual([true, true]);
+    await new ExcelWorkbookHost({ capabilities: caps(fake) }).clearAddinContent();
+    expect(cards.notes.get("E5")).toBe("Nota del responsabile");
+    expect(cards.notes.has("B12")).toBe(false);
+    expect(cards.cell(4, 4)?.fill).toBe("#00B050");
+    expect(cards.cell(11, 1)?.fill ?? null).toBeNull();
   });
 
   it("reads what the previous run touched in one more round trip when its record is new to this host", async () => {

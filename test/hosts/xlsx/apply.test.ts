@@ -6,6 +6,7 @@ import type { Finding } from "../../../src/engine/model/finding";
 import { allObjectives } from "../../../src/engine/model/plan";
 import { buildWritePlan } from "../../../src/engine/write";
 import { FLAG_FILLS } from "../../../src/engine/write/flags";
+import { encodeOwnershipRecord, noteHash } from "../../../src/engine/write/ownership";
 import { STATE_SHEET } from "../../../src/engine/write/types";
 import {
   applyWritePlanToWorkbook,
@@ -205,6 +206,37 @@ describe("bad input", () => {
     clearAddinContent(wb);
     const after = userCellStates(await loadWorkbook(await saveWorkbook(wb)));
     expect(diffStates(before, after)).toEqual([]);
+  });
+
+  it.each([
+    ["hashes of the notes", false],
+    ["the notes' texts (a record written before hashes)", true],
+  ])("a record holding %s: clear gives back every fill and the user's note", async (_, oldRecord) => {
+    const wb = await smallWorkbook();
+    const before = userCellStates(wb);
+    applyWritePlanToWorkbook(wb, planFor(wb, [finding("error", "C2", "Errore sul titolo"), finding("warning", "C5", "Avviso sul valore")]));
+    const saved = await loadWorkbook(await saveWorkbook(wb));
+    const state = readState(saved);
+    if (state.status !== "ok") throw new Error("no record");
+    const noted = state.record.flags.filter((f) => f.noteHash !== undefined);
+    expect(noted).toHaveLength(2);
+    expect(state.record.flags.every((f) => f.note === undefined)).toBe(true);
+    const ws = saved.getWorksheet("Scheda") as ExcelJS.Worksheet;
+    for (const f of noted) expect(f.noteHash).toBe(noteHash(noteText(sheetCell(ws, f.top + 1, f.left + 1).note) ?? ""));
+    if (oldRecord) {
+      // What an older version wrote: the note's text in the record, no hash.
+      const flags = state.record.flags.map(({ noteHash: _h, ...f }) => (_h === undefined ? f : { ...f, note: noteText(sheetCell(ws, f.top + 1, f.left + 1).note) ?? "" }));
+      const stato = saved.getWorksheet(STATE_SHEET) as ExcelJS.Worksheet;
+      for (let r = 1; r <= stato.rowCount; r++) sheetCell(stato, r, 1).value = null;
+      encodeOwnershipRecord({ ...state.record, flags }).forEach((chunk, i) => (sheetCell(stato, i + 1, 1).value = chunk));
+      const reread = readState(saved);
+      expect(reread.status === "ok" && reread.record.flags.filter((f) => f.note !== undefined)).toHaveLength(2);
+    }
+    const report = clearAddinContent(saved);
+    expect(report.flagsRemoved).toBe(2);
+    const after = userCellStates(await loadWorkbook(await saveWorkbook(saved)));
+    expect(diffStates(before, after)).toEqual([]);
+    expect(noteText((saved.getWorksheet("Scheda") as ExcelJS.Worksheet).getCell("C5").note)).toBe("nota mia");
   });
 
   it("a protected sheet is not flagged and gets no review column; the message says so", async () => {

@@ -6,6 +6,7 @@
 import type { CellFlag } from "../types";
 import { type Draft, infoOf, touch } from "./draft";
 import { boundsOf, cellKey, eachCell } from "./keys";
+import { noteHash } from "../ownership";
 import { hostMessage } from "./messages";
 import type { RecordFlag, WriteMode } from "./types";
 
@@ -53,7 +54,7 @@ export function writeFlags(d: Draft, commentCells: Set<string>): void {
         d.notes.set(k, { text });
         entry.originalNotes = [before?.text ?? null];
         if (before?.model !== undefined) entry.originalNoteModels = [before.model];
-        entry.note = text;
+        entry.noteHash = noteHash(text);
       } else if (d.annotation === "comment" && !commentCells.has(k)) {
         d.ops.flags.push({ kind: "addComment", sheet: f.sheet, row: f.top, col: f.left, text: f.note });
         commentCells.add(k); // one comment per cell; a user's comment there is left alone

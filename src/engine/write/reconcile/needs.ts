@@ -2,6 +2,7 @@
  * What a host must read before reconciling: computed from the mode, the record (the previous
  * run's, or the host's cached copy of it) and the sheets that exist. Nothing else is read.
  */
+import { flagNoteHash } from "../ownership";
 import { flagOffsets, keepsAddedCells, moveFlag, undoneFlags } from "./undo";
 import { newFlagsOf } from "./flags";
 import { type CellRange, boundsOf, cellKey, rangeKey } from "./keys";
@@ -67,7 +68,7 @@ export function stateNeeds(
   }
   for (const f of undoneFlags(mode, record?.flags ?? [])) {
     b.range(f.sheet, f);
-    if (annotation === "note" && f.note !== undefined && f.note !== "") {
+    if (annotation === "note" && flagNoteHash(f) !== undefined) {
       b.note(f.sheet, f.top, f.left);
       if (options.indexNotes) b.noteSheet(f.sheet);
     }

@@ -8,8 +8,9 @@ import { toA1 } from "../../cells/a1";
 import { type Draft, exists, infoOf, touch, writable } from "./draft";
 import { sameColor, tokenColor } from "./fill-tokens";
 import { boundsOf, cellBounds, cellKey, intersects, sameSheet } from "./keys";
+import { flagNoteHash, noteHash } from "../ownership";
 import { hostMessage } from "./messages";
-import type { CellNow, RecordCell, RecordFlag, WriteMode } from "./types";
+import type { CellNow, NoteIndex, RecordCell, RecordFlag, WriteMode } from "./types";
 
 /** Text the add-in's comments start with (see engine/write/flags noteText). */
 export const ANNOTATION_MARKER = "Schede Obiettivo ·";
@@ -33,8 +34,8 @@ export type FlagOffset = { rows: number; cols: number } | null;
 /**
  * Where each previous flag is now, by its top-left cell. Rows or columns inserted above a flag
  * move it, and undoing it where it was recorded would paint another cell. The note the add-in
- * wrote tells: on the recorded cell → in place; else, when the host indexed the sheet's notes,
- * the one cell holding exactly that note → moved there; else, when the cell shows the note of
+ * wrote tells (compared by hash, see noteHash): on the recorded cell → in place; else, when the
+ * host indexed the sheet's notes, the one cell holding exactly that note → moved there; else, when the cell shows the note of
  * another flag → moved, not found (left alone); else (the user edited or removed the note) →
  * in place, fills given back only where still the add-in's. Flags without a note (a host
  * without notes wrote them) are undone where recorded.
@@ -42,12 +43,19 @@ export type FlagOffset = { rows: number; cols: number } | null;
 export function flagOffsets(d: Pick<Draft, "state" | "annotation">, flags: readonly RecordFlag[]): Map<RecordFlag, FlagOffset> {
   const recorded = new Map<string, string[]>();
   for (const f of flags) {
-    if (f.note === undefined || f.note === "") continue;
+    const hash = flagNoteHash(f);
+    if (hash === undefined) continue;
     const k = cellKey(f.sheet, f.top, f.left);
-    recorded.set(k, [...(recorded.get(k) ?? []), f.note]);
+    recorded.set(k, [...(recorded.get(k) ?? []), hash]);
   }
   const allNotes = new Set([...recorded.values()].flat());
   const out = new Map<RecordFlag, FlagOffset>();
+  const hashed = new Map<string, NoteIndex | undefined>();
+  const indexOf = (sheet: string): NoteIndex | undefined => {
+    const key = sheet.toLowerCase();
+    if (!hashed.has(key)) hashed.set(key, hashedIndex(d.state.noteIndex?.get(key)));
+    return hashed.get(key);
+  };
   for (const f of flags) {
     const own = recorded.get(cellKey(f.sheet, f.top, f.left)) ?? [];
     if (d.annotation !== "note" || own.length === 0) {
@@ -55,17 +63,29 @@ export function flagOffsets(d: Pick<Draft, "state" | "annotation">, flags: reado
       continue;
     }
     const now = d.state.notes.get(cellKey(f.sheet, f.top, f.left));
-    if (now === undefined || (now !== null && own.includes(now.text))) {
+    const nowHash = now === undefined || now === null ? null : noteHash(now.text);
+    if (now === undefined || (nowHash !== null && own.includes(nowHash))) {
       out.set(f, { rows: 0, cols: 0 });
       continue;
     }
-    const index = d.state.noteIndex?.get(f.sheet.toLowerCase());
+    const index = indexOf(f.sheet);
     const found = index ? own.flatMap((n) => index.get(n) ?? []) : [];
     if (found.length === 1) {
       const at = found[0] as { row: number; col: number };
       out.set(f, { rows: at.row - f.top, cols: at.col - f.left });
-    } else if (now !== null && allNotes.has(now.text)) out.set(f, null);
+    } else if (nowHash !== null && allNotes.has(nowHash)) out.set(f, null);
     else out.set(f, { rows: 0, cols: 0 });
+  }
+  return out;
+}
+
+/** A host's note index (by text) keyed by the notes' hashes, as the record keeps them. */
+function hashedIndex(index: NoteIndex | undefined): NoteIndex | undefined {
+  if (index === undefined) return undefined;
+  const out = new Map<string, Array<{ row: number; col: number }>>();
+  for (const [text, cells] of index) {
+    const hash = noteHash(text);
+    out.set(hash, [...(out.get(hash) ?? []), ...cells]);
   }
   return out;
 }
@@ -129,12 +149,13 @@ export function undoFlags(d: Draft): void {
       styles.push(styleRow);
     }
     if (anyFill) d.ops.undo.push({ kind: "restoreFills", sheet: f.sheet, bounds: boundsOf(f), fills, ...(anyStyle ? { styles } : {}) });
-    if (f.note !== undefined && f.note !== "" && f.originalNotes.length > 0) {
+    const hash = flagNoteHash(f);
+    if (hash !== undefined && f.originalNotes.length > 0) {
       if (d.annotation === "note") {
         const k = cellKey(f.sheet, f.top, f.left);
         const now = d.notes.get(k);
         // The user's note comes back only if the cell still shows the add-in's text.
-        if (now !== undefined && now !== null && now.text === f.note) {
+        if (now !== undefined && now !== null && noteHash(now.text) === hash) {
           const text = f.originalNotes[0] ?? null;
           const model = f.originalNoteModels?.[0] ?? undefined;
           d.ops.undo.push({ kind: "note", sheet: f.sheet, row: f.top, col: f.left, text, now: now.text, ...(model ? { model } : {}) });
