@@ -56,6 +56,59 @@ export function checkPartSizes(zip: JSZip, limits: { part: number; total: number
   }
 }
 
+/** JSZip's own inflating stream (in JSZip, missing from its typings). */
+interface InflateStream {
+  on(event: "data", listener: (chunk: Uint8Array) => void): InflateStream;
+  on(event: "error", listener: (error: Error) => void): InflateStream;
+  on(event: "end", listener: () => void): InflateStream;
+  pause(): InflateStream;
+  resume(): InflateStream;
+}
+interface Streamable {
+  internalStream(type: "uint8array"): InflateStream;
+}
+
+/** Deflate cannot expand data by more than about 1,032 to 1: a part smaller than this once compressed cannot pass the limit. */
+const MAX_DEFLATE_RATIO = 1_100;
+
+/** The compressed size of a zip entry (JSZip keeps it from the central directory). */
+function compressedSize(file: JSZip.JSZipObject): number {
+  const size = (file as unknown as { _data?: { compressedSize?: unknown } })._data?.compressedSize;
+  return typeof size === "number" && Number.isFinite(size) ? size : Infinity;
+}
+
+/**
+ * The sizes the zip declares can lie (a part that says 1 KB and inflates to 400 MB): every part
+ * whose compressed size could inflate past the limit is inflated once here, counting the bytes,
+ * and dropped as soon as it passes the limit — never held in memory whole. Real plans' parts are
+ * far below that compressed size, so this costs nothing on them.
+ *
+ * @throws WorkbookTooLargeError naming the part.
+ */
+export async function checkInflatedSizes(zip: JSZip, limit = MAX_PART_BYTES): Promise<void> {
+  for (const [name, file] of Object.entries(zip.files)) {
+    if (file.dir || compressedSize(file) * MAX_DEFLATE_RATIO <= limit) continue;
+    await new Promise<void>((resolve, reject) => {
+      let inflated = 0;
+      const stream = (file as unknown as Streamable).internalStream("uint8array");
+      stream
+        .on("data", (chunk: Uint8Array) => {
+          inflated += chunk.length;
+          if (inflated <= limit) return;
+          stream.pause();
+          reject(
+            new WorkbookTooLargeError(
+              `Il file contiene una parte troppo grande per essere letta: «${name}» supera ${megabytes(limit)} una volta decompressa, anche se il file dichiara meno. Il file è danneggiato o contiene dati estranei: aprirlo in Excel, togliere i fogli o i dati che non servono e salvarlo di nuovo.`,
+            ),
+          );
+        })
+        .on("error", (error: Error) => reject(error))
+        .on("end", () => resolve())
+        .resume();
+    });
+  }
+}
+
 export interface SheetParts {
   /** The bytes for ExcelJS (the input itself when nothing had to be renamed). */
   bytes: Uint8Array;
@@ -103,6 +156,7 @@ export async function normaliseSheetParts(bytes: Uint8Array): Promise<SheetParts
   }
   // Before a single part is inflated (here or by ExcelJS, which inflates them all).
   checkPartSizes(zip);
+  await checkInflatedSizes(zip);
   const workbook = zip.file("xl/workbook.xml");
   const relsFile = zip.file("xl/_rels/workbook.xml.rels");
   if (!workbook || !relsFile) return { bytes, unreadable: [] };

@@ -58,17 +58,19 @@ const CHUNK = 1 << 20;
  * zip written by hand (JSZip would need the whole part in memory and deflate it in JavaScript),
  * the big part deflated chunk by chunk with zlib. Cached per size.
  */
-export function sharedStringsBomb(megabytes = 400): Promise<Uint8Array> {
-  let cached = bombs.get(megabytes);
+export function sharedStringsBomb(megabytes = 400, lying = false): Promise<Uint8Array> {
+  const key = `${megabytes}:${lying}`;
+  let cached = bombs.get(key);
   if (!cached) {
-    cached = buildBomb(megabytes);
-    bombs.set(megabytes, cached);
+    cached = buildBomb(megabytes, lying);
+    bombs.set(key, cached);
   }
   return cached;
 }
-const bombs = new Map<number, Promise<Uint8Array>>();
+const bombs = new Map<string, Promise<Uint8Array>>();
 
-async function buildBomb(megabytes: number): Promise<Uint8Array> {
+/** `lying`: the zip's headers declare the big part as 4 KB, whatever it inflates to. */
+async function buildBomb(megabytes: number, lying: boolean): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(EXAMPLE());
   const entries: { name: string; data: Uint8Array; crc: number; size: number; deflated: Uint8Array }[] = [];
   for (const [name, file] of Object.entries(zip.files)) {
@@ -100,7 +102,7 @@ async function buildBomb(megabytes: number): Promise<Uint8Array> {
     }
     deflate.end();
     await done;
-    entries.push({ name, data: new Uint8Array(), crc, size, deflated: Buffer.concat(out) });
+    entries.push({ name, data: new Uint8Array(), crc, size: lying ? 4096 : size, deflated: Buffer.concat(out) });
   }
   return writeZip(entries);
 }

@@ -108,6 +108,28 @@ describe("a row past Excel's last one (<row r=\"2000000\">)", () => {
   });
 });
 
+describe("a zip whose headers lie about a part's size (declares 4 KB, inflates to 400 MB)", () => {
+  it("is refused while the part is inflated once, counting, never held whole", async () => {
+    const liar = await sharedStringsBomb(400, true);
+    const heap = process.memoryUsage().heapUsed;
+    const error = await loadWorkbook(liar).catch((e: unknown) => e);
+    expect(process.memoryUsage().heapUsed - heap).toBeLessThan(150_000_000);
+    expect(error).toBeInstanceOf(WorkbookTooLargeError);
+    expect((error as Error).message).toContain("«xl/sharedStrings.xml» supera 100 MB");
+  }, 60_000);
+
+  it("the parts of an ordinary workbook are not inflated twice", async () => {
+    const { checkInflatedSizes } = await import("../../../src/hosts/xlsx/package");
+    const JSZip = (await import("jszip")).default;
+    const zip = await JSZip.loadAsync(EXAMPLE());
+    const files = Object.values(zip.files).filter((f) => !f.dir) as unknown as Array<{ internalStream: (type: string) => unknown }>;
+    const spies = files.map((f) => jest.spyOn(f, "internalStream"));
+    await checkInflatedSizes(zip);
+    expect(spies.filter((s) => s.mock.calls.length > 0)).toHaveLength(0);
+    expect(spies.length).toBeGreaterThan(5);
+  });
+});
+
 describe("a shared-strings part that inflates to 400 MB (a zip bomb of 400 KB)", () => {
   let bomb: Uint8Array;
   beforeAll(async () => {
