@@ -1,6 +1,6 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
-import { allObjectives, analyse, readingReport, readingText, type ApplyReport } from "../engine";
+import { allObjectives, analyse, readingReport, readingText, writeRefusal, type ApplyReport } from "../engine";
 import { openXlsxHost, WorkbookEmptyError, WorkbookEncryptedError, WorkbookUnreadableError } from "../hosts/xlsx";
 import { parseArgs, USAGE, UsageError, type CliArgs } from "./args";
 import { toJsonReport, toTextReport } from "./report";
@@ -172,7 +172,7 @@ async function writeOutput(args: CliArgs, data: Uint8Array, bytes: Uint8Array, i
 
 /** Messages that mean the host wrote nothing (the record is not the add-in's, or damaged). */
 function blocking(report: ApplyReport): boolean {
-  return report.messages.some((m) => m.code === "state-sheet-taken" || (m.code === "state-unreadable" && m.severity === "error"));
+  return writeRefusal(report) !== null;
 }
 
 /** The host's own messages (sheet names taken, protected sheets …), one Italian line each. */

@@ -54,9 +54,6 @@ export interface CardTemplate {
   select: { row: number; col: number };
 }
 
-/** A card's block on a sheet: a `CellRange` (cells/range.ts). @deprecated Use `CellRange`. */
-export type BlockBounds = CellRange;
-
 /** A card the user edited, re-read by the host (live validation). */
 export interface CardEdit {
   sheet: string;

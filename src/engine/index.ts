@@ -43,7 +43,7 @@ export { NO_CAPABILITIES, type HostCapabilities } from "./host";
  * ordered operations, the record they leave and the messages. `stateNeeds` says what to read;
  * `relocationNeeds` what else, once the notes are known (hosts that index notes).
  */
-export { reconcile, stateNeeds, relocationNeeds, missingNeeds, noNeeds, isStructural } from "./write/reconcile";
+export { reconcile, stateNeeds, relocationNeeds, missingNeeds, noNeeds } from "./write/reconcile";
 /** The write state a host reads, the operations it executes, and the program they form. */
 export type {
   AnnotationMode,
@@ -61,14 +61,14 @@ export type {
   WriteProgram,
   WriteState,
 } from "./write/reconcile";
-/** Recorded fill tokens → colours; the note heading under which a user's note is kept. */
-export { tokenColor, sameColor, ORIGINAL_NOTE_HEADING, ANNOTATION_MARKER } from "./write/reconcile";
+/** A recorded fill (either host's token) → its solid colour. */
+export { tokenColor } from "./write/reconcile";
 /** The ownership record checked against the workbook (a recorded sheet must still hold a recorded table). */
 export { verifyOwnershipRecord, verifiedStateSnapshot, type OwnershipState, type SheetIdentity } from "./write/ownership";
 /** The Nucleo's overrides typed on the scores sheet (the xlsx host counts them before `clear`). */
 export { readOverrides } from "./write/overrides";
 /** Host messages: code + data → Italian text (one catalogue for every host). */
-export { hostMessage, hostMessageText, type HostMessageCode, type HostMessageData } from "./write/reconcile";
+export { hostMessage, hostMessageText, writeRefusal, type HostMessageCode, type HostMessageData } from "./write/reconcile";
 
 // ── Model: snapshots in, plan and findings out ──────────────────────────────────────────────────
 

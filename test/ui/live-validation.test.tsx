@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import { act } from "react";
 import type { Analysis, AnalyseOptions } from "../../src/engine/analyse";
-import type { BlockBounds, CardWatch } from "../../src/engine/host";
+import type { CardWatch, CellRange } from "../../src/engine";
 import type { SheetSnapshot } from "../../src/engine/model/snapshot";
 import type { ApplyReport, CellFlag } from "../../src/engine/write/types";
 import { App } from "../../src/ui/App";
@@ -18,7 +18,7 @@ class LiveHost extends FakeHost {
   watch: CardWatch | null = null;
   subscriptions = 0;
   stops = 0;
-  refreshed: Array<{ scope: BlockBounds & { sheet: string }; flags: CellFlag[] }> = [];
+  refreshed: Array<{ scope: CellRange & { sheet: string }; flags: CellFlag[] }> = [];
 
   watchCardChanges = async (watch: CardWatch): Promise<() => Promise<void>> => {
     this.subscriptions++;
@@ -29,13 +29,13 @@ class LiveHost extends FakeHost {
     };
   };
 
-  refreshFlags = async (scope: BlockBounds & { sheet: string }, flags: CellFlag[]): Promise<ApplyReport> => {
+  refreshFlags = async (scope: CellRange & { sheet: string }, flags: CellFlag[]): Promise<ApplyReport> => {
     this.refreshed.push({ scope, flags });
     return report([], { flagsWritten: flags.length });
   };
 
   /** The user typed in `changed`; once the typing pauses the host re-reads the card and reports it. */
-  async typeIn(sheet: string, changed: BlockBounds, after: SheetSnapshot[]): Promise<BlockBounds | null> {
+  async typeIn(sheet: string, changed: CellRange, after: SheetSnapshot[]): Promise<CellRange | null> {
     const watch = this.watch;
     if (!watch) throw new Error("not watching");
     const block = watch.locateBlock(sheet, changed);

@@ -4,7 +4,7 @@
  * A `CellRange` is zero-based and inclusive (row 0 is Excel's row 1, column 0 is column A;
  * `bottom`/`right` are the last row and column inside). A `SheetRange` is the same rectangle on a
  * named sheet. Merged areas, card blocks, flags, findings' places and Office.js bounds all have
- * this shape; other names for it (`Merge`, `Region`, `BlockBounds`, `Bounds`) are aliases.
+ * this shape; other names for it (`Merge`, `Region`) are aliases.
  *
  * Keys are for Maps and Sets. Sheet names are compared case-insensitively, as Excel does
  * ("Verifica" and "VERIFICA" are the same sheet).

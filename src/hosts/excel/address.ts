@@ -5,12 +5,6 @@
  */
 import { parseRangeA1, quoteSheetName, rangeToA1, type CellRange, type SheetRange } from "../../engine";
 
-/** Zero-based, inclusive bounds of a rectangle on one sheet. @deprecated Use the engine's `CellRange`. */
-export type Bounds = CellRange;
-
-/** A rectangle on a named sheet. @deprecated Use the engine's `SheetRange`. */
-export type SheetBounds = SheetRange;
-
 /**
  * Splits a list of addresses on commas that are outside quoted sheet names: a sheet may be
  * called "Rossi, Bianchi". Semicolons are accepted too (some locales list areas with them).
@@ -44,7 +38,7 @@ export function splitAddressList(list: string): string[] {
 }
 
 /** "'Rossi, Bianchi'!B3:D7" → { sheet: "Rossi, Bianchi", bounds }; null when unreadable. */
-export function parseSheetAddress(address: string): SheetBounds | null {
+export function parseSheetAddress(address: string): SheetRange | null {
   const bang = address.lastIndexOf("!");
   const sheetPart = bang >= 0 ? address.slice(0, bang) : "";
   const rangePart = bang >= 0 ? address.slice(bang + 1) : address;
@@ -61,7 +55,7 @@ const LAST_COL = 16_383;
  * Whole rows ("5:7", "$5:$5") or whole columns ("C:C", "$C:$E"), as the change events of rows
  * or columns inserted or deleted give them (Excel.WorksheetChangedEventArgs.address).
  */
-function wholeRowsOrColumns(part: string): Bounds | null {
+function wholeRowsOrColumns(part: string): CellRange | null {
   const rows = /^\$?(\d+):\$?(\d+)$/.exec(part);
   if (rows) {
     const a = Number(rows[1]) - 1;
@@ -80,8 +74,8 @@ function wholeRowsOrColumns(part: string): Bounds | null {
 }
 
 /** Every area of a RangeAreas address ("Foglio1!A1:B2, Foglio1!D4"), unreadable parts dropped. */
-export function parseAddressList(list: string): SheetBounds[] {
-  const out: SheetBounds[] = [];
+export function parseAddressList(list: string): SheetRange[] {
+  const out: SheetRange[] = [];
   for (const part of splitAddressList(list)) {
     const parsed = parseSheetAddress(part);
     if (parsed) out.push(parsed);
@@ -96,15 +90,13 @@ export function unquoteSheetName(name: string): string {
   return trimmed;
 }
 
-/** Bounds → "C5" or "C5:F9" (no sheet), for Worksheet.getRange. */
-export function boundsToA1(b: Bounds): string {
+/** A rectangle → "C5" or "C5:F9" (no sheet), for Worksheet.getRange. */
+export function boundsToA1(b: CellRange): string {
   return rangeToA1(b);
 }
 
 /** A sheet-qualified address for workbook-level calls (comments.add): "'Polizia Locale'!C5". */
-export function qualified(sheet: string, b: Bounds): string {
+export function qualified(sheet: string, b: CellRange): string {
   return `${quoteSheetName(sheet)}!${rangeToA1(b)}`;
 }
 
-/** Whether two rectangles share at least one cell; whether one lies inside another; a rectangle's cell count. */
-export { rangesIntersect as intersects, rangeContains as contains, rangeCellCount as cellCount } from "../../engine";

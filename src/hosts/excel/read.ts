@@ -35,7 +35,7 @@ import {
   type Progress,
   type SheetSnapshot,
 } from "../../engine";
-import { type Bounds, boundsToA1, cellCount, parseAddressList, parseSheetAddress } from "./address";
+import { boundsToA1, parseAddressList, parseSheetAddress } from "./address";
 import { DEFAULT_LIMITS, MAX_SHEET_CELLS, NullGridError, SINGLE_READ_MAX_SHEETS, mayBeSizeLimitError, type TransferLimits } from "./limits";
 import { type ReadChunk, type ReadPart, type UsedRange, fitsInOneRequest, planReadChunks } from "./read-plan";
 import { type LoadedPart, type RangeData, toSnapshot, uniqueMerges } from "./snapshot";
@@ -138,7 +138,7 @@ export async function readWorkbook(options: ReadOptions): Promise<ReadResult> {
           }
           const bounds = parseSheetAddress(used.address);
           if (!bounds) return toSnapshot(name, [], clipMerges(merges, null));
-          sizes.set(name, cellCount(bounds));
+          sizes.set(name, rangeCellCount(bounds));
           const data: RangeData = { values: used.values, numberFormat: used.numberFormat, formulas: used.formulas, cellProperties: properties.value };
           return toSnapshot(name, [{ bounds, data }], clipMerges(merges, bounds));
         });
@@ -173,7 +173,7 @@ export async function readWorkbook(options: ReadOptions): Promise<ReadResult> {
     }
     // An inflated used range: the data is found first (one sync, addresses only) and only its
     // rectangle is read; the far areas are named in the snapshot's `outside`.
-    const inflated = ranges.filter((r) => cellCount(r.bounds) > MAX_SHEET_CELLS);
+    const inflated = ranges.filter((r) => rangeCellCount(r.bounds) > MAX_SHEET_CELLS);
     if (inflated.length > 0) {
       for (const [range, found] of await locateData(context, inflated)) {
         range.bounds = found.bounds;
@@ -261,7 +261,7 @@ function halve(chunk: ReadChunk): [ReadChunk, ReadChunk] {
  * @throws InflatedSheetError when no handful of areas explains the size (the data itself is that
  *   large).
  */
-async function locateData(context: Excel.RequestContext, ranges: readonly UsedRange[]): Promise<Map<UsedRange, { bounds: Bounds; outside: OutsideArea[] }>> {
+async function locateData(context: Excel.RequestContext, ranges: readonly UsedRange[]): Promise<Map<UsedRange, { bounds: CellRange; outside: OutsideArea[] }>> {
   const queued = ranges.map((range) => {
     const used = context.workbook.worksheets.getItem(range.sheet).getRange(boundsToA1(range.bounds));
     const constants = used.getSpecialCellsOrNullObject("Constants");
@@ -272,21 +272,21 @@ async function locateData(context: Excel.RequestContext, ranges: readonly UsedRa
   });
   // One sync for every inflated sheet: addresses only.
   await context.sync();
-  const out = new Map<UsedRange, { bounds: Bounds; outside: OutsideArea[] }>();
+  const out = new Map<UsedRange, { bounds: CellRange; outside: OutsideArea[] }>();
   for (const { range, constants, formulas } of queued) {
     const areas = [constants, formulas].flatMap((a) => (a.isNullObject ? [] : parseAddressList(a.address)));
     const stray = new Set(strayAreas(areas, MAX_SHEET_CELLS));
     const kept = areas.filter((a) => !stray.has(a));
     if (stray.size === 0 || kept.length === 0) throw new InflatedSheetError(range.sheet, boundsToA1(range.bounds), []);
     // Loops, not Math.min(...areas): a big sheet's constants may be tens of thousands of areas.
-    const bounds = { ...(kept[0] as Bounds) };
+    const bounds = { ...(kept[0] as CellRange) };
     for (const a of kept) {
       if (a.top < bounds.top) bounds.top = a.top;
       if (a.left < bounds.left) bounds.left = a.left;
       if (a.bottom > bounds.bottom) bounds.bottom = a.bottom;
       if (a.right > bounds.right) bounds.right = a.right;
     }
-    const outside: OutsideArea[] = [...stray].map((a) => ({ top: a.top, left: a.left, bottom: a.bottom, right: a.right, cells: cellCount(a), reason: "far" as const }));
+    const outside: OutsideArea[] = [...stray].map((a) => ({ top: a.top, left: a.left, bottom: a.bottom, right: a.right, cells: rangeCellCount(a), reason: "far" as const }));
     out.set(range, { bounds, outside });
   }
   return out;

@@ -5,8 +5,7 @@
  * writes it (text as literal input, number formats as their own grid, a table over a written
  * range, fills restored by rectangles).
  */
-import { type CellStyle, type CellWrite, type OwnedSheet, type PageSetup, type TableSpec, type WriteOp, tokenColor } from "../../engine";
-import type { Bounds } from "./address";
+import { type CellRange, type CellStyle, type CellWrite, type OwnedSheet, type PageSetup, type TableSpec, type WriteOp, tokenColor } from "../../engine";
 import { type CellInput, charsToPoints, literalText, toCellInput } from "./cell-input";
 import { ACTION_OVERHEAD_BYTES, OBJECT_BYTES } from "./limits";
 
@@ -20,22 +19,22 @@ export type OfficeOp =
   | { kind: "visibility"; sheet: string; visibility: "Hidden" | "VeryHidden" }
   /** Moves a sheet to a tab position (zero-based). */
   | { kind: "moveSheet"; sheet: string; position: number }
-  | { kind: "clear"; sheet: string; bounds: Bounds; applyTo: "Contents" | "ContentsAndFormats" }
-  | { kind: "formulas"; sheet: string; bounds: Bounds; formulas: CellInput[][] }
-  | { kind: "numberFormat"; sheet: string; bounds: Bounds; formats: string[][] }
-  | { kind: "style"; sheet: string; bounds: Bounds; style: Omit<CellStyle, "numberFormat" | "fill"> }
-  | { kind: "fill"; sheet: string; bounds: Bounds; color: string }
+  | { kind: "clear"; sheet: string; bounds: CellRange; applyTo: "Contents" | "ContentsAndFormats" }
+  | { kind: "formulas"; sheet: string; bounds: CellRange; formulas: CellInput[][] }
+  | { kind: "numberFormat"; sheet: string; bounds: CellRange; formats: string[][] }
+  | { kind: "style"; sheet: string; bounds: CellRange; style: Omit<CellStyle, "numberFormat" | "fill"> }
+  | { kind: "fill"; sheet: string; bounds: CellRange; color: string }
   /** Per-cell fills, row-major; undefined leaves a cell as it is. */
-  | { kind: "restoreFills"; sheet: string; bounds: Bounds; fills: (Fill | undefined)[][] }
+  | { kind: "restoreFills"; sheet: string; bounds: CellRange; fills: (Fill | undefined)[][] }
   | { kind: "columnWidth"; sheet: string; col: number; points: number }
   | { kind: "freeze"; sheet: string; rows: number; cols: number }
   /** Print settings (ExcelApi 1.9 pageLayout). */
   | { kind: "pageLayout"; sheet: string; setup: PageSetup }
   /** A conditional-format data bar from min to max (numbers). */
-  | { kind: "dataBar"; sheet: string; bounds: Bounds; min: number; max: number; color: string }
+  | { kind: "dataBar"; sheet: string; bounds: CellRange; min: number; max: number; color: string }
   /** A page break above zero-based `row`. */
   | { kind: "pageBreak"; sheet: string; row: number }
-  | { kind: "table"; sheet: string; bounds: Bounds; name: string; style: string; bandedRows: boolean }
+  | { kind: "table"; sheet: string; bounds: CellRange; name: string; style: string; bandedRows: boolean }
   | { kind: "link"; sheet: string; row: number; col: number; target: string; text: string }
   | { kind: "addNote"; sheet: string; row: number; col: number; text: string }
   | { kind: "setNote"; sheet: string; row: number; col: number; text: string }
@@ -107,7 +106,7 @@ export function lowerOp(op: WriteOp, out: OfficeOp[]): void {
   }
 }
 
-const cellBounds = (row: number, col: number): Bounds => ({ top: row, left: col, bottom: row, right: col });
+const cellBounds = (row: number, col: number): CellRange => ({ top: row, left: col, bottom: row, right: col });
 
 /** Operations that write one cell: content, number format, style, fill, link. */
 function writeCell(c: CellWrite, ops: OfficeOp[]): void {
@@ -161,7 +160,7 @@ function writeTable(sheetName: string, table: TableSpec, name: string, ops: Offi
   const width = Math.max(1, table.columns.length);
   // A table needs one data row; an empty one keeps a blank row, as Excel itself does.
   const bodyRows = table.rows.length > 0 ? table.rows : [[]];
-  const bounds: Bounds = { top: table.row, left: table.col, bottom: table.row + bodyRows.length, right: table.col + width - 1 };
+  const bounds: CellRange = { top: table.row, left: table.col, bottom: table.row + bodyRows.length, right: table.col + width - 1 };
   const header: CellInput[] = Array.from({ length: width }, (_, i) => literalText(table.columns[i]?.header ?? `Colonna ${i + 1}`));
   const grid: CellInput[][] = [header];
   const formats: string[][] = [header.map(() => "General")];
@@ -247,18 +246,18 @@ function requestShape(op: OfficeOp): { objects: number; actions: number } {
  * runs of a row, stacked with the same run in the rows below. Every cell is in exactly one
  * rectangle and a rectangle holds only listed cells.
  */
-export function cellRects(cells: ReadonlyArray<{ row: number; col: number }>): Bounds[] {
+export function cellRects(cells: ReadonlyArray<{ row: number; col: number }>): CellRange[] {
   const byRow = new Map<number, Set<number>>();
   for (const { row, col } of cells) {
     const set = byRow.get(row) ?? new Set<number>();
     set.add(col);
     byRow.set(row, set);
   }
-  const out: Bounds[] = [];
-  let open = new Map<string, Bounds>();
+  const out: CellRange[] = [];
+  let open = new Map<string, CellRange>();
   for (const row of [...byRow.keys()].sort((a, b) => a - b)) {
     const cols = [...(byRow.get(row) ?? [])].sort((a, b) => a - b);
-    const next = new Map<string, Bounds>();
+    const next = new Map<string, CellRange>();
     for (let i = 0; i < cols.length; i++) {
       const left = cols[i] as number;
       let right = left;
@@ -290,9 +289,9 @@ export function isAllNoFill(fills: readonly (readonly (Fill | undefined)[])[]): 
  * finds: runs of a row, stacked with the same run in the rows below. Positions are relative to
  * the grid. One range per rectangle instead of one per cell keeps the request small.
  */
-export function noFillRects(fills: readonly (readonly (Fill | undefined)[])[]): Bounds[] {
-  const out: Bounds[] = [];
-  const open = new Map<string, Bounds>();
+export function noFillRects(fills: readonly (readonly (Fill | undefined)[])[]): CellRange[] {
+  const out: CellRange[] = [];
+  const open = new Map<string, CellRange>();
   fills.forEach((row, r) => {
     const runs: Array<[number, number]> = [];
     for (let c = 0; c < row.length; c++) {
@@ -301,7 +300,7 @@ export function noFillRects(fills: readonly (readonly (Fill | undefined)[])[]): 
       while (c + 1 < row.length && row[c + 1] === null) c++;
       runs.push([start, c]);
     }
-    const next = new Map<string, Bounds>();
+    const next = new Map<string, CellRange>();
     for (const [left, right] of runs) {
       const key = `${left}:${right}`;
       const above = open.get(key);

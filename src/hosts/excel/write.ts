@@ -10,8 +10,8 @@
  * the cells the record's previous run touched; then the write batch(es). What to write is the
  * engine's (src/engine/write/reconcile); this file reads what it asks for and executes.
  */
-import { type Progress, decodeOwnershipRecord, STATE_SHEET, type OwnershipRecord, type CellNow, type ExistingComment, type FillNow, type NoteNow, type SheetInfo, type StateNeeds, type WriteMode, type WriteProgram, type WriteState, cellKey, missingNeeds, noNeeds, reconcile, stateNeeds } from "../../engine";
-import { type Bounds, boundsToA1, parseSheetAddress, qualified } from "./address";
+import { type CellRange, type Progress, decodeOwnershipRecord, STATE_SHEET, type OwnershipRecord, type CellNow, type ExistingComment, type FillNow, type NoteNow, type SheetInfo, type StateNeeds, type WriteMode, type WriteProgram, type WriteState, cellKey, missingNeeds, noNeeds, reconcile, stateNeeds } from "../../engine";
+import { boundsToA1, parseSheetAddress, qualified } from "./address";
 import type { ExcelCapabilities } from "./capabilities";
 import { DEFAULT_LIMITS, type TransferLimits } from "./limits";
 import type { OwnWrites } from "./own-writes";
@@ -228,7 +228,7 @@ export function originalFill(fill: { color?: string | null; tintAndShade?: numbe
   return color;
 }
 
-const cell = (row: number, col: number): Bounds => ({ top: row, left: col, bottom: row, right: col });
+const cell = (row: number, col: number): CellRange => ({ top: row, left: col, bottom: row, right: col });
 
 /** Queues one batch: events off, calculation and screen updating suspended until its sync. */
 function queueBatch(context: Excel.RequestContext, ops: readonly OfficeOp[], last: boolean): void {

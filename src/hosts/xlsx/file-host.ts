@@ -9,7 +9,7 @@
 import type * as ExcelJS from "exceljs";
 
 type Workbook = ExcelJS.Workbook;
-import type { ApplyReport, CardTemplate, HostCapabilities, Progress, SheetSnapshot, WorkbookHost, WritePlan } from "../../engine";
+import { writeRefusal, type ApplyReport, type CardTemplate, type HostCapabilities, type Progress, type SheetSnapshot, type WorkbookHost, type WritePlan } from "../../engine";
 import { STANDALONE_CAPABILITIES } from "./capabilities";
 import { WorkbookNotWrittenError } from "./errors";
 import { XLSX_MIME } from "./mime";
@@ -126,7 +126,15 @@ export class FileWorkbookHost implements WorkbookHost {
  */
 export function insertCardSheet(workbook: Workbook, template: CardTemplate): string {
   const name = freeSheetName(template.sheetName, workbook.worksheets.map((ws) => ws.name));
-  const ws = workbook.addWorksheet(name);
+  writeCardSheet(workbook.addWorksheet(name), template);
+  return name;
+}
+
+/**
+ * Writes the card's cells, merges, data validation and column widths on `ws` (positions are
+ * zero-based). ExcelJS types only: the page's first chunk stays without ExcelJS.
+ */
+export function writeCardSheet(ws: ExcelJS.Worksheet, template: CardTemplate): void {
   const thin = { style: "thin" as const };
   for (const c of template.cells) {
     const cell = ws.getCell(c.row + 1, c.col + 1);
@@ -146,7 +154,6 @@ export function insertCardSheet(workbook: Workbook, template: CardTemplate): str
     for (let r = v.top; r <= v.bottom; r++) for (let c = v.left; c <= v.right; c++) ws.getCell(r + 1, c + 1).dataValidation = validation;
   }
   for (const [col, width] of Object.entries(template.columnWidths)) ws.getColumn(Number(col) + 1).width = width;
-  return name;
 }
 
 /**
@@ -154,7 +161,7 @@ export function insertCardSheet(workbook: Workbook, template: CardTemplate): str
  * SO_Stato, a damaged record), so no copy is offered as if it were annotated (as the CLI does).
  */
 export function copyRefusal(report: ApplyReport): string | null {
-  return report.messages.find((m) => m.code === "state-sheet-taken" || (m.code === "state-unreadable" && m.severity === "error"))?.message ?? null;
+  return writeRefusal(report)?.message ?? null;
 }
 
 /** `wanted`, or `wanted (2)`, `wanted (3)`… — the first name no sheet has (Excel ignores case; 31 characters at most). */

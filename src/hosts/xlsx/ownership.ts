@@ -5,7 +5,7 @@
  * gives the cell a fresh style object, or the neighbours would change colour too.
  */
 import type * as ExcelJS from "exceljs";
-import { decodeOwnershipRecord, verifyOwnershipRecord, verifiedStateSnapshot, type OwnershipState, STATE_SHEET, type SheetSnapshot } from "../../engine";
+import { decodeOwnershipRecord, verifyOwnershipRecord, verifiedStateSnapshot, type OwnershipState, type SheetIdentity, STATE_SHEET, type SheetSnapshot } from "../../engine";
 import { worksheetToSnapshot } from "./read";
 
 /**
@@ -64,25 +64,23 @@ export function stateChunks(ws: ExcelJS.Worksheet): unknown[] {
   return out;
 }
 
-/** What readState found: the engine's states, "taken", and for a record the sheets no longer owned. */
-export type HostState = (OwnershipState & { lost?: string[] }) | { status: "taken"; record: null; lost?: string[] };
+/** Each sheet's identity for verifyOwnershipRecord: its name, its tables, its A1. */
+function sheetIdentities(wb: ExcelJS.Workbook): SheetIdentity[] {
+  return wb.worksheets.map((s) => ({ name: s.name, tables: tableNames(s), a1: s.findCell(1, 1)?.value ?? null }));
+}
 
 /**
  * The record on SO_Stato, verified against the workbook (verifyOwnershipRecord: a recorded
- * sheet is the add-in's only while it holds one of the recorded tables). A visible SO_Stato
- * that does not hold a record is a user sheet that happens to have the name ("taken"): the
- * add-in then writes nothing at all; so it does when the record is damaged ("unreadable").
+ * sheet is the add-in's only while it holds one of the recorded tables), with the recorded
+ * sheets no longer owned. (Whether a visible SO_Stato is the user's is the write path's
+ * decision: src/engine/write/reconcile stateSheetTaken.)
  */
-export function readState(wb: ExcelJS.Workbook): HostState {
+export function readState(wb: ExcelJS.Workbook): OwnershipState & { lost?: string[] } {
   const ws = findStateSheet(wb);
   if (!ws) return { status: "absent", record: null };
   const state = decodeOwnershipRecord(stateChunks(ws));
-  if (state.status !== "ok" && ws.state !== "veryHidden" && ws.actualRowCount > 0) return { status: "taken", record: null };
   if (state.status !== "ok") return state;
-  const verified = verifyOwnershipRecord(
-    state.record,
-    wb.worksheets.map((s) => ({ name: s.name, tables: tableNames(s), a1: s.findCell(1, 1)?.value ?? null })),
-  );
+  const verified = verifyOwnershipRecord(state.record, sheetIdentities(wb));
   return { status: "ok", record: verified.record, lost: verified.lost };
 }
 
@@ -94,10 +92,7 @@ export function readState(wb: ExcelJS.Workbook): HostState {
 export function stateSnapshot(wb: ExcelJS.Workbook): SheetSnapshot | null {
   const ws = findStateSheet(wb);
   if (!ws || ws.state !== "veryHidden") return null;
-  return verifiedStateSnapshot(
-    worksheetToSnapshot(ws),
-    wb.worksheets.map((s) => ({ name: s.name, tables: tableNames(s), a1: s.findCell(1, 1)?.value ?? null })),
-  );
+  return verifiedStateSnapshot(worksheetToSnapshot(ws), sheetIdentities(wb));
 }
 
 // ---------------------------------------------------------------------------------------------

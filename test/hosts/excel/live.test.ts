@@ -2,7 +2,7 @@ import { ExcelWorkbookHost, type CardChange } from "../../../src/hosts/excel/hos
 import { detectCapabilities } from "../../../src/hosts/excel/capabilities";
 import { BlockDebouncer, decideChange } from "../../../src/hosts/excel/live-validation";
 import { OwnWrites } from "../../../src/hosts/excel/own-writes";
-import type { Bounds } from "../../../src/hosts/excel/address";
+import type { CellRange } from "../../../src/engine";
 import type { CellFlag } from "../../../src/engine/write/types";
 import { FakeExcel } from "./fake-excel";
 import { CARD_HEIGHT, cardWorkbook } from "./workbooks";
@@ -12,7 +12,7 @@ import { ManualTimers } from "../../helpers/manual-timers";
 const caps = (fake: FakeExcel) => detectCapabilities({ isSetSupported: (_n, v) => fake.supports(v ?? "1.1") });
 
 /** Cards are stacked CARD_HEIGHT rows apart in column A…M. */
-const cardBlock = (_sheet: string, changed: Bounds): Bounds | null => {
+const cardBlock = (_sheet: string, changed: CellRange): CellRange | null => {
   if (changed.left > 12) return null;
   const top = Math.floor(changed.top / CARD_HEIGHT) * CARD_HEIGHT;
   return { top, left: 0, bottom: top + CARD_HEIGHT - 1, right: 12 };

@@ -4,8 +4,9 @@
  * the new record will say.
  */
 import type { ApplyReport, OwnershipRecord, WriteMessage } from "../types";
+import type { SheetRange } from "../../cells/range";
 import { type CellRange, boundsOf } from "./keys";
-import type { AnnotationMode, FillNow, NoteNow, RecordCell, RecordFlag, SheetInfo, SheetRangeLike, WriteMode, WriteOp, WriteState } from "./types";
+import type { AnnotationMode, FillNow, NoteNow, RecordCell, RecordFlag, SheetInfo, WriteMode, WriteOp, WriteState } from "./types";
 
 export interface Draft {
   readonly mode: WriteMode;
@@ -15,7 +16,7 @@ export interface Draft {
   readonly prev: OwnershipRecord;
   readonly messages: WriteMessage[];
   readonly report: ApplyReport;
-  readonly touched: SheetRangeLike[];
+  readonly touched: SheetRange[];
   /** Operations by phase, in the order they are executed (see ./index.ts). */
   readonly ops: {
     undo: WriteOp[];

@@ -28,13 +28,10 @@ import { undoAddedCells, undoComments, undoFlags } from "./undo";
 import type { AnnotationMode, WriteMode, WriteOp, WriteProgram, WriteState } from "./types";
 
 export * from "./types";
-export { cellKey, rangeKey, splitCellKey, type CellRange } from "./keys";
+export { cellKey, rangeKey, type CellRange } from "./keys";
 export { stateNeeds, relocationNeeds, missingNeeds, noNeeds, type NeedsOptions } from "./needs";
-export { hostMessage, hostMessageText, UNREADABLE_STATE_CLEARED, UNREADABLE_STATE_MESSAGE, type HostMessageCode, type HostMessageData } from "./messages";
-export { tokenColor, sameColor } from "./fill-tokens";
-export { ANNOTATION_MARKER, plainNow, stillWritten } from "./undo";
-export { ORIGINAL_NOTE_HEADING } from "./flags";
-export { writtenOf } from "./added-cells";
+export { hostMessage, hostMessageText, writeRefusal, type HostMessageCode, type HostMessageData } from "./messages";
+export { tokenColor } from "./fill-tokens";
 
 const EMPTY_RECORD: OwnershipRecord = { version: 1, sheets: [], tables: [], flags: [], addedCells: [] };
 
@@ -51,7 +48,7 @@ const emptyReport = (messages: WriteMessage[]): WriteProgram["report"] => ({
 const nothing = (messages: WriteMessage[], ops: WriteOp[] = []): WriteProgram => ({ ops, record: null, report: emptyReport(messages), touched: [] });
 
 /** Operations that change the workbook's structure (refused when it is protected). */
-export const isStructural = (op: WriteOp): boolean => op.kind === "addSheet" || op.kind === "deleteSheet" || op.kind === "moveSheetToEnd" || op.kind === "hideSheet";
+const isStructural = (op: WriteOp): boolean => op.kind === "addSheet" || op.kind === "deleteSheet" || op.kind === "moveSheetToEnd" || op.kind === "hideSheet";
 
 /**
  * A visible sheet called SO_Stato with something in it that is not a record is a user's sheet

@@ -3,7 +3,7 @@
  * so that Excel, the file host and the CLI say the same thing. Hosts and the UI emit codes;
  * tests assert codes and data, as the rule tests do.
  */
-import { STATE_SHEET, type WriteMessage } from "../types";
+import { STATE_SHEET, type ApplyReport, type WriteMessage } from "../types";
 
 /** The data each message carries (the figures of its text). */
 export interface HostMessageData {
@@ -28,11 +28,11 @@ export type HostMessageCode = keyof HostMessageData;
 type Texts = { [C in HostMessageCode]: (d: HostMessageData[C]) => string };
 
 /** Said when the record is damaged: the workbook is left exactly as it is. */
-export const UNREADABLE_STATE_MESSAGE =
+const UNREADABLE_STATE_MESSAGE =
   "Il registro di Schede Obiettivo (foglio nascosto SO_Stato) è danneggiato o è stato modificato: il componente non sa più quali fogli e colori sono suoi e non ha modificato la cartella. Usare «Togli» (schede clear) per eliminare il registro, togliere a mano i colori e i fogli rimasti della volta precedente, e ripetere.";
 
 /** Said by `clear` when the record is damaged: only the record went. */
-export const UNREADABLE_STATE_CLEARED =
+const UNREADABLE_STATE_CLEARED =
   "Il registro di Schede Obiettivo (foglio nascosto SO_Stato) era danneggiato ed è stato eliminato; nient'altro è stato toccato: i colori e i fogli rimasti della volta precedente vanno tolti a mano.";
 
 const TEXTS: Texts = {
@@ -106,4 +106,13 @@ export function hostMessage<C extends HostMessageCode>(code: C, data: HostMessag
     ...(d.range !== undefined ? { range: d.range } : {}),
     data: { ...data } as Record<string, string | number | boolean>,
   };
+}
+
+/**
+ * The message of a report that says nothing was written at all (a user's SO_Stato, a damaged
+ * record, a protected workbook structure), or null. The CLI exits with an error on it and the
+ * standalone page offers no copy, as if it were annotated.
+ */
+export function writeRefusal(report: ApplyReport): WriteMessage | null {
+  return report.messages.find((m) => (m.code === "state-sheet-taken" || m.code === "state-unreadable" || m.code === "workbook-protected") && m.severity === "error") ?? null;
 }

@@ -3,7 +3,7 @@
  * StateNeeds), and what it executes (WriteOp). The reconcile step in this folder turns a
  * WritePlan plus the state into operations; a host decides nothing about what to write.
  */
-import type { CellRange } from "./keys";
+import type { CellRange, SheetRange } from "../../cells/range";
 import type { CellFlag, CellWrite, OwnedSheet, OwnershipRecord, WriteMessage, WritePlan, ApplyReport } from "../types";
 
 /** How a flag's message is attached to its cell: a note, a threaded comment, or the fill alone. */
@@ -94,17 +94,12 @@ export interface WriteState {
 export type WriteMode =
   | { kind: "apply"; plan: WritePlan }
   | { kind: "clear" }
-  | { kind: "flags"; scope: SheetRangeLike; flags: CellFlag[] };
-
-/** A range on a named sheet. */
-export interface SheetRangeLike extends CellRange {
-  sheet: string;
-}
+  | { kind: "flags"; scope: SheetRange; flags: CellFlag[] };
 
 /** What the host must read before reconciling. */
 export interface StateNeeds {
   /** Ranges whose per-cell fills are needed (new flags, previous flags to undo). */
-  fillRanges: SheetRangeLike[];
+  fillRanges: SheetRange[];
   /** Cells whose note is needed (notes mode). */
   noteCells: Array<{ sheet: string; row: number; col: number }>;
   /** Cells whose value and formula are needed (added cells, A1 of sheets in the way). */
@@ -152,7 +147,7 @@ export interface WriteProgram {
   record: OwnershipRecord | null;
   report: ApplyReport;
   /** Ranges whose cells the program changes (hosts with change events ignore them). */
-  touched: SheetRangeLike[];
+  touched: SheetRange[];
 }
 
 export type RecordFlag = OwnershipRecord["flags"][number];
